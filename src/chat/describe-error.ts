@@ -1,0 +1,63 @@
+// Turns any failure into one sentence a person in the room can act on. Never includes a key:
+// ServiceError messages are built without credentials, and everything passes through redact().
+
+import { ConfigError } from './config'
+import { ServiceError, RateLimitError, type ServiceName } from '../http/errors'
+import { redact } from '../http/redact'
+
+interface ServiceHints {
+  keyVariable: string
+  web: string
+}
+
+const HINTS: Record<ServiceName, ServiceHints> = {
+  Statuspage: { keyVariable: 'HUBOT_STATUSPAGE_API_KEY', web: 'https://manage.statuspage.io' },
+  OpsGenie: { keyVariable: 'HUBOT_OPSGENIE_API_KEY', web: 'the OpsGenie app' },
+  'JSM Operations': { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management' }
+}
+
+/** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
+export const OPSGENIE_INTEGRATION_KEY_NEEDED = 40301
+
+const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service} says: ${err.apiMessage})` : '')
+
+export function describeError (err: unknown, secrets: ReadonlyArray<string | undefined> = []): string {
+  return redact(sentence(err), secrets)
+}
+
+function sentence (err: unknown): string {
+  if (err instanceof ConfigError) return err.message
+  if (!(err instanceof ServiceError)) {
+    const message = err instanceof Error ? err.message : String(err)
+    return `Something went wrong inside the bot: ${message}. The details are in the bot's log.`
+  }
+  const hints = HINTS[err.service]
+  const s = err.service
+  switch (err.kind) {
+    case 'auth':
+      return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
+    case 'forbidden':
+      if (err.code === OPSGENIE_INTEGRATION_KEY_NEEDED) {
+        return `${s} refused: alert actions need a key from an API integration, not one from API Key Management. Create an API integration in OpsGenie and put its key in ${hints.keyVariable}. Nothing was changed.`
+      }
+      return `${s} refused (${err.status}): this key is not allowed to do that${reason(err)}. Nothing was changed.`
+    case 'not_found':
+      return `${s} could not find it (404)${reason(err)}. Check the name or id, and the configured page or account.`
+    case 'invalid':
+      return `${s} refused the request (${err.status})${reason(err)}. Nothing was changed.`
+    case 'rate_limited': {
+      const after = err instanceof RateLimitError && err.retryAfterSeconds !== undefined ? `in ${err.retryAfterSeconds} s` : 'in a minute'
+      return `${s} is rate limiting us (${err.status}) and the retries ran out. Try again ${after}.`
+    }
+    case 'unavailable':
+      return `${s} is having trouble (${err.status}) and did not confirm the request. Check its state before trying again, or use ${hints.web}.`
+    case 'timeout':
+      return `${s} did not answer in time. The request may or may not have been carried out: check its state before trying again.`
+    case 'network':
+      return `Could not reach ${s}: ${err.message.replace(/^.*could not be reached /, '')}. Check the bot's network and the API URL setting, then try again.`
+    case 'bad_response':
+      return `${s} answered with something that is not JSON (a proxy or maintenance page?). Check its state before trying again, or use ${hints.web}.`
+    default:
+      return `${s} answered ${err.status ?? 'with an error'}${reason(err)}.`
+  }
+}

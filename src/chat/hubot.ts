@@ -1,0 +1,60 @@
+// The slice of Hubot this package uses, typed once. Hubot 3.5 (CommonJS) and Hubot 14 (ESM)
+// both provide it; nothing here imports either, so the package runs under both.
+
+export interface HubotUser {
+  id: string
+  name: string
+  room?: string
+  /** Set by adapters that know it (Slack, Campfire's /users/me); used as the OpsGenie `user` fallback. */
+  email_address?: string
+  [key: string]: unknown
+}
+
+export interface HubotMessage {
+  text?: string
+  user: HubotUser
+  room?: string
+}
+
+export interface HubotResponse {
+  match: RegExpMatchArray
+  message: HubotMessage
+  envelope: { room?: string, user: HubotUser }
+  send(...strings: string[]): unknown
+  reply(...strings: string[]): unknown
+}
+
+export interface HubotLogger {
+  debug(...args: unknown[]): void
+  info(...args: unknown[]): void
+  error(...args: unknown[]): void
+  warning?(...args: unknown[]): void
+  warn?(...args: unknown[]): void
+}
+
+export interface HubotBrain {
+  get(key: string): unknown
+  set(key: string, value: unknown): unknown
+}
+
+/** Hubot 14's CommandBus (robot.commands); Hubot 3.5 has an array of help lines there instead. */
+export interface CommandBusLike {
+  register(spec: {
+    id: string
+    description: string
+    examples?: string[]
+    confirm?: 'never' | 'always' | 'if_ambiguous'
+    handler: (ctx: unknown) => unknown
+  }): unknown
+  getCommand?(id: string): unknown
+}
+
+export interface HubotRobot {
+  name: string
+  alias?: string | false
+  logger: HubotLogger
+  brain: HubotBrain
+  commands?: unknown
+  respond(pattern: RegExp, options: { id: string }, callback: (res: HubotResponse) => unknown): void
+  emit(event: string, ...args: unknown[]): unknown
+}

@@ -1,0 +1,193 @@
+// The one place that talks HTTP for every service: base URL, auth header, JSON, timeout,
+// User-Agent, explicit status checks and typed errors, retries by policy, redaction.
+
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios'
+import {
+  AuthError, BadResponseError, ForbiddenError, InvalidRequestError, NetworkError, NotFoundError,
+  RateLimitError, ServiceError, TimeoutError, UnavailableError,
+  type ErrorDetails, type RequestInfo, type ServiceName
+} from './errors'
+import { redact } from './redact'
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry'
+import { userAgent } from './user-agent'
+
+export const DEFAULT_TIMEOUT_MS = 10_000
+
+export interface HttpClientOptions {
+  service: ServiceName
+  baseURL: string
+  /** The whole Authorization header value, e.g. `OAuth <key>`. */
+  authorization: string
+  /** Values that must never appear in an error message (the API key). */
+  secrets: string[]
+  timeoutMs?: number
+  retry?: Partial<RetryPolicy>
+}
+
+export type Params = Record<string, string | number | boolean | undefined>
+
+export interface RequestOptions {
+  params?: Params
+  body?: unknown
+  /**
+   * Whether repeating the request is harmless. Defaults to true for GET, PUT, PATCH and DELETE
+   * and false for POST; a POST that only changes state (acknowledge, close) may say true.
+   */
+  idempotent?: boolean
+}
+
+export interface HttpResponse<T> {
+  status: number
+  data: T
+  headers: Record<string, string>
+}
+
+export interface HttpClient {
+  readonly service: ServiceName
+  request<T>(method: string, path: string, options?: RequestOptions): Promise<HttpResponse<T>>
+  get<T>(path: string, params?: Params): Promise<T>
+}
+
+export function createHttpClient (options: HttpClientOptions): HttpClient {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const instance: AxiosInstance = axios.create({
+    baseURL: options.baseURL.replace(/\/+$/, ''),
+    timeout: timeoutMs,
+    headers: {
+      Authorization: options.authorization,
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      'User-Agent': userAgent()
+    },
+    // Every status resolves; checkStatus below decides, so all failures reach one error path.
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    maxRedirects: 0
+  })
+  const secrets = [...options.secrets, options.authorization]
+
+  const once = async <T>(method: string, path: string, opts: RequestOptions): Promise<HttpResponse<T>> => {
+    const info: RequestInfo = { service: options.service, method, path }
+    let response: AxiosResponse<string>
+    try {
+      response = await instance.request<string>({
+        method,
+        url: path,
+        params: dropUndefined(opts.params),
+        data: opts.body === undefined ? undefined : JSON.stringify(opts.body)
+      })
+    } catch (err) {
+      throw transportError(err, info, timeoutMs, secrets)
+    }
+    return checkStatus<T>(response, info, secrets)
+  }
+
+  return {
+    service: options.service,
+    request: (method, path, opts = {}) => {
+      const idempotent = opts.idempotent ?? method.toUpperCase() !== 'POST'
+      return withRetry(() => once(method, path, opts), idempotent, policy)
+    },
+    get: async <T>(path: string, params?: Params): Promise<T> =>
+      (await withRetry(() => once<T>('GET', path, { params }), true, policy)).data
+  }
+}
+
+function dropUndefined (params: Params | undefined): Params | undefined {
+  if (!params) return undefined
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined))
+}
+
+function headersOf (response: AxiosResponse): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(response.headers ?? {})) out[k.toLowerCase()] = String(v)
+  return out
+}
+
+function parseJson (text: string): { ok: true, value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+function checkStatus<T> (response: AxiosResponse<string>, info: RequestInfo, secrets: string[]): HttpResponse<T> {
+  const headers = headersOf(response)
+  const text = typeof response.data === 'string' ? response.data : ''
+  const parsed = text.trim() === '' ? { ok: true as const, value: undefined } : parseJson(text)
+  const status = response.status
+  if (status >= 200 && status < 300) {
+    if (!parsed.ok) {
+      throw new BadResponseError({ ...info, status }, `answered ${status} with a body that is not JSON`)
+    }
+    return { status, data: parsed.value as T, headers }
+  }
+  const details: ErrorDetails = {
+    status,
+    ...(parsed.ok ? errorDetails(parsed.value, secrets) : {}),
+    errorType: headers['x-opsgenie-errortype']
+  }
+  throw errorForStatus(status, { ...info, ...details }, headers)
+}
+
+function errorForStatus (status: number, info: RequestInfo & ErrorDetails, headers: Record<string, string>): ServiceError {
+  switch (true) {
+    case status === 401: return new AuthError(info, 'answered 401 (key rejected)')
+    case status === 402: return new ForbiddenError(info, 'answered 402 (not allowed on this plan)')
+    case status === 403: return new ForbiddenError(info, 'answered 403 (not permitted)')
+    case status === 404: return new NotFoundError(info, 'answered 404 (not found)')
+    case status === 400 || status === 422: return new InvalidRequestError(info, `answered ${status} (request refused)`)
+    case status === 420 || status === 429: {
+      const err = new RateLimitError(info, `answered ${status} (rate limited)`)
+      err.retryAfterSeconds = parseRetryAfter(headers['retry-after'])
+      return err
+    }
+    case status >= 500: return new UnavailableError(info, `answered ${status} (service unavailable)`)
+    default: return new ServiceError(info, `answered ${status}`)
+  }
+}
+
+/** Retry-After is seconds, or an HTTP date. */
+export function parseRetryAfter (value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
+}
+
+/** Reads the API's own explanation from whichever field this API uses (`message`, `error`, `errors`). */
+export function errorDetails (body: unknown, secrets: string[] = []): Pick<ErrorDetails, 'apiMessage' | 'code' | 'requestId'> {
+  if (!body || typeof body !== 'object') return {}
+  const b = body as Record<string, unknown>
+  const parts: string[] = []
+  const add = (v: unknown): void => {
+    if (typeof v === 'string' && v.trim()) parts.push(v.trim())
+    else if (Array.isArray(v)) v.forEach(add)
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) add(typeof x === 'string' ? `${k}: ${x}` : x)
+  }
+  add(b.message)
+  add(b.error)
+  add(b.errors)
+  const apiMessage = parts.length ? redact([...new Set(parts)].join('; '), secrets).slice(0, 500) : undefined
+  return {
+    apiMessage,
+    code: typeof b.code === 'number' ? b.code : undefined,
+    requestId: typeof b.requestId === 'string' ? b.requestId : undefined
+  }
+}
+
+function transportError (err: unknown, info: RequestInfo, timeoutMs: number, secrets: string[]): ServiceError {
+  const e = err as { code?: string, message?: string }
+  const code = e?.code ?? ''
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(e?.message ?? '')) {
+    const t = new TimeoutError(info, `got no answer within ${timeoutMs} ms`)
+    t.timeoutMs = timeoutMs
+    return t
+  }
+  const reason = redact(code || e?.message || 'connection failed', secrets)
+  return new NetworkError(info, `could not be reached (${reason})`)
+}

@@ -1,0 +1,25 @@
+// Runs many calls with a bounded number in flight: not one at a time, not all at once.
+
+export type Settled<I, R> =
+  | { item: I, ok: true, value: R }
+  | { item: I, ok: false, error: unknown }
+
+/** Calls `fn` for every item with at most `limit` calls in flight; results come back in the items' order. */
+export async function mapSettled<I, R> (items: readonly I[], limit: number, fn: (item: I) => Promise<R>): Promise<Array<Settled<I, R>>> {
+  const results: Array<Settled<I, R>> = new Array(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      const item = items[index]
+      try {
+        results[index] = { item, ok: true, value: await fn(item) }
+      } catch (error) {
+        results[index] = { item, ok: false, error }
+      }
+    }
+  }
+  const workers = Math.max(1, Math.min(Math.floor(limit) || 1, items.length))
+  await Promise.all(Array.from({ length: workers }, worker))
+  return results
+}

@@ -1,0 +1,38 @@
+// Description:
+//   Run your Atlassian Statuspage from the chat room: see and set component states, open, update and resolve incidents.
+//
+// Configuration:
+//   HUBOT_STATUSPAGE_API_KEY - required, the Statuspage API key (Authorization: OAuth <key>)
+//   HUBOT_STATUSPAGE_PAGE_ID - required, the id of the status page
+//   HUBOT_STATUSPAGE_API_URL - optional, default https://api.statuspage.io/v1
+//
+// Commands:
+//   hubot status - What is not operational, and the unresolved incidents (also: status?)
+//   hubot status components - Every component with its state, grouped
+//   hubot status <component>? - One component's state and the incident affecting it
+//   hubot status <component> <state> - Set a component: operational|ok, degraded, partial, major|down, maintenance
+//   hubot status <component> <state>: <message> - Set a component and explain it in its incident (opened if none)
+//   hubot status incidents - The unresolved incidents with their latest update
+//   hubot status open [<incident status>] <name>[: <message>] - Open an incident (investigating by default)
+//   hubot status update [<incident id>] [<incident status>] <message> - Add an update to an incident
+//   hubot status resolve [<incident id>] [<message>] - Resolve an incident and set its components operational
+//
+// Notes:
+//   Set HUBOT_ALIAS=/ so people type /status as they would in Campfire.
+//
+// Author:
+//   hubot-statuspage-opsgenie
+
+import { respond } from '../chat/command'
+import { registerHelp } from '../chat/help'
+import { STATUSPAGE_HELP } from '../chat/statuspage/help'
+import { requireEnv } from '../chat/config'
+import type { HubotRobot } from '../chat/hubot'
+
+export = (robot: HubotRobot): void => {
+  registerHelp(robot, STATUSPAGE_HELP)
+  respond(robot, { id: 'statuspage.status', pattern: /status(?:\?|\s+(.*))?$/i, secrets: () => [process.env.HUBOT_STATUSPAGE_API_KEY] }, async () => {
+    requireEnv('Statuspage', ['HUBOT_STATUSPAGE_API_KEY', 'HUBOT_STATUSPAGE_PAGE_ID'])
+    return 'not yet'
+  })
+}

@@ -1,0 +1,152 @@
+// A real Hubot robot for each test, with this package loaded the way users load it: as an external
+// script (index.js → dist/scripts). Hubot 3.5 comes through hubot-test-helper; Hubot 14 is its real
+// Robot with a small in-memory adapter. Both expose the same TestBot so a suite can run on either.
+import path from 'node:path'
+import { HANDLED_EVENT } from '../../src/chat/command'
+
+export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..')
+export type HubotVersion = '3.5' | '14'
+export const HUBOT_VERSIONS: HubotVersion[] = ['3.5', '14']
+
+export interface UserParams {
+  id?: string
+  name?: string
+  room?: string
+  email_address?: string
+}
+
+export interface TestBot {
+  version: HubotVersion
+  robot: any
+  /** Everything the bot said, in order. */
+  readonly sent: string[]
+  /** Everything the robot logged, as text (our code and Hubot's). */
+  readonly logs: string[]
+  /**
+   * Says `text` as `user` and resolves with what the bot said in answer once this package's listener
+   * has replied (and a moment more, so a second answer would be caught).
+   */
+  say(text: string, user?: string | UserParams): Promise<string[]>
+  /** Says `text` and collects whatever the bot says within `waitMs` (for messages this package does not handle). */
+  sayAndWait(text: string, user?: string | UserParams, waitMs?: number): Promise<string[]>
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  /** Extra script files (absolute paths) to load beside the package, e.g. hubot-help. */
+  scripts?: string[]
+  alias?: string
+  room?: string
+  handleTimeoutMs?: number
+}
+
+const settle = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+function captureLogs (logger: any, logs: string[]): void {
+  for (const level of ['trace', 'debug', 'info', 'notice', 'warn', 'warning', 'error', 'fatal', 'critical']) {
+    if (typeof logger[level] !== 'function') continue
+    logger[level] = (...args: unknown[]) => {
+      logs.push(`${level}: ${args.map(a => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`)
+    }
+  }
+}
+
+function userOf (user: string | UserParams | undefined, room: string): Required<Pick<UserParams, 'id' | 'name' | 'room'>> & UserParams {
+  const params = typeof user === 'string' ? { name: user } : (user ?? {})
+  const name = params.name ?? 'alice'
+  return { ...params, id: params.id ?? name, name, room: params.room ?? room }
+}
+
+interface Driver {
+  robot: any
+  sent: string[]
+  deliver(text: string, user: ReturnType<typeof userOf>): Promise<void>
+  stop(): Promise<void>
+}
+
+async function hubot35 (options: StartOptions, logs: string[]): Promise<Driver> {
+  const Helper = require('hubot-test-helper')
+  const room = new Helper([]).createRoom({ httpd: false, name: options.room })
+  const robot = room.robot
+  captureLogs(robot.logger, logs)
+  if (options.alias) robot.alias = options.alias
+  for (const script of options.scripts ?? []) robot.loadFile(path.dirname(script), path.basename(script))
+  await require(PACKAGE_ROOT)(robot)
+  const sent: string[] = []
+  const push = Array.prototype.push
+  // hubot-test-helper keeps both sides in room.messages; keep the bot's side here too.
+  room.messages.push = function (this: unknown[], ...entries: Array<[string, string]>) {
+    for (const [who, text] of entries) if (who === 'hubot') sent.push(text)
+    return push.apply(this, entries)
+  }
+  return {
+    robot,
+    sent,
+    deliver: async (text, user) => {
+      await room.user.say(user.id, text, { name: user.name, room: user.room, email_address: user.email_address })
+    },
+    stop: async () => {
+      robot.brain.close?.()
+      robot.shutdown?.()
+      room.destroy()
+    }
+  }
+}
+
+async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> {
+  const hubot: any = await import('hubot14')
+  const sent: string[] = []
+  class MemoryAdapter extends hubot.Adapter {
+    async send (_envelope: unknown, ...strings: string[]) { sent.push(...strings) }
+    async reply (envelope: any, ...strings: string[]) { sent.push(...strings.map(s => `@${envelope.user.name} ${s}`)) }
+    async run () { this.emit('connected') }
+  }
+  const robot = new hubot.Robot({ use: (r: unknown) => new MemoryAdapter(r) }, false, 'hubot', options.alias ?? false)
+  captureLogs(robot.logger, logs)
+  await robot.loadAdapter()
+  for (const script of options.scripts ?? []) await robot.loadFile(path.dirname(script), path.basename(script))
+  await require(PACKAGE_ROOT)(robot)
+  await robot.run()
+  let id = 0
+  return {
+    robot,
+    sent,
+    deliver: async (text, user) => {
+      const u = new hubot.User(user.id, { name: user.name, room: user.room, email_address: user.email_address })
+      await robot.receive(new hubot.TextMessage(u, text, `m${++id}`))
+    },
+    stop: async () => { robot.shutdown() }
+  }
+}
+
+export async function startBot (version: HubotVersion, options: StartOptions = {}): Promise<TestBot> {
+  const logs: string[] = []
+  const room = options.room ?? 'room1'
+  const driver = version === '3.5' ? await hubot35({ ...options, room }, logs) : await hubot14({ ...options, room }, logs)
+  const timeout = options.handleTimeoutMs ?? 20000
+
+  const say = async (text: string, who?: string | UserParams): Promise<string[]> => {
+    const before = driver.sent.length
+    const handled = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no command of this package answered ${JSON.stringify(text)} within ${timeout} ms`)), timeout)
+      driver.robot.on(HANDLED_EVENT, function once () {
+        clearTimeout(timer)
+        driver.robot.events?.removeListener?.(HANDLED_EVENT, once)
+        resolve()
+      })
+    })
+    await driver.deliver(text, userOf(who, room))
+    await handled
+    await settle(20)
+    return driver.sent.slice(before)
+  }
+
+  const sayAndWait = async (text: string, who?: string | UserParams, waitMs = 150): Promise<string[]> => {
+    const before = driver.sent.length
+    await driver.deliver(text, userOf(who, room))
+    await settle(waitMs)
+    return driver.sent.slice(before)
+  }
+
+  return { version, robot: driver.robot, sent: driver.sent, logs, say, sayAndWait, stop: driver.stop }
+}
