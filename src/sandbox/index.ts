@@ -1,0 +1,90 @@
+// The sandbox: local stand-ins for Statuspage and OpsGenie, seeded, on loopback ports, for
+// `npm start` and the tests. Nothing here talks to the real services.
+//
+//   const sandbox = await startSandbox()
+//   sandbox.env            // HUBOT_STATUSPAGE_* / HUBOT_OPSGENIE_* pointing at the stand-ins
+//   sandbox.statuspage.state.components, sandbox.opsgenie.state.alerts   // live state, readable
+//   await sandbox.stop()
+
+import { faultFromEnv, type Fault } from './faults'
+import { startOpsgenie, SANDBOX_OPSGENIE_KEY, type OpsgenieStandIn } from './opsgenie-server'
+import { seedOpsgenie, seedStatuspage, SANDBOX_PAGE_ID } from './seed'
+import { startStatuspage, SANDBOX_STATUSPAGE_KEY, type StatuspageStandIn } from './statuspage-server'
+
+export { SANDBOX_OPSGENIE_KEY, SANDBOX_STATUSPAGE_KEY, SANDBOX_PAGE_ID }
+export type { Fault } from './faults'
+export type { StatuspageStandIn } from './statuspage-server'
+export type { OpsgenieStandIn } from './opsgenie-server'
+
+export interface SandboxOptions {
+  /** Which stand-ins to start (default both). */
+  statuspage?: boolean
+  opsgenie?: boolean
+  /** Fixed ports; 0 (default) picks free ones. */
+  statuspagePort?: number
+  opsgeniePort?: number
+  /** Faults at start; default from SANDBOX_FAULT / SANDBOX_<SERVICE>_FAULT. */
+  statuspageFault?: Fault
+  opsgenieFault?: Fault
+  /** OpsGenie action processing delay; default SANDBOX_OPSGENIE_DELAY_MS or 150 ms. */
+  actionDelayMs?: number
+  /** Statuspage's one-unpaginated-list-a-minute limit; default 60 s, 0 turns it off. */
+  unpaginatedLimitMs?: number
+}
+
+export interface Sandbox {
+  statuspage?: StatuspageStandIn
+  opsgenie?: OpsgenieStandIn
+  /** The variables that point the package at the stand-ins that were started. */
+  env: Record<string, string>
+  stop(): Promise<void>
+}
+
+export async function startSandbox (options: SandboxOptions = {}): Promise<Sandbox> {
+  const env: Record<string, string> = {}
+  let statuspage: StatuspageStandIn | undefined
+  let opsgenie: OpsgenieStandIn | undefined
+  try {
+    if (options.statuspage !== false) {
+      statuspage = await startStatuspage({
+        state: seedStatuspage(),
+        reseed: () => seedStatuspage(),
+        fault: options.statuspageFault ?? faultFromEnv('statuspage'),
+        port: options.statuspagePort,
+        unpaginatedLimitMs: options.unpaginatedLimitMs
+      })
+      Object.assign(env, {
+        HUBOT_STATUSPAGE_API_URL: statuspage.url,
+        HUBOT_STATUSPAGE_API_KEY: SANDBOX_STATUSPAGE_KEY,
+        HUBOT_STATUSPAGE_PAGE_ID: SANDBOX_PAGE_ID
+      })
+    }
+    if (options.opsgenie !== false) {
+      opsgenie = await startOpsgenie({
+        state: seedOpsgenie(),
+        reseed: () => seedOpsgenie(),
+        fault: options.opsgenieFault ?? faultFromEnv('opsgenie'),
+        port: options.opsgeniePort,
+        actionDelayMs: options.actionDelayMs ?? delayFromEnv()
+      })
+      Object.assign(env, { HUBOT_OPSGENIE_API_URL: opsgenie.url, HUBOT_OPSGENIE_API_KEY: SANDBOX_OPSGENIE_KEY })
+    }
+  } catch (err) {
+    await Promise.all([statuspage?.close(), opsgenie?.close()])
+    throw err
+  }
+  return {
+    statuspage,
+    opsgenie,
+    env,
+    stop: async () => { await Promise.all([statuspage?.close(), opsgenie?.close()]) }
+  }
+}
+
+function delayFromEnv (): number | undefined {
+  const raw = process.env.SANDBOX_OPSGENIE_DELAY_MS
+  if (raw === undefined || raw.trim() === '') return undefined
+  const ms = Number(raw)
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`SANDBOX_OPSGENIE_DELAY_MS must be a whole number of milliseconds, not ${JSON.stringify(raw)}`)
+  return ms
+}

@@ -1,0 +1,66 @@
+// A local stand-in for the OpsGenie REST API v2 (see /work/shared/api-contract.md): GenieKey auth,
+// alert search with paging, asynchronous alert actions with request status, schedules, on-calls,
+// overrides and users.
+
+import { Router, keyFrom, startStandIn, type SandboxReply, type SandboxRequest, type StandIn } from './http-kit'
+import { FaultSwitch, type Fault } from './faults'
+import { alertRoutes } from './opsgenie-alerts'
+import { fail, opsgenieError, SANDBOX_OPSGENIE_KEY } from './opsgenie-envelope'
+import type { OpsgenieState } from './opsgenie-model'
+import { scheduleRoutes } from './opsgenie-schedules'
+
+export { SANDBOX_OPSGENIE_KEY }
+export const DEFAULT_ACTION_DELAY_MS = 150
+
+export interface OpsgenieStandInOptions {
+  state: OpsgenieState
+  reseed: () => OpsgenieState
+  fault?: Fault
+  port?: number
+  /** How long an action stays "not processed" before it is applied (default 150 ms). */
+  actionDelayMs?: number
+}
+
+export interface OpsgenieStandIn extends StandIn {
+  /** Base URL to give the package (the /v2 paths follow it). */
+  url: string
+  readonly state: OpsgenieState
+  faults: FaultSwitch
+  actionDelayMs: number
+}
+
+export async function startOpsgenie (options: OpsgenieStandInOptions): Promise<OpsgenieStandIn> {
+  let state = options.state
+  const faults = new FaultSwitch('opsgenie', options.fault)
+  const timers = new Set<NodeJS.Timeout>()
+  const config = { actionDelayMs: options.actionDelayMs ?? DEFAULT_ACTION_DELAY_MS }
+  const router = new Router()
+  const guarded = (handler: (req: SandboxRequest) => SandboxReply) => (req: SandboxRequest): SandboxReply =>
+    keyFrom(req.headers, 'GenieKey') === SANDBOX_OPSGENIE_KEY ? handler(req) : fail(401, 'Could not authenticate')
+
+  alertRoutes(router, guarded, { state: () => state, actionDelayMs: () => config.actionDelayMs, timers })
+  scheduleRoutes(router, guarded, () => state)
+
+  const standIn = await startStandIn({
+    name: 'OpsGenie',
+    router,
+    faults,
+    errorBody: opsgenieError,
+    snapshot: () => state,
+    reset: () => { state = options.reseed() },
+    port: options.port
+  })
+  return {
+    ...standIn,
+    url: standIn.origin,
+    get state () { return state },
+    faults,
+    get actionDelayMs () { return config.actionDelayMs },
+    set actionDelayMs (ms: number) { config.actionDelayMs = ms },
+    close: async () => {
+      for (const t of timers) clearTimeout(t)
+      timers.clear()
+      await standIn.close()
+    }
+  }
+}

@@ -1,0 +1,137 @@
+// Statuspage's data as the v1 API shows it, and the rules that tie it together: a group's status
+// is its worst child's, an incident's impact follows its components unless overridden, and an
+// incident update records which components it changed.
+
+import { statuspageId } from './ids'
+
+export const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const
+export type ComponentStatus = typeof COMPONENT_STATUSES[number]
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'scheduled', 'in_progress', 'verifying', 'completed'] as const
+export type IncidentStatus = typeof INCIDENT_STATUSES[number]
+export const IMPACTS = ['none', 'maintenance', 'minor', 'major', 'critical'] as const
+export type Impact = typeof IMPACTS[number]
+
+export interface Component {
+  id: string
+  page_id: string
+  group_id: string | null
+  group: boolean
+  name: string
+  description: string | null
+  position: number
+  status: ComponentStatus
+  showcase: boolean
+  only_show_if_degraded: boolean
+  start_date: string | null
+  created_at: string
+  updated_at: string
+  /** Only on group rows: the ids of its children. */
+  components?: string[]
+}
+
+export interface AffectedComponent { code: string, name: string, old_status: ComponentStatus, new_status: ComponentStatus }
+
+export interface IncidentUpdate {
+  id: string
+  incident_id: string
+  status: IncidentStatus
+  body: string
+  created_at: string
+  updated_at: string
+  display_at: string
+  deliver_notifications: boolean
+  affected_components: AffectedComponent[] | null
+}
+
+/** Stored form: components are linked by id and rendered fresh on every read, as the API does. */
+export interface StoredIncident {
+  id: string
+  page_id: string
+  name: string
+  status: IncidentStatus
+  impact_override: Impact | null
+  shortlink: string
+  created_at: string
+  updated_at: string
+  monitoring_at: string | null
+  resolved_at: string | null
+  scheduled_for: string | null
+  scheduled_until: string | null
+  component_ids: string[]
+  /** Newest first, as the API lists them. */
+  incident_updates: IncidentUpdate[]
+}
+
+export interface StatuspagePageInfo { id: string, name: string, subdomain: string, url: string, time_zone: string }
+
+export interface StatuspageState {
+  page: StatuspagePageInfo
+  /** In position order; groups and their children together. */
+  components: Component[]
+  /** Newest first. */
+  incidents: StoredIncident[]
+}
+
+const SEVERITY: Record<ComponentStatus, number> = {
+  operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4
+}
+
+export const isComponentStatus = (s: unknown): s is ComponentStatus => (COMPONENT_STATUSES as readonly unknown[]).includes(s)
+export const isIncidentStatus = (s: unknown): s is IncidentStatus => (INCIDENT_STATUSES as readonly unknown[]).includes(s)
+export const isImpact = (s: unknown): s is Impact => (IMPACTS as readonly unknown[]).includes(s)
+export const isUnresolved = (i: StoredIncident): boolean => !['resolved', 'completed', 'postmortem', 'scheduled'].includes(i.status)
+
+/** A group's status is derived from its children (the worst of them). */
+export function refreshGroups (state: StatuspageState, now: string): void {
+  for (const group of state.components.filter(c => c.group)) {
+    const children = state.components.filter(c => c.group_id === group.id)
+    const worst = children.reduce<ComponentStatus>((w, c) => (SEVERITY[c.status] > SEVERITY[w] ? c.status : w), 'operational')
+    if (group.status !== worst) { group.status = worst; group.updated_at = now }
+  }
+}
+
+/** Sets components' statuses; returns what changed, in the shape an incident update records. */
+export function setStatuses (state: StatuspageState, changes: Record<string, ComponentStatus>, now: string): AffectedComponent[] {
+  const affected: AffectedComponent[] = []
+  for (const [id, status] of Object.entries(changes)) {
+    const component = state.components.find(c => c.id === id)
+    if (!component || component.group) continue
+    affected.push({ code: id, name: component.name, old_status: component.status, new_status: status })
+    if (component.status !== status) { component.status = status; component.updated_at = now }
+  }
+  refreshGroups(state, now)
+  return affected
+}
+
+/** The impact Statuspage would compute from the linked components (unless overridden). */
+export function impactOf (state: StatuspageState, incident: StoredIncident): Impact {
+  if (incident.impact_override) return incident.impact_override
+  if (incident.scheduled_for) return 'maintenance'
+  const worst = Math.max(0, ...incident.component_ids.map(id => SEVERITY[state.components.find(c => c.id === id)?.status ?? 'operational']))
+  return (['none', 'maintenance', 'minor', 'major', 'critical'] as const)[worst]
+}
+
+/** The incident as the API returns it: current copies of its components, computed impact. */
+export function renderIncident (state: StatuspageState, incident: StoredIncident): Record<string, unknown> {
+  const { component_ids: ids, ...rest } = incident
+  return {
+    ...rest,
+    impact: impactOf(state, incident),
+    postmortem_body: null,
+    components: ids.map(id => state.components.find(c => c.id === id)).filter(Boolean).map(c => ({ ...c }))
+  }
+}
+
+export function newIncidentUpdate (incident: StoredIncident, status: IncidentStatus, body: string, affected: AffectedComponent[], deliver: boolean, now: string): IncidentUpdate {
+  return {
+    id: statuspageId(),
+    incident_id: incident.id,
+    status,
+    body,
+    created_at: now,
+    updated_at: now,
+    display_at: now,
+    deliver_notifications: deliver,
+    affected_components: affected.length ? affected : null
+  }
+}
