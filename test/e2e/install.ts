@@ -1,0 +1,71 @@
+// Builds what a user would have: the package packed with `npm pack`, then a Hubot bot folder with
+// package.json and external-scripts.json, installed with npm from that tarball. The npm cache
+// (filled by the project's own `npm ci`) makes the installs fast and keeps them off the network
+// where it can (--prefer-offline).
+
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { PACKAGE_ROOT } from '../support/bots'
+
+const run = promisify(execFile)
+const FIXTURES = path.join(__dirname, 'fixtures')
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+export type BotKind = '14' | '3.5'
+
+/** npm settings worth passing on to a nested npm; everything else npm_* (the outer `npm test`'s own
+ * lifecycle variables, e.g. its prefix) is dropped so the bot's install stays in the bot's folder. */
+const NPM_KEEP = /^npm_config_(cache|registry|userconfig|globalconfig|proxy|https_proxy|noproxy|strict_ssl|cafile|ca|fetch_.*)$/i
+
+/** The environment for child processes: no npm lifecycle leftovers and no real HUBOT_* settings. */
+export function cleanEnv (extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^npm_/i.test(key) && !NPM_KEEP.test(key)) continue
+    // A developer's real keys must never reach a test bot.
+    if (/^HUBOT_|^SANDBOX_/.test(key)) continue
+    env[key] = value
+  }
+  return { ...env, ...extra }
+}
+
+export interface Packed { tarball: string, files: string[], seconds: number }
+
+/** `npm pack` (its prepare script builds first) into `dir`. */
+export async function packPackage (dir: string): Promise<Packed> {
+  const started = Date.now()
+  const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: PACKAGE_ROOT, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
+  const json = JSON.parse(stdout.slice(stdout.indexOf('[')))
+  return { tarball: path.join(dir, json[0].filename), files: json[0].files.map((f: { path: string }) => f.path), seconds: (Date.now() - started) / 1000 }
+}
+
+export interface BotFolder { kind: BotKind, dir: string, installSeconds: number }
+
+/** A bot folder for `kind` with the package (from `tarball`) listed in external-scripts.json. */
+export async function installBot (kind: BotKind, parent: string, tarball: string): Promise<BotFolder> {
+  const dir = path.join(parent, `bot-${kind.replace('.', '')}`)
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `e2e-bot-${kind.replace('.', '')}`, version: '1.0.0', private: true }, null, 2))
+  fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(['hubot-statuspage-opsgenie'], null, 2))
+  const deps = kind === '14' ? ['hubot@14.1.0'] : ['hubot@3.5.0', 'coffeescript@2.7.0']
+  const started = Date.now()
+  try {
+    await run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...deps], { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
+  } catch (err) {
+    const e = err as { stderr?: string, message: string }
+    throw new Error(`npm install in ${dir} failed: ${e.stderr || e.message}`)
+  }
+  const installSeconds = (Date.now() - started) / 1000
+  // The test adapter goes in after the install, as a user's own adapter would.
+  if (kind === '14') {
+    for (const file of ['loopback-adapter.mjs', 'loopback-core.cjs']) fs.copyFileSync(path.join(FIXTURES, file), path.join(dir, file))
+  } else {
+    const target = path.join(dir, 'node_modules', 'hubot-loopback')
+    fs.mkdirSync(target, { recursive: true })
+    for (const file of ['package.json', 'index.js']) fs.copyFileSync(path.join(FIXTURES, 'hubot-loopback', file), path.join(target, file))
+    fs.copyFileSync(path.join(FIXTURES, 'loopback-core.cjs'), path.join(target, 'loopback-core.cjs'))
+  }
+  return { kind, dir, installSeconds }
+}
