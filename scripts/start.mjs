@@ -1,0 +1,67 @@
+// `npm start`: Hubot 14 (the `hubot14` alias in node_modules) with the Shell adapter and this
+// package loaded as an external script, HUBOT_ALIAS=/ so /status works as typed in Campfire.
+// Services without a key get the local sandbox stand-ins (in this process; they stop with it).
+//
+// A launcher rather than Hubot's bin: the bin would load ./scripts (this folder) as Hubot scripts.
+// It needs a terminal (Hubot's Shell adapter crashes without one). It writes only inside the
+// project: Shell's .hubot_history in the working folder (npm start runs from the project root).
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const require = createRequire(import.meta.url)
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const { startSandbox } = require(path.join(root, 'dist', 'sandbox', 'index.js'))
+const { planLaunch, banner } = require(path.join(root, 'dist', 'sandbox', 'launch-plan.js'))
+
+if (!process.stdout.isTTY) {
+  console.error('npm start needs a terminal (Hubot\'s Shell adapter). Run it in a terminal, or under tmux/screen.')
+  process.exit(1)
+}
+
+process.chdir(root)
+// The Shell adapter keeps its history here and prints a stack trace when the file is missing.
+if (!fs.existsSync('.hubot_history')) fs.writeFileSync('.hubot_history', '')
+const plan = planLaunch(process.env)
+const sandbox = await startSandbox({ statuspage: plan.statuspage === 'sandbox', opsgenie: plan.opsgenie === 'sandbox' })
+Object.assign(process.env, sandbox.env)
+process.env.HUBOT_ALIAS = '/'
+process.env.HUBOT_LOG_LEVEL ??= 'warn'
+
+for (const line of banner(plan, {
+  statuspageUrl: process.env.HUBOT_STATUSPAGE_API_URL || 'https://api.statuspage.io/v1',
+  pageId: process.env.HUBOT_STATUSPAGE_PAGE_ID,
+  opsgenieUrl: process.env.HUBOT_OPSGENIE_API_URL || 'https://api.opsgenie.com'
+})) console.log(line)
+console.log('')
+
+const { Robot } = await import('hubot14')
+// No HTTP server (nothing listens on 8080); name hubot, alias /.
+const robot = new Robot('Shell', false, process.env.HUBOT_NAME || 'hubot', '/')
+
+let stopping = false
+async function stop (code = 0) {
+  if (stopping) return
+  stopping = true
+  try { robot.shutdown() } catch { /* already down */ }
+  await sandbox.stop()
+  process.exit(code)
+}
+// Ctrl-C or Ctrl-D: the Shell's readline pauses stdin (it has no SIGINT handler of its own).
+process.stdin.on('pause', () => { void stop(0) })
+process.on('SIGINT', () => { void stop(0) })
+process.on('SIGTERM', () => { void stop(0) })
+// The Shell's `exit` calls process.exit directly; the in-process stand-ins end with the process.
+
+await robot.loadAdapter()
+robot.adapter.once('connected', async () => {
+  try {
+    await require(root)(robot)
+  } catch (err) {
+    console.error(`Could not load hubot-statuspage-opsgenie: ${err.stack || err}`)
+    await stop(1)
+  }
+  robot.emit('scripts have loaded', robot)
+})
+await robot.run()
