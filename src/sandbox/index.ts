@@ -37,6 +37,8 @@ export interface Sandbox {
   opsgenie?: OpsgenieStandIn
   /** The variables that point the package at the stand-ins that were started. */
   env: Record<string, string>
+  /** Back to the seed state, faults cleared (what POST /__sandbox/reset does). */
+  reset(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -77,6 +79,11 @@ export async function startSandbox (options: SandboxOptions = {}): Promise<Sandb
     statuspage,
     opsgenie,
     env,
+    reset: async () => {
+      for (const standIn of [statuspage, opsgenie]) {
+        if (standIn) await fetch(`${standIn.origin}/__sandbox/reset`, { method: 'POST' })
+      }
+    },
     stop: async () => { await Promise.all([statuspage?.close(), opsgenie?.close()]) }
   }
 }

@@ -9,10 +9,11 @@ import os from 'node:os'
 import path from 'node:path'
 import nock from 'nock'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
-import { startBotProcess, type BotProcess } from './bot-process'
-import { installBot, packPackage, type BotFolder, type Packed } from './install'
+import { startBotProcess, type BotProcess, type SayResult } from './bot-process'
+import { installBot, packPackage, type BotKind, type Packed } from './install'
 
 const INSTALL_TIMEOUT_MS = 5 * 60_000
+const ALICE = { user: 'alice', email: 'alice@example.com' }
 
 describe('end to end: the packed package in real Hubot bots', function () {
   this.timeout(60_000)
@@ -25,11 +26,19 @@ describe('end to end: the packed package in real Hubot bots', function () {
   const expectedListeners = (): string[] =>
     packed.files.filter(f => /^dist\/scripts\/[^/]+\.js$/.test(f)).map(f => `${path.basename(f, '.js')}.`)
 
+  /**
+   * The outage steps need the /status and genie commands (branches statuspage and opsgenie, merged
+   * into main by the lead). Until both are in the tarball, those steps are skipped, not failed.
+   */
+  const commandsMerged = (): boolean =>
+    packed.files.includes('dist/scripts/opsgenie.js') && packed.files.some(f => f.startsWith('dist/chat/statuspage/handlers'))
+
   before(async function () {
     this.timeout(INSTALL_TIMEOUT_MS)
     nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
     workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-e2e-'))
     packed = await packPackage(workdir)
+    sandbox = await startSandbox({ actionDelayMs: 150 })
   })
 
   after(async () => {
@@ -44,40 +53,174 @@ describe('end to end: the packed package in real Hubot bots', function () {
     expect(packed.files.filter(f => f.startsWith('dist/sandbox/') || f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.map'))).to.deep.equal([])
   })
 
-  const boot = async (kind: '14' | '3.5'): Promise<{ bot: BotProcess, folder: BotFolder }> => {
+  /** Installs a bot of `kind` from the tarball and starts it against a freshly reset sandbox. */
+  const boot = async (kind: BotKind): Promise<BotProcess> => {
     const folder = await installBot(kind, workdir, packed.tarball)
-    console.log(`      (npm pack ${packed.seconds.toFixed(1)} s, npm install for Hubot ${kind} ${folder.installSeconds.toFixed(1)} s)`)
-    sandbox ??= await startSandbox({ actionDelayMs: 150 })
+    console.log(`      (npm pack ${packed.seconds.toFixed(1)} s; npm install of Hubot ${kind} + the tarball ${folder.installSeconds.toFixed(1)} s)`)
+    await sandbox.reset()
     const bot = await startBotProcess(folder, { env: sandbox.env, expectListeners: expectedListeners() })
     running.push(bot)
-    return { bot, folder }
+    return bot
   }
 
-  describe('Hubot 14', () => {
+  // Readers of the stand-ins' live state.
+  const sp = () => sandbox.statuspage!.state
+  const component = (name: string) => sp().components.find(c => c.name === name)!
+  const unresolved = () => sp().incidents.filter(i => !['resolved', 'completed'].includes(i.status))
+  const alert = (tinyId: string) => sandbox.opsgenie!.state.alerts.find(a => a.tinyId === tinyId)!
+
+  /** Says `text` as alice and returns the one reply, checking the package answered exactly once. */
+  const ask = async (bot: BotProcess, text: string): Promise<string> => {
+    const result: SayResult = await bot.say(text, ALICE.user, { email: ALICE.email })
+    expect(result.handled, `no answer to ${text}\n${bot.output()}`).to.not.equal(null)
+    expect(result.handled!.failed, `${text} failed: ${result.replies.join('\n')}`).to.equal(false)
+    expect(result.replies, `replies to ${text}`).to.have.length(1)
+    return result.replies[0]
+  }
+
+  describe('Hubot 14: a whole outage', () => {
     let bot: BotProcess
+    let incidentId = ''
     before(async function () {
       this.timeout(INSTALL_TIMEOUT_MS)
-      bot = (await boot('14')).bot
+      bot = await boot('14')
+    })
+    beforeEach(function () {
+      if (!commandsMerged()) this.skip() // PENDING until the /status and genie commands are merged
     })
 
-    it('answers /status from the installed package', async () => {
-      const { replies, handled } = await bot.say('/status')
-      expect(handled, bot.output()).to.not.equal(null)
-      expect(replies).to.have.length(1)
+    it('/status shows the degraded component and the open incident', async () => {
+      const reply = await ask(bot, '/status')
+      expect(reply).to.match(/GitHub Webhooks/).and.to.match(/degraded/i).and.to.contain('Delayed GitHub webhook deliveries')
+      expect(reply).to.not.contain('Build Processing')
+      expect(component('Build Processing').status).to.equal('operational')
+    })
+
+    it('/status Build Processing major: builds are delayed sets it and opens an incident', async () => {
+      const reply = await ask(bot, '/status Build Processing major: builds are delayed')
+      expect(component('Build Processing').status).to.equal('major_outage')
+      expect(component('Builds').status).to.equal('major_outage')
+      const opened = unresolved().find(i => i.component_ids.includes(component('Build Processing').id))
+      expect(opened, 'an unresolved incident about Build Processing').to.not.equal(undefined)
+      incidentId = opened!.id
+      expect(opened!.incident_updates[0].body).to.equal('builds are delayed')
+      expect(opened!.incident_updates[0].affected_components).to.deep.include({ code: component('Build Processing').id, name: 'Build Processing', old_status: 'operational', new_status: 'major_outage' })
+      expect(reply).to.contain('Build Processing').and.to.match(/major outage/i).and.to.contain(incidentId)
+    })
+
+    it('/status incidents lists both unresolved incidents with their latest update', async () => {
+      const reply = await ask(bot, '/status incidents')
+      expect(unresolved()).to.have.length(2)
+      for (const incident of unresolved()) expect(reply).to.contain(incident.id).and.to.contain(incident.name)
+      expect(reply).to.contain('builds are delayed')
+    })
+
+    it('/genie lists the open alerts, acknowledged or not', async () => {
+      const reply = await ask(bot, '/genie')
+      for (const tinyId of ['101', '102', '103', '104', '105']) expect(reply).to.contain(`#${tinyId}`)
+      expect(reply).to.not.contain('#99') // closed
+      expect(reply).to.contain('ana@example.com')
+      expect(sandbox.opsgenie!.state.actions).to.deep.equal([])
+    })
+
+    it('/genie ack acknowledges every open unacknowledged alert as alice, from hubot', async () => {
+      const reply = await ask(bot, '/genie ack')
+      for (const tinyId of ['101', '103', '104']) {
+        expect(reply).to.contain(`#${tinyId}`)
+        expect(alert(tinyId).acknowledged, `#${tinyId} acknowledged`).to.equal(true)
+        expect(alert(tinyId).report.acknowledgedBy).to.equal(ALICE.email)
+        const logged = alert(tinyId).log.find(l => l.action === 'Acknowledge')!
+        expect(logged.user).to.equal(ALICE.email)
+        expect(logged.source).to.be.a('string').and.not.equal('')
+      }
+      // Already acknowledged by others: left alone.
+      expect(alert('102').report.acknowledgedBy).to.equal('ana@example.com')
+      expect(alert('105').log).to.deep.equal([])
+    })
+
+    it('/genie note 101 deploying a fix records the note on the alert', async () => {
+      const reply = await ask(bot, '/genie note 101 deploying a fix')
+      expect(reply).to.contain('#101')
+      const note = alert('101').notes.at(-1)!
+      expect(note.note).to.equal('deploying a fix')
+      expect(note.owner).to.equal(ALICE.email)
+      expect(note.source).to.be.a('string').and.not.equal('')
+    })
+
+    it('/status update monitoring fix is out asks which incident, changing nothing', async () => {
+      const before = JSON.stringify(sp().incidents)
+      const reply = await ask(bot, '/status update monitoring fix is out')
+      for (const incident of unresolved()) expect(reply).to.contain(incident.id)
+      expect(JSON.stringify(sp().incidents)).to.equal(before)
+    })
+
+    it('/status update <id> monitoring fix is out adds a monitoring update', async () => {
+      const reply = await ask(bot, `/status update ${incidentId} monitoring fix is out`)
+      const incident = sp().incidents.find(i => i.id === incidentId)!
+      expect(incident.status).to.equal('monitoring')
+      expect(incident.incident_updates[0]).to.include({ status: 'monitoring', body: 'fix is out' })
+      expect(reply).to.contain(incidentId).and.to.match(/monitoring/i)
+    })
+
+    it('/status resolve <id> all good resolves it and sets Build Processing operational', async () => {
+      const reply = await ask(bot, `/status resolve ${incidentId} all good`)
+      const incident = sp().incidents.find(i => i.id === incidentId)!
+      expect(incident.status).to.equal('resolved')
+      expect(incident.resolved_at).to.be.a('string')
+      expect(incident.incident_updates[0]).to.include({ status: 'resolved', body: 'all good' })
+      expect(component('Build Processing').status).to.equal('operational')
+      expect(component('Builds').status).to.equal('operational')
+      expect(reply).to.match(/resolved/i).and.to.contain(incidentId)
+    })
+
+    it('/status shows the page back to where it started', async () => {
+      const reply = await ask(bot, '/status')
+      expect(reply).to.not.contain('Build Processing')
+      expect(reply).to.contain('Delayed GitHub webhook deliveries')
+      expect(unresolved().map(i => i.name)).to.deep.equal(['Delayed GitHub webhook deliveries'])
     })
   })
 
-  describe('Hubot 3.5', () => {
+  describe('Hubot 3.5: the short path', () => {
     let bot: BotProcess
     before(async function () {
       this.timeout(INSTALL_TIMEOUT_MS)
-      bot = (await boot('3.5')).bot
+      bot = await boot('3.5')
     })
 
-    it('answers /status from the installed package', async () => {
-      const { replies, handled } = await bot.say('/status')
-      expect(handled, bot.output()).to.not.equal(null)
-      expect(replies).to.have.length(1)
+    it('answers /status from the installed package, exactly once', async () => {
+      // Runs before the commands are merged too: the bot installs, boots and loads the package.
+      const result = await bot.say('/status', ALICE.user, { email: ALICE.email })
+      expect(result.handled, bot.output()).to.not.equal(null)
+      expect(result.replies).to.have.length(1)
+    })
+
+    describe('with the commands', () => {
+      beforeEach(function () {
+        if (!commandsMerged()) this.skip() // PENDING until the /status and genie commands are merged
+      })
+
+      it('/status Build Processing degraded sets the component', async () => {
+        const reply = await ask(bot, '/status Build Processing degraded')
+        expect(component('Build Processing').status).to.equal('degraded_performance')
+        expect(component('Builds').status).to.equal('degraded_performance')
+        expect(reply).to.contain('Build Processing').and.to.match(/degraded/i)
+      })
+
+      it('/genie lists the open alerts', async () => {
+        const reply = await ask(bot, '/genie')
+        for (const tinyId of ['101', '102', '103', '104', '105']) expect(reply).to.contain(`#${tinyId}`)
+      })
+
+      it('/genie ack acknowledges the unacknowledged alerts as alice', async () => {
+        const reply = await ask(bot, '/genie ack')
+        for (const tinyId of ['101', '103', '104']) {
+          expect(reply).to.contain(`#${tinyId}`)
+          expect(alert(tinyId).acknowledged).to.equal(true)
+          expect(alert(tinyId).log.at(-1)).to.include({ action: 'Acknowledge', user: ALICE.email })
+          expect(alert(tinyId).log.at(-1)!.source).to.be.a('string').and.not.equal('')
+        }
+      })
     })
   })
 })

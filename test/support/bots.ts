@@ -97,7 +97,7 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
   const hubot: any = await import('hubot14')
   const sent: string[] = []
   class MemoryAdapter extends hubot.Adapter {
-    // Spelled out: a class extending an untyped (any) base gets a zero-argument constructor in tsc's eyes.
+    // Declared so TypeScript knows the (untyped) base takes the robot.
     constructor (robot: unknown) { super(robot) }
     async send (_envelope: unknown, ...strings: string[]) { sent.push(...strings) }
     async reply (envelope: any, ...strings: string[]) { sent.push(...strings.map(s => `@${envelope.user.name} ${s}`)) }

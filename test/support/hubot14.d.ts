@@ -1,2 +1,2 @@
-// Hubot 14 (installed as the npm alias `hubot14`) ships no type declarations: treat it as any.
+// Hubot 14 ships no type declarations; the harness uses it untyped.
 declare module 'hubot14'
