@@ -69,7 +69,7 @@ function findTargets (query: string, components: Component[]): { component: Comp
 }
 
 const groupIntro = (group: Component, count: number): string =>
-  `${group.name} is a group: its state follows its components, so ${count === 1 ? 'its component was' : `all ${count} of its components were`} set.`
+  `${group.name} is a group: its state follows its components, so ${count === 1 ? 'its one component was' : count === 2 ? 'both of its components were' : `all ${count} of its components were`} set.`
 
 async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps): Promise<string> {
   const components = await client.listComponents()
