@@ -38,6 +38,18 @@ describe('describeError', () => {
   })
   it('scrubs the key from anything it says, even from an unexpected error', () => {
     expect(describeError(new Error(`crashed with ${KEY}`), [KEY])).not.to.contain(KEY)
-    expect(describeError(new NetworkError(info, `could not be reached (GenieKey ${KEY})`), [KEY])).not.to.contain(KEY)
+    const network = new NetworkError(info, `could not be reached (GenieKey ${KEY})`)
+    network.reason = `GenieKey ${KEY}`
+    expect(describeError(network, [KEY])).not.to.contain(KEY)
+  })
+  it('names the socket error of a failed connection', () => {
+    const network = new NetworkError(info, 'could not be reached (ECONNREFUSED)')
+    network.reason = 'ECONNREFUSED'
+    expect(describeError(network)).to.equal("Could not reach OpsGenie (ECONNREFUSED). Check the bot's network and the API URL setting, then try again.")
+  })
+  it('says "in a moment" for a Retry-After of zero', () => {
+    const err = new RateLimitError({ ...info, status: 429 }, 'x')
+    err.retryAfterSeconds = 0
+    expect(describeError(err)).to.contain('Try again in a moment')
   })
 })

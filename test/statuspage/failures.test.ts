@@ -136,7 +136,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('retries a GET after a connection reset, then says it could not reach the API', async () => {
     const { scope, requests } = counted(api().get(`${PAGE}/components`).query(COMPONENTS_QUERY).times(3).replyWithError(reset()))
-    expect(await ask('/status components')).to.equal('Could not reach Statuspage: (ECONNRESET). Check the bot\'s network and the API URL setting, then try again.')
+    expect(await ask('/status components')).to.equal('Could not reach Statuspage (ECONNRESET). Check the bot\'s network and the API URL setting, then try again.')
     expect(requests()).to.equal(3)
     scope.done()
   })
