@@ -75,7 +75,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('gives up on a 420 after two retries and says when to try again', async () => {
     const { scope, requests } = failingComponents(3, 420, { error: 'Enhance your calm' }, { 'Retry-After': '0' })
-    expect(await ask('/status components')).to.equal('Statuspage is rate limiting us (420) and the retries ran out. Try again in 0 s.')
+    expect(await ask('/status components')).to.equal('Statuspage is rate limiting us (420) and the retries ran out. Try again in a moment.')
     expect(requests()).to.equal(3)
     scope.done()
   })
