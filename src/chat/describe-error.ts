@@ -2,7 +2,7 @@
 // ServiceError messages are built without credentials, and everything passes through redact().
 
 import { ConfigError } from './config'
-import { ServiceError, RateLimitError, type ServiceName } from '../http/errors'
+import { NetworkError, ServiceError, RateLimitError, type ServiceName } from '../http/errors'
 import { redact } from '../http/redact'
 
 interface ServiceHints {
@@ -46,7 +46,8 @@ function sentence (err: unknown): string {
     case 'invalid':
       return `${s} refused the request (${err.status})${reason(err)}. Nothing was changed.`
     case 'rate_limited': {
-      const after = err instanceof RateLimitError && err.retryAfterSeconds !== undefined ? `in ${err.retryAfterSeconds} s` : 'in a minute'
+      const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
+      const after = seconds === undefined ? 'in a minute' : seconds < 1 ? 'in a moment' : `in ${seconds} s`
       return `${s} is rate limiting us (${err.status}) and the retries ran out. Try again ${after}.`
     }
     case 'unavailable':
@@ -54,7 +55,7 @@ function sentence (err: unknown): string {
     case 'timeout':
       return `${s} did not answer in time. The request may or may not have been carried out: check its state before trying again.`
     case 'network':
-      return `Could not reach ${s}: ${err.message.replace(/^.*could not be reached /, '')}. Check the bot's network and the API URL setting, then try again.`
+      return `Could not reach ${s} (${err instanceof NetworkError && err.reason ? err.reason : 'connection failed'}). Check the bot's network and the API URL setting, then try again.`
     case 'bad_response':
       return `${s} answered with something that is not JSON (a proxy or maintenance page?). Check its state before trying again, or use ${hints.web}.`
     default:

@@ -189,5 +189,7 @@ function transportError (err: unknown, info: RequestInfo, timeoutMs: number, sec
     return t
   }
   const reason = redact(code || e?.message || 'connection failed', secrets)
-  return new NetworkError(info, `could not be reached (${reason})`)
+  const network = new NetworkError(info, `could not be reached (${reason})`)
+  network.reason = reason
+  return network
 }

@@ -80,7 +80,11 @@ export class TimeoutError extends ServiceError {
   timeoutMs?: number
 }
 /** The connection failed or was reset before an answer came. */
-export class NetworkError extends ServiceError { override readonly kind = 'network' }
+export class NetworkError extends ServiceError {
+  override readonly kind = 'network'
+  /** The socket error code (ECONNRESET, ECONNREFUSED, ENOTFOUND...) or message. */
+  reason?: string
+}
 /** A success status with a body that is not the JSON the API promises. */
 export class BadResponseError extends ServiceError { override readonly kind = 'bad_response' }
 

@@ -5,6 +5,8 @@
 //   HUBOT_STATUSPAGE_API_KEY - required, the Statuspage API key (Authorization: OAuth <key>)
 //   HUBOT_STATUSPAGE_PAGE_ID - required, the id of the status page
 //   HUBOT_STATUSPAGE_API_URL - optional, default https://api.statuspage.io/v1
+//   HUBOT_STATUSPAGE_TIMEOUT_MS - optional, default 10000: how long to wait for each API answer
+//   HUBOT_STATUSPAGE_NOTIFY - optional, default true; false: incidents opened or updated from chat do not notify subscribers
 //
 // Commands:
 //   hubot status - What is not operational, and the unresolved incidents (also: status?)
@@ -25,14 +27,16 @@
 
 import { respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
-import { STATUSPAGE_HELP } from '../chat/statuspage/help'
-import { requireEnv } from '../chat/config'
 import type { HubotRobot } from '../chat/hubot'
+import { statuspageDeps, statuspageSecrets } from '../chat/statuspage/config'
+import { runStatusCommand } from '../chat/statuspage/handlers'
+import { STATUSPAGE_HELP } from '../chat/statuspage/help'
+import { parseStatusCommand, STATUS_PATTERN } from '../chat/statuspage/parse'
 
+// One listener for every `status` message: the pure parser decides which command it is, so no
+// message is ever answered twice.
 export = (robot: HubotRobot): void => {
   registerHelp(robot, STATUSPAGE_HELP)
-  respond(robot, { id: 'statuspage.status', pattern: /status(?:\?|\s+(.*))?$/i, secrets: () => [process.env.HUBOT_STATUSPAGE_API_KEY] }, async () => {
-    requireEnv('Statuspage', ['HUBOT_STATUSPAGE_API_KEY', 'HUBOT_STATUSPAGE_PAGE_ID'])
-    return 'not yet'
-  })
+  respond(robot, { id: 'statuspage.status', pattern: STATUS_PATTERN, secrets: statuspageSecrets }, ({ match }) =>
+    runStatusCommand(parseStatusCommand(match[1]), () => statuspageDeps(robot)))
 }

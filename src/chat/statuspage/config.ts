@@ -1,0 +1,54 @@
+// Statuspage settings, read from the environment each time a command runs.
+
+import { createHttpClient } from '../../http/client'
+import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
+import { boolEnv, intEnv, requireEnv, urlEnv } from '../config'
+import type { HubotRobot } from '../hubot'
+import type { StatuspageDeps } from './handlers'
+
+export const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
+const SERVICE = 'Statuspage'
+
+export interface StatuspageConfig {
+  apiKey: string
+  pageId: string
+  apiUrl: string
+  timeoutMs: number
+  /** false: incidents created or updated from chat do not notify subscribers. */
+  notify: boolean
+}
+
+/** Throws a ConfigError naming every missing or invalid variable. */
+export function readStatuspageConfig (): StatuspageConfig {
+  const required = requireEnv(SERVICE, ['HUBOT_STATUSPAGE_API_KEY', 'HUBOT_STATUSPAGE_PAGE_ID'])
+  return {
+    apiKey: required.HUBOT_STATUSPAGE_API_KEY,
+    pageId: required.HUBOT_STATUSPAGE_PAGE_ID,
+    apiUrl: urlEnv(SERVICE, 'HUBOT_STATUSPAGE_API_URL', DEFAULT_STATUSPAGE_API_URL),
+    timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', 10_000, 10, 120_000),
+    notify: boolEnv(SERVICE, 'HUBOT_STATUSPAGE_NOTIFY', true)
+  }
+}
+
+/** Values to scrub from every reply and log line. */
+export const statuspageSecrets = (): Array<string | undefined> => [process.env.HUBOT_STATUSPAGE_API_KEY?.trim()]
+
+export function statuspageClient (config: StatuspageConfig): StatuspageClient {
+  const http = createHttpClient({
+    service: SERVICE,
+    baseURL: config.apiUrl,
+    authorization: `OAuth ${config.apiKey}`,
+    secrets: [config.apiKey],
+    timeoutMs: config.timeoutMs
+  })
+  return createStatuspageClient({ http, pageId: config.pageId, deliverNotifications: config.notify })
+}
+
+/** Everything a command needs, built when it runs (so a missing variable is reported, not thrown at load). */
+export function statuspageDeps (robot: HubotRobot): StatuspageDeps {
+  return {
+    client: statuspageClient(readStatuspageConfig()),
+    now: () => new Date(),
+    prefix: robot.alias || `${robot.name} `
+  }
+}

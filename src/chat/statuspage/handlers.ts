@@ -1,0 +1,204 @@
+// Each command: calls the Statuspage client and returns the one reply. No chat objects here
+// beyond the prefix people type, so every handler can be driven from a test without a robot.
+
+import { mapSettled } from '../../http/concurrency'
+import type { StatuspageClient } from '../../statuspage/client'
+import type { Component, ComponentStatusMap, Incident } from '../../statuspage/types'
+import { describeError } from '../describe-error'
+import {
+  formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatShow, formatSummary,
+  formatUnknown, incidentsAffecting, plural
+} from './format'
+import { matchComponent, qualifiedName, targetsOf } from './match'
+import { parseIncidentArgs, type StatusCommand } from './parse'
+import { incidentStatusLabel, stateLabel } from './states'
+
+export interface StatuspageDeps {
+  client: StatuspageClient
+  now: () => Date
+  /** What people type before `status`: the alias (`/`) or the robot's name and a space. */
+  prefix: string
+}
+
+/** Component PATCHes in flight at once for a group: the API allows about one request a second. */
+const COMPONENT_CONCURRENCY = 2
+
+type Of<K extends StatusCommand['kind']> = Extract<StatusCommand, { kind: K }>
+
+/** Runs one parsed command. `deps` is called only when the API is needed (so usage needs no config). */
+export async function runStatusCommand (command: StatusCommand, deps: () => StatuspageDeps): Promise<string> {
+  switch (command.kind) {
+    case 'usage': return command.reason
+    case 'summary': return summary(deps())
+    case 'components': return formatComponents(await deps().client.listComponents())
+    case 'incidents': { const d = deps(); return formatIncidents(await d.client.listUnresolvedIncidents(), d.now()) }
+    case 'show': return show(command, deps())
+    case 'set': return command.message === undefined ? setState(command, deps()) : explain(command, command.message, deps())
+    case 'open': return open(command, deps())
+    case 'update': return update(command, deps())
+    case 'resolve': return resolve(command, deps())
+  }
+}
+
+async function summary ({ client, now }: StatuspageDeps): Promise<string> {
+  const [components, incidents] = await Promise.all([client.listComponents(), client.listUnresolvedIncidents()])
+  return formatSummary(components, incidents, now())
+}
+
+async function show (command: Of<'show'>, { client, now }: StatuspageDeps): Promise<string> {
+  const [components, incidents] = await Promise.all([client.listComponents(), client.listUnresolvedIncidents()])
+  const found = findComponent(command.component, components)
+  return typeof found === 'string' ? found : formatShow(found, components, incidents, now())
+}
+
+/** The component named, or the reply saying why not. */
+function findComponent (query: string, components: Component[]): Component | string {
+  const match = matchComponent(query, components)
+  if (match.kind === 'unknown') return formatUnknown(query, match.suggestions, components)
+  if (match.kind === 'ambiguous') return formatAmbiguous(query, match.candidates, components)
+  return match.component
+}
+
+/** The component (or a group's components) a set command changes, or the reply saying why not. */
+function findTargets (query: string, components: Component[]): { component: Component, targets: Component[] } | string {
+  const component = findComponent(query, components)
+  if (typeof component === 'string') return component
+  const targets = targetsOf(component, components)
+  if (targets.length === 0) return `${component.name} is a group with no components, so there is nothing to set. Nothing was changed.`
+  return { component, targets }
+}
+
+const groupIntro = (group: Component, count: number): string =>
+  `${group.name} is a group: its state follows its components, so ${count === 1 ? 'its one component was' : count === 2 ? 'both of its components were' : `all ${count} of its components were`} set.`
+
+async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps): Promise<string> {
+  const components = await client.listComponents()
+  const found = findTargets(command.component, components)
+  if (typeof found === 'string') return found
+  const { component, targets } = found
+  const changing = targets.filter(c => c.status !== command.status)
+  const results = await mapSettled(changing, COMPONENT_CONCURRENCY, c => client.updateComponentStatus(c.id, command.status))
+  const failed = results.filter(r => !r.ok)
+  // Nothing changed at all: the error itself is the answer.
+  if (failed.length > 0 && failed.length === results.length && !failed[0].ok) throw failed[0].error
+
+  const to = stateLabel(command.status)
+  const change = (c: Component): string => {
+    const result = results.find(r => r.item === c)
+    if (!result) return `already ${to}`
+    return result.ok ? `${stateLabel(c.status)} → ${to}` : `not changed (${describeError(result.error)})`
+  }
+  const lines = component.group
+    ? [groupIntro(component, targets.length), ...targets.map(c => `• ${c.name}: ${change(c)}`)]
+    : [`${qualifiedName(component, components)}: ${results.length === 0 ? `already ${to}, nothing to change` : change(component)}.`]
+  const changed = results.filter(r => r.ok).map(r => r.item)
+  if (command.status !== 'operational' && changed.length > 0) lines.push(await reminder(client, component, components, to, prefix))
+  return lines.filter(Boolean).join('\n')
+}
+
+/** Reminds how to tell users, when no unresolved incident covers the change yet. */
+async function reminder (client: StatuspageClient, component: Component, components: Component[], to: string, prefix: string): Promise<string> {
+  let incidents: Incident[]
+  try {
+    incidents = await client.listUnresolvedIncidents()
+  } catch (err) {
+    return `(Could not check for an incident explaining it: ${describeError(err)})`
+  }
+  const covering = incidentsAffecting(component, components, incidents)
+  if (covering.length > 0) return `Incident ${covering[0].name} (${covering[0].id}) covers it.`
+  const name = qualifiedName(component, components)
+  return `No unresolved incident explains this to users yet: say ${prefix}status ${name} ${to}: <what is happening> (opens one), or ${prefix}status open <name>: <message>.`
+}
+
+async function explain (command: Of<'set'>, message: string, { client }: StatuspageDeps): Promise<string> {
+  const [components, incidents] = await Promise.all([client.listComponents(), client.listUnresolvedIncidents()])
+  const found = findTargets(command.component, components)
+  if (typeof found === 'string') return found
+  const { component, targets } = found
+  const to = stateLabel(command.status)
+  const map: ComponentStatusMap = Object.fromEntries(targets.map(c => [c.id, command.status]))
+  const change = (c: Component): string => (c.status === command.status ? `already ${to}` : `${stateLabel(c.status)} → ${to}`)
+  const intro = component.group
+    ? [groupIntro(component, targets.length), ...targets.map(c => `• ${c.name}: ${change(c)}`)]
+    : [`${qualifiedName(component, components)}: ${change(component)}.`]
+
+  const covering = incidentsAffecting(component, components, incidents)[0]
+  if (covering) {
+    const linked = (covering.components ?? []).map(c => c.id)
+    const unlinked = targets.filter(t => !linked.includes(t.id)).map(t => t.id)
+    // One call: the update's text and the components' states together.
+    const updated = await client.updateIncident(covering.id, {
+      body: message,
+      components: map,
+      ...(unlinked.length > 0 ? { component_ids: [...linked, ...unlinked] } : {})
+    })
+    return [...intro, `Added your update to incident ${updated.name} (${updated.id}, ${incidentStatusLabel(updated.status)}).${link(updated)}`].join('\n')
+  }
+  // Nothing covers it yet: open an incident linked to the component(s). Setting a component back to
+  // operational with a message opens it already resolved, so the page does not show a new outage.
+  const created = await client.createIncident({
+    name: `${component.name}: ${to}`,
+    status: command.status === 'operational' ? 'resolved' : 'investigating',
+    body: message,
+    component_ids: targets.map(c => c.id),
+    components: map
+  })
+  return [...intro, `Opened incident ${created.name} (${created.id}, ${incidentStatusLabel(created.status)}) with your message.${link(created)}`].join('\n')
+}
+
+const link = (incident: Incident): string => (incident.shortlink ? ` ${incident.shortlink}` : '')
+
+async function open (command: Of<'open'>, { client }: StatuspageDeps): Promise<string> {
+  const created = await client.createIncident({
+    name: command.name,
+    status: command.status,
+    ...(command.message ? { body: command.message } : {})
+  })
+  return `Opened incident ${created.name} (${created.id}, ${incidentStatusLabel(created.status)}).${link(created)}`
+}
+
+/** The incident a command is about: the id given, or the only unresolved one; else the reply. */
+async function pickIncident (args: string, client: StatuspageClient, verb: 'update' | 'resolve', prefix: string, statusWord: boolean) {
+  const byShape = parseIncidentArgs(args, [], { status: statusWord })
+  if (byShape.id) return { args: byShape, incident: undefined as Incident | undefined, reply: undefined }
+  const incidents = await client.listUnresolvedIncidents()
+  const parsed = parseIncidentArgs(args, incidents.map(i => i.id), { status: statusWord })
+  if (parsed.id) return { args: parsed, incident: incidents.find(i => i.id === parsed.id), reply: undefined }
+  if (incidents.length === 0) return { args: parsed, incident: undefined, reply: `There is no unresolved incident to ${verb}. Nothing was changed. (${prefix}status open <name>: <message> opens one.)` }
+  if (incidents.length > 1) return { args: parsed, incident: undefined, reply: formatIncidentChoice(incidents, prefix, verb) }
+  return { args: parsed, incident: incidents[0], reply: undefined }
+}
+
+async function update (command: Of<'update'>, deps: StatuspageDeps): Promise<string> {
+  const { client, prefix } = deps
+  const picked = await pickIncident(command.args, client, 'update', prefix, true)
+  if (picked.reply) return picked.reply
+  const { args } = picked
+  if (args.status === 'resolved') return resolveIncident(args.id ?? picked.incident?.id ?? '', picked.incident, args.message, client)
+  if (!args.message && !args.status) return `Say what to add: ${prefix}status update [<incident id>] [<incident status>] <message>. Nothing was changed.`
+  const id = args.id ?? picked.incident?.id ?? ''
+  const updated = await client.updateIncident(id, { ...(args.status ? { status: args.status } : {}), ...(args.message ? { body: args.message } : {}) })
+  return `Updated incident ${updated.name} (${updated.id}): ${incidentStatusLabel(updated.status)}.${link(updated)}`
+}
+
+async function resolve (command: Of<'resolve'>, deps: StatuspageDeps): Promise<string> {
+  const picked = await pickIncident(command.args, deps.client, 'resolve', deps.prefix, false)
+  if (picked.reply) return picked.reply
+  return resolveIncident(picked.args.id ?? picked.incident?.id ?? '', picked.incident, picked.args.message, deps.client)
+}
+
+/** Resolves and sets the components it affected back to operational, in one PATCH. */
+async function resolveIncident (id: string, known: Incident | undefined, message: string | undefined, client: StatuspageClient): Promise<string> {
+  const incident = known ?? await client.getIncident(id)
+  if (incident.status === 'resolved' || incident.status === 'postmortem' || incident.status === 'completed') {
+    return `Incident ${incident.name} (${incident.id}) is already ${incidentStatusLabel(incident.status)}. Nothing was changed.`
+  }
+  const affected = (incident.components ?? []).filter(c => !c.group)
+  const resolved = await client.updateIncident(incident.id, {
+    status: 'resolved',
+    ...(message ? { body: message } : {}),
+    ...(affected.length > 0 ? { components: Object.fromEntries(affected.map(c => [c.id, 'operational' as const])) } : {})
+  })
+  const back = affected.length > 0 ? ` ${plural(affected.length, 'component')} set back to operational: ${affected.map(c => c.name).join(', ')}.` : ''
+  return `Resolved incident ${resolved.name} (${resolved.id}).${back}${link(resolved)}`
+}

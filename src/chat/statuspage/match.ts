@@ -1,0 +1,90 @@
+// Pure: finds the component a person named. Case and extra spaces never matter; accents and
+// punctuation matter only when they tell two components apart. An unknown name gets the closest
+// names as suggestions, an ambiguous one the candidates: neither changes anything.
+
+import type { Component } from '../../statuspage/types'
+
+export type MatchResult =
+  | { kind: 'found', component: Component }
+  | { kind: 'ambiguous', candidates: Component[] }
+  | { kind: 'unknown', suggestions: Component[] }
+
+const MAX_SUGGESTIONS = 3
+
+/** Lower case, NFC, single spaces, ` / ` between a group and a name. */
+export const normalize = (name: string): string =>
+  name.normalize('NFC').toLowerCase().trim().replace(/\s*\/\s*/g, ' / ').replace(/\s+/g, ' ')
+
+/** Looser: accents dropped, and only letters and digits kept, as space-separated tokens. */
+export const fold = (name: string): string =>
+  name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')
+
+/** The name shown where two components could be confused: `Group / Name`. */
+export function qualifiedName (component: Component, all: readonly Component[]): string {
+  const group = component.group_id ? all.find(c => c.id === component.group_id) : undefined
+  return group ? `${group.name} / ${component.name}` : component.name
+}
+
+export function matchComponent (query: string, components: readonly Component[]): MatchResult {
+  const names = components.map(c => ({ c, plain: c.name, qualified: qualifiedName(c, components) }))
+  const decide = (hits: Component[]): MatchResult | undefined =>
+    hits.length === 1 ? { kind: 'found', component: hits[0] } : hits.length > 1 ? { kind: 'ambiguous', candidates: hits } : undefined
+
+  // 1. The exact name (or `Group / Name`), ignoring case and spacing.
+  const q = normalize(query)
+  const exact = decide(names.filter(n => normalize(n.plain) === q).map(n => n.c)) ??
+    decide(names.filter(n => normalize(n.qualified) === q).map(n => n.c))
+  if (exact) return exact
+
+  // 2. The same letters and digits, ignoring accents and punctuation ("zurich builds", "api eu").
+  const f = fold(query)
+  if (f === '') return { kind: 'unknown', suggestions: [] }
+  const folded = decide(names.filter(n => fold(n.plain) === f || fold(n.qualified) === f).map(n => n.c))
+  if (folded) return folded
+
+  // 3. Every word typed begins a word of the name ("build" → "Build Processing").
+  const typed = f.split(' ')
+  const partial = decide(names.filter(n => {
+    const tokens = fold(n.qualified).split(' ')
+    return typed.every(t => tokens.some(token => token.startsWith(t)))
+  }).map(n => n.c))
+  if (partial) return partial
+
+  return { kind: 'unknown', suggestions: suggest(f, names.map(n => ({ c: n.c, f: fold(n.plain) }))) }
+}
+
+/** The closest names by edit distance (whole name or any word of it), best first. */
+function suggest (query: string, names: Array<{ c: Component, f: string }>): Component[] {
+  const scored = names.map(({ c, f }) => {
+    const whole = distance(query, f) / Math.max(query.length, f.length, 1)
+    const perWord = Math.min(...query.split(' ').flatMap(q => f.split(' ').map(w => distance(q, w) / Math.max(q.length, w.length, 1))))
+    return { c, score: Math.min(whole, perWord) }
+  })
+  return scored
+    .filter(s => s.score <= 0.5)
+    .sort((a, b) => a.score - b.score || a.c.position - b.c.position)
+    .slice(0, MAX_SUGGESTIONS)
+    .map(s => s.c)
+}
+
+/** Levenshtein distance. */
+export function distance (a: string, b: string): number {
+  if (a === b) return 0
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    prev = row
+  }
+  return prev[b.length]
+}
+
+/** The components a change to `component` applies to: a group's children, or itself. */
+export function targetsOf (component: Component, all: readonly Component[]): Component[] {
+  if (!component.group) return [component]
+  const ids = new Set(component.components ?? [])
+  return all.filter(c => !c.group && (ids.has(c.id) || c.group_id === component.id))
+    .sort((a, b) => a.position - b.position)
+}

@@ -1,0 +1,137 @@
+// Pure: the text after "status" → one command. Exactly one listener sends everything here, so a
+// message can never be understood as two commands (the old scripts opened an incident AND set a
+// component for `status open investigating API major outage: ...`).
+
+import { MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type ComponentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
+import { parseIncidentStatus, trailingState } from './states'
+
+export type StatusCommand =
+  | { kind: 'summary' }
+  | { kind: 'components' }
+  | { kind: 'incidents' }
+  | { kind: 'show', component: string }
+  | { kind: 'set', component: string, status: ComponentStatus, message?: string }
+  | { kind: 'open', name: string, status: RealtimeIncidentStatus, message?: string }
+  /** `args` is read by parseIncidentArgs once the unresolved incidents' ids are known. */
+  | { kind: 'update', args: string }
+  | { kind: 'resolve', args: string }
+  | { kind: 'usage', reason: string }
+
+/** The listener's pattern: `status`, `status?`, or `status ` and anything (several lines too). */
+export const STATUS_PATTERN = /status(\?|\s[\s\S]*)?$/i
+
+/** Words that are commands, never component names. */
+export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve'] as const
+
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean)
+const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
+
+/** `rest` is what follows the word "status" (the listener's first capture), e.g. "?" or " API down". */
+export function parseStatusCommand (rest: string | undefined): StatusCommand {
+  const text = (rest ?? '').trim()
+  if (text === '' || text === '?') return { kind: 'summary' }
+  const [first, ...others] = words(text)
+  const keyword = first.toLowerCase().replace(/\?$/, '')
+  const after = text.slice(first.length).trim()
+  switch (keyword) {
+    case 'components':
+    case 'incidents':
+      return after === '' ? { kind: keyword } : usage(`"status ${keyword}" takes nothing after it.`)
+    case 'open': return parseOpen(after)
+    case 'update':
+      return others.length === 0 ? usage('Say what to add: status update [<incident id>] [<incident status>] <message>') : { kind: 'update', args: after }
+    case 'resolve': return { kind: 'resolve', args: after }
+  }
+  return parseComponentCommand(text)
+}
+
+function parseComponentCommand (text: string): StatusCommand {
+  // A question: `status API (EU)?`
+  if (text.endsWith('?') && !text.includes(':')) return show(text.slice(0, -1))
+  // `<component> <state>: <message>`: the first colon whose left side ends with a state, so a
+  // colon inside a component name or inside the message does no harm.
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    const set = parseSet(text.slice(0, i))
+    if (set) {
+      const message = text.slice(i + 1).trim()
+      if (message === '') return set
+      if (message.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
+      return { ...set, message }
+    }
+  }
+  if (text.endsWith('?')) return show(text.slice(0, -1))
+  return parseSet(text) ?? show(text)
+}
+
+function parseSet (text: string): Extract<StatusCommand, { kind: 'set' }> | undefined {
+  const all = words(text)
+  const state = trailingState(all)
+  if (!state) return undefined
+  const component = cleanName(all.slice(0, all.length - state.length).join(' '))
+  if (component === '') return undefined
+  return { kind: 'set', component, status: state.status }
+}
+
+function show (name: string): StatusCommand {
+  const component = cleanName(name)
+  if (component === '') return { kind: 'summary' }
+  return { kind: 'show', component }
+}
+
+/** Drops the punctuation people put between a name and what follows (`API: down`, `API, down`). */
+const cleanName = (name: string): string => tidy(name).replace(/[\s:,;]+$/, '')
+
+function parseOpen (after: string): StatusCommand {
+  const [first] = words(after)
+  const status = parseIncidentStatus(first)
+  const rest = status ? after.slice(first.length).trim() : after
+  const colon = rest.indexOf(':')
+  const name = tidy(colon === -1 ? rest : rest.slice(0, colon))
+  const message = colon === -1 ? '' : rest.slice(colon + 1).trim()
+  if (name === '') return usage('Name the incident: status open [<incident status>] <name>[: <message>]')
+  if (name.length > MAX_INCIDENT_NAME) return usage(`That incident name is too long for Statuspage (${MAX_INCIDENT_NAME} characters at most).`)
+  if (message.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
+  return { kind: 'open', name, status: status ?? 'investigating', ...(message ? { message } : {}) }
+}
+
+const usage = (reason: string): StatusCommand => ({ kind: 'usage', reason })
+
+export interface IncidentArgs {
+  id?: string
+  status?: RealtimeIncidentStatus
+  message?: string
+}
+
+/** Statuspage incident ids: 12 lower-case letters and digits, e.g. p31zjtct2jer. */
+export const INCIDENT_ID_SHAPE = /^[a-z0-9]{12}$/
+
+/**
+ * Reads `[<incident id>] [<incident status>] [<message>]`. The first word is an incident id when it
+ * is one of `knownIds` (the unresolved incidents), or when it has the id's shape and contains a
+ * digit: twelve-letter words ("intermittent", "connectivity") begin messages, ids nearly always
+ * contain a digit. An id without a digit is still recognised once the unresolved incidents are known.
+ * With `status: false` (resolve) no incident status word is read: the rest is the message.
+ */
+export function parseIncidentArgs (args: string, knownIds: readonly string[] = [], options: { status: boolean } = { status: true }): IncidentArgs {
+  let rest = args.trim()
+  const out: IncidentArgs = {}
+  const first = words(rest)[0]
+  if (first !== undefined && isIncidentId(first, knownIds)) {
+    out.id = first.toLowerCase()
+    rest = rest.slice(first.length).trim()
+  }
+  const next = words(rest)[0]
+  const status = options.status ? parseIncidentStatus(next) : undefined
+  if (status && next !== undefined) {
+    out.status = status
+    rest = rest.slice(next.length).trim()
+  }
+  if (rest !== '') out.message = rest
+  return out
+}
+
+export function isIncidentId (word: string, knownIds: readonly string[] = []): boolean {
+  const lower = word.toLowerCase()
+  if (knownIds.some(id => id.toLowerCase() === lower)) return true
+  return INCIDENT_ID_SHAPE.test(word) && /\d/.test(word)
+}

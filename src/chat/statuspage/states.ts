@@ -1,0 +1,62 @@
+// The words people type for component and incident states, and the names shown back to them.
+
+import { COMPONENT_STATUSES, INCIDENT_STATUSES, type ComponentStatus, type IncidentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
+
+const LABELS: Record<ComponentStatus, string> = {
+  operational: 'operational',
+  degraded_performance: 'degraded performance',
+  partial_outage: 'partial outage',
+  major_outage: 'major outage',
+  under_maintenance: 'under maintenance'
+}
+
+/** Every phrase (lower case, single spaces) that names a component state. */
+const STATE_WORDS: ReadonlyMap<string, ComponentStatus> = new Map<string, ComponentStatus>([
+  ['operational', 'operational'], ['ok', 'operational'], ['up', 'operational'], ['fixed', 'operational'],
+  ['degraded', 'degraded_performance'], ['degraded performance', 'degraded_performance'],
+  ['partial', 'partial_outage'], ['partial outage', 'partial_outage'],
+  ['major', 'major_outage'], ['major outage', 'major_outage'], ['outage', 'major_outage'], ['down', 'major_outage'],
+  ['maintenance', 'under_maintenance'], ['under maintenance', 'under_maintenance'],
+  // The API's own spellings work too.
+  ...COMPONENT_STATUSES.map(s => [s, s] as [string, ComponentStatus])
+])
+
+/** Longest state phrase, in words. */
+const LONGEST = Math.max(...[...STATE_WORDS.keys()].map(k => k.split(' ').length))
+
+/** The name people see for a component state ("" from the API shows as unknown). */
+export const stateLabel = (status: ComponentStatus | '' | string): string =>
+  (LABELS as Record<string, string>)[status] ?? (status === '' ? 'unknown' : status.replace(/_/g, ' '))
+
+/** The state a phrase names, e.g. "down" → major_outage. */
+export const parseState = (phrase: string): ComponentStatus | undefined =>
+  STATE_WORDS.get(phrase.trim().toLowerCase().replace(/\s+/g, ' '))
+
+/**
+ * The state named by the last words of `words` (the longest phrase wins: "major outage" over
+ * "outage"), and how many words it took; undefined when the words do not end with a state.
+ */
+export function trailingState (words: readonly string[]): { status: ComponentStatus, length: number } | undefined {
+  for (let n = Math.min(LONGEST, words.length); n >= 1; n--) {
+    const status = parseState(words.slice(-n).join(' '))
+    if (status) return { status, length: n }
+  }
+  return undefined
+}
+
+/** Worst first, so a group shows the worst of its children. */
+const SEVERITY: Record<ComponentStatus, number> = {
+  operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4
+}
+
+export const severity = (status: ComponentStatus | ''): number => (status === '' ? -1 : SEVERITY[status] ?? -1)
+
+/** The incident status a word names (investigating, identified, monitoring, resolved), any case. */
+export const parseIncidentStatus = (word: string | undefined): RealtimeIncidentStatus | undefined => {
+  const lower = word?.toLowerCase()
+  return INCIDENT_STATUSES.find(s => s === lower)
+}
+
+export const incidentStatusLabel = (status: IncidentStatus | string): string => status.replace(/_/g, ' ')
+
+export const STATE_HELP = 'operational|ok|up|fixed, degraded, partial, major|outage|down, maintenance'

@@ -1,0 +1,55 @@
+import { expect } from 'chai'
+import { redact } from '../../src/http/redact'
+import { describeError } from '../../src/chat/describe-error'
+import { ConfigError } from '../../src/chat/config'
+import { AuthError, ForbiddenError, NetworkError, RateLimitError } from '../../src/http/errors'
+
+const KEY = 'a1b2c3d4-e5f6-7890-abcd-ef0123456789'
+
+describe('redact', () => {
+  it('removes a known secret wherever it appears', () => {
+    expect(redact(`bad key ${KEY} (again: ${KEY})`, [KEY])).to.equal('bad key [REDACTED] (again: [REDACTED])')
+  })
+  it('removes the value of anything that looks like an Authorization header', () => {
+    expect(redact('Authorization: GenieKey abc123xyz, then OAuth zzz999 and Basic dXNlcjpwYXNz')).to.equal('Authorization: GenieKey [REDACTED], then OAuth [REDACTED] and Basic [REDACTED]')
+  })
+  it('leaves short values alone so ordinary words are not blanked', () => {
+    expect(redact('an ok reply', ['ok'])).to.equal('an ok reply')
+  })
+})
+
+describe('describeError', () => {
+  const info = { service: 'OpsGenie' as const, method: 'POST', path: '/v2/alerts/x/acknowledge' }
+
+  it('tells a missing setting by name', () => {
+    expect(describeError(new ConfigError('OpsGenie', ['HUBOT_OPSGENIE_API_KEY'], 'is not configured')))
+      .to.equal("OpsGenie is not configured: set HUBOT_OPSGENIE_API_KEY in the bot's environment and restart it.")
+  })
+  it('explains that alert actions need an API integration key (40301)', () => {
+    expect(describeError(new ForbiddenError({ ...info, status: 403, code: 40301 }, 'x'))).to.contain('API integration')
+  })
+  it('names the variable to check when a key is rejected', () => {
+    expect(describeError(new AuthError({ ...info, status: 401 }, 'x'))).to.contain('HUBOT_OPSGENIE_API_KEY')
+  })
+  it('says when to try again after a rate limit', () => {
+    const err = new RateLimitError({ ...info, status: 429 }, 'x')
+    err.retryAfterSeconds = 30
+    expect(describeError(err)).to.contain('Try again in 30 s')
+  })
+  it('scrubs the key from anything it says, even from an unexpected error', () => {
+    expect(describeError(new Error(`crashed with ${KEY}`), [KEY])).not.to.contain(KEY)
+    const network = new NetworkError(info, `could not be reached (GenieKey ${KEY})`)
+    network.reason = `GenieKey ${KEY}`
+    expect(describeError(network, [KEY])).not.to.contain(KEY)
+  })
+  it('names the socket error of a failed connection', () => {
+    const network = new NetworkError(info, 'could not be reached (ECONNREFUSED)')
+    network.reason = 'ECONNREFUSED'
+    expect(describeError(network)).to.equal("Could not reach OpsGenie (ECONNREFUSED). Check the bot's network and the API URL setting, then try again.")
+  })
+  it('says "in a moment" for a Retry-After of zero', () => {
+    const err = new RateLimitError({ ...info, status: 429 }, 'x')
+    err.retryAfterSeconds = 0
+    expect(describeError(err)).to.contain('Try again in a moment')
+  })
+})
