@@ -97,6 +97,7 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
   const hubot: any = await import('hubot14')
   const sent: string[] = []
   class MemoryAdapter extends hubot.Adapter {
+    constructor (robot: unknown) { super(robot) }
     async send (_envelope: unknown, ...strings: string[]) { sent.push(...strings) }
     async reply (envelope: any, ...strings: string[]) { sent.push(...strings.map(s => `@${envelope.user.name} ${s}`)) }
     async run () { this.emit('connected') }
