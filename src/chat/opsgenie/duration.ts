@@ -36,6 +36,7 @@ export function formatDuration (ms: number): string {
   const units: Array<[string, number]> = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]]
   const parts: string[] = []
   let left = Math.max(0, Math.round(ms))
+  if (left < 1_000) return `${left}ms`
   for (const [name, size] of units) {
     const n = Math.floor(left / size)
     if (n > 0 && parts.length < 2) {
@@ -43,5 +44,5 @@ export function formatDuration (ms: number): string {
       left -= n * size
     } else if (parts.length > 0) break
   }
-  return parts.length ? parts.join(' ') : '0s'
+  return parts.join(' ')
 }
