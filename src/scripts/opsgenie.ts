@@ -8,6 +8,9 @@
 //   HUBOT_OPSGENIE_CONCURRENCY - optional, default 5, how many API calls a bulk action runs at once
 //   HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS - optional, default 15000, how long to wait for OpsGenie to confirm one action
 //   HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS - optional, default 60000, how long genie close all waits for genie confirm
+//   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id
+//   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
+//   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth
 //
 // Commands:
 //   hubot genie - Open alerts, newest first: acknowledged or not, by whom, age, count (also: genie status, genie alerts)
@@ -41,7 +44,7 @@ import { CloseAllStore } from '../chat/opsgenie/close-all'
 import { handleGenie } from '../chat/opsgenie/handlers'
 import { OPSGENIE_HELP } from '../chat/opsgenie/help'
 import { parseGenie } from '../chat/opsgenie/parse'
-import { createBackend, readSettings, secretVariables } from '../chat/opsgenie/settings'
+import { createBackend, readSettings, secretVariables, serviceName } from '../chat/opsgenie/settings'
 
 export = (robot: HubotRobot): void => {
   registerHelp(robot, OPSGENIE_HELP)
@@ -52,7 +55,7 @@ export = (robot: HubotRobot): void => {
     let backend: ReturnType<typeof createBackend> | undefined
     return handleGenie(command, {
       backend: () => (backend ??= createBackend(settings)),
-      service: 'OpsGenie',
+      service: serviceName(),
       settings,
       user,
       room,

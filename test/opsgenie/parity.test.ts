@@ -104,6 +104,6 @@ describe('the genie help table', () => {
   it('documents every variable the genie commands read in the Configuration header', () => {
     const source = fs.readFileSync(path.join(PACKAGE_ROOT, 'src', 'scripts', 'opsgenie.ts'), 'utf8')
     const settings = fs.readFileSync(path.join(PACKAGE_ROOT, 'src', 'chat', 'opsgenie', 'settings.ts'), 'utf8')
-    for (const name of new Set(settings.match(/HUBOT_OPSGENIE_[A-Z_]+/g))) expect(source).to.contain(`//   ${name} - `)
+    for (const name of new Set(settings.match(/HUBOT_(?:OPSGENIE|JSM)_[A-Z_]+/g))) expect(source).to.contain(`//   ${name} - `)
   })
 })

@@ -3,6 +3,7 @@
 
 import type { AlertingBackend } from '../../alerting/backend'
 import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../../alerting/actions'
+import { createJsmBackend } from '../../alerting/jsm'
 import { createOpsGenieBackend, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
 import { DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { env, intEnv, requireEnv, urlEnv } from '../config'
@@ -30,7 +31,18 @@ export function readSettings (): GenieSettings {
   }
 }
 
+const JSM_VARIABLES = ['HUBOT_JSM_CLOUD_ID', 'HUBOT_JSM_EMAIL', 'HUBOT_JSM_API_TOKEN'] as const
+
+/** JSM Operations is chosen as soon as one of its variables is set (then all three are required). */
+export const usesJsm = (): boolean => JSM_VARIABLES.some(name => env(name) !== undefined)
+
+export const serviceName = (): string => (usesJsm() ? 'JSM Operations' : 'OpsGenie')
+
 export function createBackend (settings: GenieSettings): AlertingBackend {
+  if (usesJsm()) {
+    const jsm = requireEnv('JSM Operations', JSM_VARIABLES)
+    return createJsmBackend({ cloudId: jsm.HUBOT_JSM_CLOUD_ID, email: jsm.HUBOT_JSM_EMAIL, apiToken: jsm.HUBOT_JSM_API_TOKEN, timeoutMs: settings.timeoutMs })
+  }
   const { HUBOT_OPSGENIE_API_KEY: apiKey } = requireEnv('OpsGenie', ['HUBOT_OPSGENIE_API_KEY'])
   return createOpsGenieBackend({
     apiKey,
