@@ -22,8 +22,8 @@ describe('genie alert commands on Hubot 3.5', () => {
       expect(replies).to.have.length(1)
       const lines = replies[0].split('\n')
       expect(lines[0]).to.equal('OpsGenie: 3 open alerts, 1 acknowledged, 2 not.')
-      expect(lines[1]).to.match(/^#1 P1 Database down \(NOT acked, 1m old\)$/)
-      expect(lines[2]).to.match(/^#2 P2 Slow API \(NOT acked, 2m old\)$/)
+      expect(lines[1]).to.match(/^#1 P1 Database down \(NOT acked, 1m old, 1×\)$/)
+      expect(lines[2]).to.match(/^#2 P2 Slow API \(NOT acked, 2m old, 1×\)$/)
       expect(lines[3]).to.match(/^#3 P3 Disk full \(acked by neo@opsgenie.com, 3m old, 4×\)$/)
     })
 

@@ -14,7 +14,7 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { say: '/genie', mock: s => { mockList(s, OPEN, [alert(1, { message: 'Down', priority: 'P1' })]) }, reply: /^OpsGenie: 1 open alert, 0 acknowledged, 1 not\.\n#1 P1 Down \(NOT acked, 1m old\)$/ },
+  { say: '/genie', mock: s => { mockList(s, OPEN, [alert(1, { message: 'Down', priority: 'P1' })]) }, reply: /^OpsGenie: 1 open alert, 0 acknowledged, 1 not\.\n#1 P1 Down \(NOT acked, 1m old, 1×\)$/ },
   { say: 'hubot genie status', mock: s => { mockList(s, OPEN, []) }, reply: 'OpsGenie: no open alerts.' },
   { say: '/genie ack', mock: s => { mockList(s, OPEN_UNACKED, [alert(1)]); mockAction(s, uuid(1)) }, reply: 'Acknowledged (confirmed by OpsGenie): #1.' },
   { say: '/genie ack 1 2', mock: s => { mockList(s, OPEN, [alert(1), alert(2)]); mockAction(s, uuid(1)); mockAction(s, uuid(2)) }, reply: 'Acknowledged (confirmed by OpsGenie): #1, #2.' },

@@ -14,7 +14,10 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 /** `5m`, `3h 10m`, `2d 4h`: how long ago `iso` was. */
 export function age (iso: string, now: number): string {
   const t = Date.parse(iso)
-  return Number.isNaN(t) ? '?' : formatDuration(Math.max(0, now - t))
+  if (Number.isNaN(t)) return '?'
+  const ms = Math.max(0, now - t)
+  // Whole minutes once past one: seconds would only make the list jitter.
+  return ms < 60_000 ? `${Math.floor(ms / 1000)}s` : formatDuration(Math.floor(ms / 60_000) * 60_000)
 }
 
 /** `2026-11-24 14:30 UTC`. */
@@ -29,9 +32,8 @@ export function newestFirst (alerts: readonly Alert[]): Alert[] {
 export function alertLine (alert: Alert, now: number): string {
   const who = alert.acknowledged ? `acked by ${alert.acknowledgedBy ?? 'someone'}` : 'NOT acked'
   const label = alert.tinyId ? `#${alert.tinyId}` : alert.id
-  const times = alert.count > 1 ? `, ${alert.count}×` : ''
   const snoozed = alert.snoozed ? ', snoozed' : ''
-  return `${label} ${alert.priority ?? '-'} ${alert.message} (${who}, ${age(alert.createdAt, now)} old${times}${snoozed})`
+  return `${label} ${alert.priority ?? '-'} ${alert.message} (${who}, ${age(alert.createdAt, now)} old, ${alert.count}×${snoozed})`
 }
 
 export function formatStatus (service: string, alerts: readonly Alert[], now: number, limit = STATUS_LIST_LIMIT): string {

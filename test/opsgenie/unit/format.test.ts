@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { formatBulk, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
+import { age, formatBulk, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
 import { NotFoundError, RateLimitError, TimeoutError } from '../../../src/http/errors'
 import type { Alert } from '../../../src/alerting/types'
 
@@ -12,7 +12,7 @@ const mk = (tinyId: number, minutesAgo: number, extra: Partial<Alert> = {}): Ale
 describe('formatStatus', () => {
   it('counts open, acknowledged and not, and lists alerts newest first', () => {
     const text = formatStatus('OpsGenie', [mk(1, 90), mk(2, 5, { acknowledged: true, acknowledgedBy: 'neo', count: 3 })], NOW)
-    expect(text).to.equal('OpsGenie: 2 open alerts, 1 acknowledged, 1 not.\n#2 P2 M2 (acked by neo, 5m old, 3×)\n#1 P2 M1 (NOT acked, 1h 30m old)')
+    expect(text).to.equal('OpsGenie: 2 open alerts, 1 acknowledged, 1 not.\n#2 P2 M2 (acked by neo, 5m old, 3×)\n#1 P2 M1 (NOT acked, 1h 30m old, 1×)')
   })
 
   it('ends a list longer than the limit with +N more', () => {
@@ -66,5 +66,14 @@ describe('formatOnCall', () => {
   })
   it('says nobody is on call for the schedule asked about', () => {
     expect(formatOnCall([{ schedule: s('A'), recipients: [] }], 'a')).to.equal('Nobody is on call for A right now.')
+  })
+})
+
+describe('age', () => {
+  it('shows seconds under a minute and whole minutes, hours and days above', () => {
+    expect(age(new Date(NOW - 42_500).toISOString(), NOW)).to.equal('42s')
+    expect(age(new Date(NOW - 61_900).toISOString(), NOW)).to.equal('1m')
+    expect(age(new Date(NOW - 26 * 3600_000 - 59_000).toISOString(), NOW)).to.equal('1d 2h')
+    expect(age('not a date', NOW)).to.equal('?')
   })
 })
