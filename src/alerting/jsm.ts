@@ -1,0 +1,128 @@
+// Jira Service Management Operations (OpsGenie's successor; OpsGenie's API ends 2027-04-05)
+// behind the same AlertingBackend seam. What differs from opsgenie.ts is exactly what the seam
+// hides: base URL with the cloud id, Basic auth (email:API token), the `values`/`links.next` list
+// envelope, ids only (no tinyId, no identifierType), and the `seen`/`lastOccuredAt` spellings.
+// Where the contract leaves a shape UNCONFIRMED (page size name, `data` envelope on single
+// objects), both readings are accepted.
+
+import { createHttpClient, type HttpClient } from '../http/client'
+import { BadResponseError, NotFoundError } from '../http/errors'
+import { MAX_PAGES, PAGE_SIZE, segment, type AlertingBackend } from './backend'
+import { actionBody, alertQuery } from './opsgenie'
+import type { Alert, AlertAction, AlertRef, RequestState, Schedule } from './types'
+
+export interface JsmOptions {
+  cloudId: string
+  email: string
+  apiToken: string
+  /** Default https://api.atlassian.com/jsm/ops/api/{cloudId}/v1. */
+  baseURL?: string
+  timeoutMs?: number
+  http?: HttpClient
+}
+
+export const jsmBaseUrl = (cloudId: string): string => `https://api.atlassian.com/jsm/ops/api/${encodeURIComponent(cloudId)}/v1`
+
+interface RawJsmAlert {
+  id: string
+  message?: string
+  status?: string
+  acknowledged?: boolean
+  seen?: boolean
+  snoozed?: boolean
+  count?: number
+  createdAt?: string
+  lastOccuredAt?: string
+  priority?: string
+  report?: { acknowledgedBy?: string }
+}
+
+export function toJsmAlert (raw: RawJsmAlert): Alert {
+  return {
+    id: raw.id,
+    message: raw.message ?? '',
+    status: raw.status === 'closed' ? 'closed' : 'open',
+    acknowledged: raw.acknowledged === true,
+    acknowledgedBy: raw.report?.acknowledgedBy,
+    priority: raw.priority,
+    count: raw.count ?? 1,
+    createdAt: raw.createdAt ?? '',
+    lastOccurredAt: raw.lastOccuredAt,
+    snoozed: raw.snoozed,
+    seen: raw.seen
+  }
+}
+
+const ACTION_PATH: Record<AlertAction['name'], string> = {
+  acknowledge: 'acknowledge', unacknowledge: 'unacknowledge', close: 'close', note: 'notes', snooze: 'snooze'
+}
+
+/** A single object may come bare or inside `data`. */
+const unwrap = <T>(body: unknown): T => ((body && typeof body === 'object' && 'data' in body) ? (body as { data: T }).data : body as T)
+
+export function createJsmBackend (options: JsmOptions): AlertingBackend {
+  const http = options.http ?? createHttpClient({
+    service: 'JSM Operations',
+    baseURL: options.baseURL ?? jsmBaseUrl(options.cloudId),
+    authorization: `Basic ${Buffer.from(`${options.email}:${options.apiToken}`).toString('base64')}`,
+    secrets: [options.apiToken],
+    timeoutMs: options.timeoutMs
+  })
+
+  const list = async <T>(path: string, params: Record<string, string | number>): Promise<T[]> => {
+    const out: T[] = []
+    for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+      const body = await http.get<{ values?: T[], links?: { next?: string } }>(path, { ...params, offset, size: PAGE_SIZE, limit: PAGE_SIZE })
+      const values = body?.values ?? []
+      out.push(...values)
+      if (!body?.links?.next || values.length === 0) break
+      offset += values.length
+    }
+    return out
+  }
+
+  return {
+    service: 'JSM Operations',
+    supportsTinyIds: false,
+    listAlerts: async filter => (await list<RawJsmAlert>('/alerts', { query: alertQuery(filter), sort: 'createdAt', order: 'desc' })).map(toJsmAlert),
+    getAlert: async (ref: AlertRef) => {
+      if (ref.kind !== 'id') return undefined
+      try {
+        return toJsmAlert(unwrap<RawJsmAlert>(await http.get(`/alerts/${segment(ref.value)}`)))
+      } catch (err) {
+        if (err instanceof NotFoundError) return undefined
+        throw err
+      }
+    },
+    act: async (alertId, action, actor) => {
+      const path = `/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
+      const response = await http.request<{ requestId?: string, data?: { requestId?: string } }>('POST', path, {
+        body: actionBody(action, actor),
+        idempotent: action.name !== 'note'
+      })
+      const requestId = response.data?.requestId ?? response.data?.data?.requestId
+      if (!requestId) throw new BadResponseError({ service: 'JSM Operations', method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
+      return requestId
+    },
+    requestState: async (requestId): Promise<RequestState> => {
+      try {
+        const data = unwrap<{ isSuccess?: boolean, success?: boolean, status?: string, alertId?: string }>(await http.get(`/alerts/requests/${segment(requestId)}`)) ?? {}
+        return { processed: true, isSuccess: (data.isSuccess ?? data.success) === true, status: data.status ?? '', alertId: data.alertId }
+      } catch (err) {
+        if (err instanceof NotFoundError) return { processed: false }
+        throw err
+      }
+    },
+    listSchedules: async () => (await list<{ id: string, name: string, enabled?: boolean, timezone?: string }>('/schedules', {}))
+      .map((s): Schedule => ({ id: s.id, name: s.name, enabled: s.enabled !== false, timezone: s.timezone })),
+    onCall: async scheduleId => unwrap<{ onCallRecipients?: string[] }>(await http.get(`/schedules/${segment(scheduleId)}/on-calls`, { flat: true }))?.onCallRecipients ?? [],
+    createOverride: async request => {
+      const response = await http.request<unknown>('POST', `/schedules/${segment(request.scheduleId)}/overrides`, {
+        body: { user: { type: 'user', username: request.username }, startDate: request.startDate, endDate: request.endDate }
+      })
+      return unwrap<{ alias?: string }>(response.data)?.alias ?? ''
+    },
+    // The contract lists no user lookup for JSM Operations: the address is taken as given.
+    findUser: async identifier => ({ id: identifier, username: identifier })
+  }
+}

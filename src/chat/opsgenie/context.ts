@@ -1,0 +1,34 @@
+// What every genie handler gets: the backend (created on first use, so commands that need no API
+// work without a key), the settings, who asked and where, and the robot's brain and clock.
+
+import type { AlertingBackend } from '../../alerting/backend'
+import type { Actor } from '../../alerting/types'
+import type { ConfirmOptions } from '../../alerting/actions'
+import type { HubotBrain, HubotUser } from '../hubot'
+import type { CloseAllStore } from './close-all'
+import { actorName, getIdentity } from './identity'
+import type { GenieSettings } from './settings'
+
+export const SOURCE = 'hubot'
+
+export interface GenieContext {
+  backend(): AlertingBackend
+  /** The backend's name for replies, known without creating it. */
+  service: string
+  settings: GenieSettings
+  user: HubotUser
+  room: string
+  brain: HubotBrain
+  closeAll: CloseAllStore
+  now(): number
+  /** How people address the robot: `/` or `hubot `. */
+  prefix: string
+}
+
+export function actorOf (ctx: GenieContext): Actor {
+  return { user: actorName(ctx.user, getIdentity(ctx.brain, ctx.user.id)).name, source: SOURCE }
+}
+
+export function confirmOptions (ctx: GenieContext): ConfirmOptions {
+  return { timeoutMs: ctx.settings.confirmTimeoutMs }
+}

@@ -1,0 +1,123 @@
+// Replies, built from data only (pure, so each layout is unit tested). One reply per command.
+
+import type { ActionOutcome } from '../../alerting/actions'
+import type { BulkItem } from '../../alerting/bulk'
+import type { Alert, Schedule } from '../../alerting/types'
+import { isServiceError } from '../../http/errors'
+import { formatDuration } from './duration'
+
+/** Above this many alerts, the status reply shows the newest and ends with "+N more". */
+export const STATUS_LIST_LIMIT = 15
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
+
+/** `5m`, `3h 10m`, `2d 4h`: how long ago `iso` was. */
+export function age (iso: string, now: number): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return '?'
+  const ms = Math.max(0, now - t)
+  // Whole minutes once past one: seconds would only make the list jitter.
+  return ms < 60_000 ? `${Math.floor(ms / 1000)}s` : formatDuration(Math.floor(ms / 60_000) * 60_000)
+}
+
+/** `2026-11-24 14:30 UTC`. */
+export function utc (ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace(/:\d\d\.\d+Z$/, ' UTC')
+}
+
+export function newestFirst (alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort((a, b) => (Date.parse(b.createdAt) || 0) - (Date.parse(a.createdAt) || 0))
+}
+
+export function alertLine (alert: Alert, now: number): string {
+  const who = alert.acknowledged ? `acked by ${alert.acknowledgedBy ?? 'someone'}` : 'NOT acked'
+  const label = alert.tinyId ? `#${alert.tinyId}` : alert.id
+  const snoozed = alert.snoozed ? ', snoozed' : ''
+  return `${label} ${alert.priority ?? '-'} ${alert.message} (${who}, ${age(alert.createdAt, now)} old, ${alert.count}×${snoozed})`
+}
+
+export function formatStatus (service: string, alerts: readonly Alert[], now: number, limit = STATUS_LIST_LIMIT): string {
+  const open = newestFirst(alerts.filter(a => a.status === 'open'))
+  if (open.length === 0) return `${service}: no open alerts.`
+  const acked = open.filter(a => a.acknowledged).length
+  const head = `${service}: ${plural(open.length, 'open alert')}, ${acked} acknowledged, ${open.length - acked} not.`
+  const lines = open.slice(0, limit).map(a => alertLine(a, now))
+  if (open.length > limit) lines.push(`+${open.length - limit} more`)
+  return [head, ...lines].join('\n')
+}
+
+/** Why one item failed, in a few words: the backend's own reason where it gave one. */
+export function shortReason (outcome: ActionOutcome, service: string, confirmTimeoutMs: number): string {
+  if (outcome.state === 'failed' && outcome.reason) return outcome.reason
+  if (outcome.state === 'unconfirmed' && outcome.reason === 'timeout') {
+    return `${service} had not processed it after ${formatDuration(confirmTimeoutMs)}; it may still happen, check before retrying`
+  }
+  const err = outcome.state === 'confirmed' ? undefined : outcome.error
+  if (!isServiceError(err)) return err instanceof Error ? err.message : 'unknown error'
+  const said = err.apiMessage ? `: ${err.apiMessage}` : ''
+  switch (err.kind) {
+    case 'not_found': return `not found${said}`
+    case 'rate_limited': return 'rate limited, retries ran out'
+    case 'timeout': return 'no answer in time; it may or may not have happened'
+    case 'network': return 'connection failed; it may or may not have happened'
+    case 'unavailable': return `${service} answered ${err.status}; it may or may not have happened`
+    case 'bad_response': return 'the answer was unreadable; it may or may not have happened'
+    default: return `${err.status ?? 'error'}${said}`
+  }
+}
+
+export interface VerbWords {
+  /** `Acknowledged`, `Closed`. */
+  done: string
+  /** `acknowledge`, `close`. */
+  infinitive: string
+}
+
+export const VERBS: Record<'acknowledge' | 'unacknowledge' | 'close', VerbWords> = {
+  acknowledge: { done: 'Acknowledged', infinitive: 'acknowledge' },
+  unacknowledge: { done: 'Unacknowledged', infinitive: 'unacknowledge' },
+  close: { done: 'Closed', infinitive: 'close' }
+}
+
+/**
+ * The report of a bulk action, item by item. "Acknowledged" lists only what the backend confirmed;
+ * refusals and unconfirmed requests are listed apart, each with its reason.
+ */
+export function formatBulk (service: string, words: VerbWords, items: readonly BulkItem[], unknown: readonly string[], confirmTimeoutMs: number): string {
+  const done = items.filter(i => i.outcome.state === 'confirmed').map(i => i.target.label)
+  const failed = items.filter(i => i.outcome.state === 'failed')
+  const unconfirmed = items.filter(i => i.outcome.state === 'unconfirmed')
+  const lines: string[] = []
+  const reasonOf = (i: BulkItem): string => `${i.target.label} — ${shortReason(i.outcome, service, confirmTimeoutMs)}`
+  if (done.length > 0) lines.push(`${words.done} (confirmed by ${service}): ${done.join(', ')}.`)
+  if (failed.length > 0) lines.push(`Failed: ${failed.map(reasonOf).join('; ')}.`)
+  if (unconfirmed.length > 0) lines.push(`Not confirmed: ${unconfirmed.map(reasonOf).join('; ')}.`)
+  if (unknown.length > 0) lines.push(`Unknown: ${unknown.map(u => (/^\d+$/.test(u) ? `#${u}` : u)).join(', ')} (no such alert).`)
+  if (items.length > 0 && done.length === 0) lines.unshift(`Nothing was ${words.done.toLowerCase()}.`)
+  if (items.length === 0 && unknown.length > 0) lines.unshift(`Nothing to ${words.infinitive}.`)
+  return lines.join('\n')
+}
+
+/** One-item actions (note, snooze): a sentence for the outcome. */
+export function formatSingle (service: string, label: string, doneSentence: string, outcome: ActionOutcome, confirmTimeoutMs: number): string {
+  if (outcome.state === 'confirmed') return doneSentence
+  const why = shortReason(outcome, service, confirmTimeoutMs)
+  return outcome.state === 'failed' ? `${label}: ${service} refused — ${why}.` : `${label}: not confirmed — ${why}.`
+}
+
+export interface OnCallRow {
+  schedule: Schedule
+  recipients?: string[]
+  error?: string
+}
+
+export function formatOnCall (rows: readonly OnCallRow[], asked?: string): string {
+  if (rows.length === 0) return 'There are no schedules.'
+  const lines = rows.map(r => {
+    const who = r.error ? `could not check (${r.error})` : r.recipients && r.recipients.length > 0 ? r.recipients.join(', ') : 'nobody'
+    return `${r.schedule.name}${r.schedule.enabled ? '' : ' (disabled)'}: ${who}`
+  })
+  const nobody = rows.every(r => !r.error && (r.recipients ?? []).length === 0)
+  if (nobody) return asked ? `Nobody is on call for ${rows[0].schedule.name} right now.` : `Nobody is on call right now (${plural(rows.length, 'schedule')} checked).`
+  return rows.length === 1 ? `On call now — ${lines[0]}` : ['On call now:', ...lines].join('\n')
+}

@@ -1,0 +1,87 @@
+// Alert commands: status, ack/unack/close (some or all), close all + confirm, note, snooze.
+
+import { actAndConfirm } from '../../../alerting/actions'
+import { runBulk, type BulkItem, type Target } from '../../../alerting/bulk'
+import { labelOf, resolveAlerts } from '../../../alerting/resolve'
+import type { AlertAction } from '../../../alerting/types'
+import { isServiceError } from '../../../http/errors'
+import { formatDuration } from '../duration'
+import { formatBulk, formatSingle, formatStatus, newestFirst, utc, VERBS } from '../format'
+import { actorOf, confirmOptions, type GenieContext } from '../context'
+
+/**
+ * When every item was refused for the same reason as the key itself (401, or 403 such as code
+ * 40301 "use an API integration key"), one sentence about the key helps more than N lines.
+ */
+function throwIfKeyRefusedEverywhere (items: readonly BulkItem[]): void {
+  const errors = items.map(i => (i.outcome.state === 'confirmed' ? undefined : i.outcome.error))
+  const first = errors[0]
+  if (!isServiceError(first) || !['auth', 'forbidden'].includes(first.kind)) return
+  if (errors.every(e => isServiceError(e) && e.kind === first.kind && e.code === first.code)) throw first
+}
+
+async function bulk (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', targets: Target[], unknown: string[]): Promise<string> {
+  const backend = ctx.backend()
+  const items = await runBulk(backend, targets, { name }, actorOf(ctx), { concurrency: ctx.settings.concurrency, confirm: confirmOptions(ctx) })
+  throwIfKeyRefusedEverywhere(items)
+  return formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
+}
+
+export async function status (ctx: GenieContext): Promise<string> {
+  const backend = ctx.backend()
+  return formatStatus(backend.service, await backend.listAlerts({ status: 'open' }), ctx.now())
+}
+
+export async function ackAll (ctx: GenieContext): Promise<string> {
+  const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open', acknowledged: false }))
+  if (alerts.length === 0) return 'No open alert is waiting to be acknowledged: there is nothing to acknowledge.'
+  return bulk(ctx, 'acknowledge', alerts.map(a => ({ alertId: a.id, label: labelOf(a) })), [])
+}
+
+export async function actOnIds (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', ids: string[]): Promise<string> {
+  const { targets, unknown } = await resolveAlerts(ctx.backend(), ids, ctx.settings.concurrency)
+  return bulk(ctx, name, targets, unknown)
+}
+
+export async function closeAll (ctx: GenieContext): Promise<string> {
+  const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open' }))
+  if (alerts.length === 0) return 'There is no open alert to close.'
+  const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
+  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, targets, ctx.settings.closeAllTtlMs)
+  const shown = targets.slice(0, 15).map(t => t.label).join(', ') + (targets.length > 15 ? ` +${targets.length - 15} more` : '')
+  const n = alerts.length === 1 ? '1 open alert' : `${alerts.length} open alerts`
+  return `This would close ${n}: ${shown}. To do it, say: ${ctx.prefix}genie confirm ${pending.code} ` +
+    `(you, in this room, within ${formatDuration(ctx.settings.closeAllTtlMs)}). Anything else and nothing is closed.`
+}
+
+export async function confirmCloseAll (ctx: GenieContext, code: string): Promise<string> {
+  const taken = ctx.closeAll.take(ctx.room, ctx.user.id, code)
+  if (!taken.ok) {
+    switch (taken.why) {
+      case 'none': return 'No close all is waiting for your confirmation in this room. Nothing was closed.'
+      case 'expired': return `Too late: the close all waited ${formatDuration(ctx.settings.closeAllTtlMs)} and expired. Nothing was closed.`
+      case 'mismatch': return 'That is not the code. Nothing was closed, and the close all is cancelled.'
+    }
+  }
+  return bulk(ctx, 'close', taken.pending.targets, [])
+}
+
+async function single (ctx: GenieContext, id: string, action: AlertAction, done: (label: string) => string): Promise<string> {
+  const backend = ctx.backend()
+  const { targets, unknown } = await resolveAlerts(backend, [id], ctx.settings.concurrency)
+  if (targets.length === 0) return `Unknown: ${/^\d+$/.test(unknown[0]) ? `#${unknown[0]}` : unknown[0]} (no such alert). Nothing was changed.`
+  const target = targets[0]
+  const outcome = await actAndConfirm(backend, target.alertId, action, actorOf(ctx), confirmOptions(ctx))
+  throwIfKeyRefusedEverywhere([{ target, outcome }])
+  return formatSingle(backend.service, target.label, done(target.label), outcome, ctx.settings.confirmTimeoutMs)
+}
+
+export function note (ctx: GenieContext, id: string, text: string): Promise<string> {
+  return single(ctx, id, { name: 'note', note: text }, label => `Added your note to ${label} (confirmed by ${ctx.service}).`)
+}
+
+export function snooze (ctx: GenieContext, id: string, durationMs: number): Promise<string> {
+  const until = ctx.now() + durationMs
+  return single(ctx, id, { name: 'snooze', endTime: new Date(until).toISOString() },
+    label => `Snoozed ${label} for ${formatDuration(durationMs)}, until ${utc(until)} (confirmed by ${ctx.service}).`)
+}

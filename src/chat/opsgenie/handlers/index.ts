@@ -1,0 +1,33 @@
+// One parsed command → its handler. The listener calls only this.
+
+import type { GenieCommand } from '../parse'
+import type { GenieContext } from '../context'
+import { OPSGENIE_HELP } from '../help'
+import { ackAll, actOnIds, closeAll, confirmCloseAll, note, snooze, status } from './alerts'
+import { forgetMe, meAs, onCall, take, whoami } from './people'
+
+const usages = (prefix: string): string => OPSGENIE_HELP.map(h => `${prefix}${h.usage}`).join(', ')
+
+export async function handleGenie (command: GenieCommand, ctx: GenieContext): Promise<string> {
+  // A held close all waits for `genie confirm` and nothing else from that person.
+  if (command.kind !== 'confirm') ctx.closeAll.cancel(ctx.room, ctx.user.id)
+  switch (command.kind) {
+    case 'status': return status(ctx)
+    case 'ack-all': return ackAll(ctx)
+    case 'ack': return actOnIds(ctx, 'acknowledge', command.ids)
+    case 'unack': return actOnIds(ctx, 'unacknowledge', command.ids)
+    case 'close': return actOnIds(ctx, 'close', command.ids)
+    case 'close-all': return closeAll(ctx)
+    case 'confirm': return confirmCloseAll(ctx, command.code)
+    case 'note': return note(ctx, command.id, command.text)
+    case 'snooze': return snooze(ctx, command.id, command.durationMs)
+    case 'me-as': return meAs(ctx, command.email)
+    case 'whoami': return whoami(ctx)
+    case 'forget-me': return forgetMe(ctx)
+    case 'oncall': return onCall(ctx, command.schedule)
+    case 'take': return take(ctx, command.schedule, command.durationMs)
+    case 'help': return `genie commands: ${usages(ctx.prefix)}.`
+    case 'invalid': return `Usage: ${ctx.prefix}${command.usage} (${command.why}).`
+    case 'unknown': return `I don't know "genie ${command.text}". Try: ${usages(ctx.prefix)}.`
+  }
+}

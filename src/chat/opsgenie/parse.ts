@@ -1,0 +1,111 @@
+// `genie ...` text → what the person asked for. Pure: no robot, no API, so every form is unit
+// tested and the one listener in src/scripts/opsgenie.ts only dispatches.
+
+import { parseDuration } from './duration'
+
+export type GenieCommand =
+  | { kind: 'status' }
+  | { kind: 'ack-all' }
+  | { kind: 'ack' | 'unack' | 'close', ids: string[] }
+  | { kind: 'close-all' }
+  | { kind: 'confirm', code: string }
+  | { kind: 'note', id: string, text: string }
+  | { kind: 'snooze', id: string, durationMs: number }
+  | { kind: 'me-as', email: string }
+  | { kind: 'whoami' }
+  | { kind: 'forget-me' }
+  | { kind: 'oncall', schedule?: string }
+  | { kind: 'take', schedule?: string, durationMs: number }
+  | { kind: 'help' }
+  /** A known verb with arguments that do not fit: `usage` says the right form. */
+  | { kind: 'invalid', usage: string, why: string }
+  | { kind: 'unknown', text: string }
+
+const ID = /^#?([A-Za-z0-9][A-Za-z0-9_-]*)$/
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
+
+/** Ids separated by spaces and/or commas; `#12` and `12` are the same. Undefined if one is not an id. */
+export function parseIds (text: string): string[] | undefined {
+  const words = text.split(/[\s,]+/).filter(Boolean)
+  const ids: string[] = []
+  for (const word of words) {
+    const m = ID.exec(word)
+    if (!m) return undefined
+    ids.push(m[1])
+  }
+  return ids
+}
+
+/** Chat clients turn addresses into links: `<mailto:a@b.com|a@b.com>` → `a@b.com`. */
+function unlinkEmail (text: string): string {
+  const m = /^<mailto:([^|>]+)(?:\|[^>]*)?>$/i.exec(text)
+  return m ? m[1] : text
+}
+
+const invalid = (usage: string, why: string): GenieCommand => ({ kind: 'invalid', usage, why })
+
+/** Parses what follows `genie` (may be empty). */
+export function parseGenie (input: string): GenieCommand {
+  const text = input.trim().replace(/\s+/g, ' ')
+  const lower = text.toLowerCase()
+  if (lower === '' || lower === 'status' || lower === 'alerts') return { kind: 'status' }
+  if (lower === 'help') return { kind: 'help' }
+
+  const [verbRaw, ...rest] = text.split(' ')
+  const verb = verbRaw.toLowerCase()
+  const args = rest.join(' ')
+
+  switch (verb) {
+    case 'ack':
+    case 'unack':
+    case 'close': {
+      if (verb === 'ack' && args === '') return { kind: 'ack-all' }
+      if (verb === 'close' && args.toLowerCase() === 'all') return { kind: 'close-all' }
+      const ids = parseIds(args)
+      if (!ids || ids.length === 0) return invalid(`genie ${verb} <id> [<id> ...]`, 'give the alerts\' tinyIds, e.g. 12 13 or #12, #13')
+      return { kind: verb, ids }
+    }
+    case 'confirm': {
+      if (!/^[A-Za-z0-9]+$/.test(args)) return invalid('genie confirm <code>', 'give the code from the close all reply')
+      return { kind: 'confirm', code: args.toUpperCase() }
+    }
+    case 'note': {
+      const m = /^(\S+) (.+)$/.exec(args)
+      const ids = m ? parseIds(m[1]) : undefined
+      if (!m || !ids || ids.length !== 1) return invalid('genie note <id> <text>', 'give one alert id and the note')
+      return { kind: 'note', id: ids[0], text: m[2] }
+    }
+    case 'snooze': {
+      const m = /^(\S+) (?:for )?(.+)$/i.exec(args)
+      const ids = m ? parseIds(m[1]) : undefined
+      const durationMs = m ? parseDuration(m[2]) : undefined
+      if (!m || !ids || ids.length !== 1 || durationMs === undefined) return invalid('genie snooze <id> <duration>', 'give one alert id and a duration such as 30m, 2h or 1d')
+      return { kind: 'snooze', id: ids[0], durationMs }
+    }
+    case 'me': {
+      const m = /^as (\S+)$/i.exec(args)
+      const email = m ? unlinkEmail(m[1]) : undefined
+      if (!email || !EMAIL.test(email)) return invalid('genie me as <email>', 'give your OpsGenie login, an email address')
+      return { kind: 'me-as', email }
+    }
+    case 'whoami':
+      if (args === '') return { kind: 'whoami' }
+      break
+    case 'forget':
+      if (args.toLowerCase() === 'me') return { kind: 'forget-me' }
+      break
+    case 'oncall':
+      return args === '' ? { kind: 'oncall' } : { kind: 'oncall', schedule: args }
+    case 'take': {
+      const m = /^(?:(.+?) )?for (.+)$/i.exec(args)
+      const durationMs = m ? parseDuration(m[2]) : undefined
+      if (!m || durationMs === undefined) return invalid('genie take [<schedule>] for <duration>', 'say for how long, e.g. genie take for 2h')
+      return m[1] ? { kind: 'take', schedule: m[1], durationMs } : { kind: 'take', durationMs }
+    }
+  }
+
+  if (lower === 'who am i') return { kind: 'whoami' }
+  const onCall = /^(?:who(?: is|'s|s)? )?on[ -]?call(?: (?:for |in )?(.+?))?\??$/i.exec(text)
+  if (onCall) return onCall[1] ? { kind: 'oncall', schedule: onCall[1] } : { kind: 'oncall' }
+  return { kind: 'unknown', text }
+}

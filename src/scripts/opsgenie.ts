@@ -1,0 +1,68 @@
+// Description:
+//   Work OpsGenie alerts from the chat room: see, acknowledge, close, note and snooze them (only what OpsGenie confirmed is reported done), see who is on call and take a shift.
+//
+// Configuration:
+//   HUBOT_OPSGENIE_API_KEY - required, a key from an OpsGenie API integration (Authorization: GenieKey <key>)
+//   HUBOT_OPSGENIE_API_URL - optional, default https://api.opsgenie.com (EU accounts: https://api.eu.opsgenie.com)
+//   HUBOT_OPSGENIE_TIMEOUT_MS - optional, default 10000, how long one API call may take
+//   HUBOT_OPSGENIE_CONCURRENCY - optional, default 5, how many API calls a bulk action runs at once
+//   HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS - optional, default 15000, how long to wait for OpsGenie to confirm one action
+//   HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS - optional, default 60000, how long genie close all waits for genie confirm
+//   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id
+//   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
+//   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth
+//
+// Commands:
+//   hubot genie - Open alerts, newest first: acknowledged or not, by whom, age, count (also: genie status, genie alerts)
+//   hubot genie ack - Acknowledge every open unacknowledged alert; reports what OpsGenie confirmed
+//   hubot genie ack <id> [<id> ...] - Acknowledge these alerts (tinyIds, spaces or commas)
+//   hubot genie unack <id> [<id> ...] - Unacknowledge these alerts
+//   hubot genie close <id> [<id> ...] - Close these alerts
+//   hubot genie close all - Close every open alert, after genie confirm <code> from you within 60 s
+//   hubot genie confirm <code> - Confirm your genie close all
+//   hubot genie note <id> <text> - Add a note to an alert
+//   hubot genie snooze <id> <duration> - Snooze an alert for 30m, 2h, 1d ...
+//   hubot genie me as <email> - Tell the bot who you are in OpsGenie (used on every action and for genie take)
+//   hubot genie whoami - Who the bot thinks you are in OpsGenie
+//   hubot genie forget me - Forget who you are in OpsGenie
+//   hubot genie oncall [<schedule>] - Who is on call now, in one schedule or all (also: genie who is on call)
+//   hubot genie take [<schedule>] for <duration> - Put yourself on call now for a while (a schedule override)
+//
+// Notes:
+//   Set HUBOT_ALIAS=/ so people type /genie as they would in Campfire.
+//   Actions are asynchronous in OpsGenie: every one is confirmed through its request status before
+//   the bot says it is done; what was refused or not confirmed in time is reported as such.
+//   Every action carries user (from genie me as, else the chat email, else the chat name) and source hubot.
+//
+// Author:
+//   hubot-statuspage-opsgenie
+
+import { respond } from '../chat/command'
+import { registerHelp } from '../chat/help'
+import type { HubotRobot } from '../chat/hubot'
+import { CloseAllStore } from '../chat/opsgenie/close-all'
+import { handleGenie } from '../chat/opsgenie/handlers'
+import { OPSGENIE_HELP } from '../chat/opsgenie/help'
+import { parseGenie } from '../chat/opsgenie/parse'
+import { createBackend, readSettings, secretVariables, serviceName } from '../chat/opsgenie/settings'
+
+export = (robot: HubotRobot): void => {
+  registerHelp(robot, OPSGENIE_HELP)
+  const closeAll = new CloseAllStore()
+  respond(robot, { id: 'opsgenie.genie', pattern: /genie(?:\s+([\s\S]*))?$/i, secrets: secretVariables }, async ({ match, user, room }) => {
+    const settings = readSettings()
+    const command = parseGenie(match[1] ?? '')
+    let backend: ReturnType<typeof createBackend> | undefined
+    return handleGenie(command, {
+      backend: () => (backend ??= createBackend(settings)),
+      service: serviceName(),
+      settings,
+      user,
+      room,
+      brain: robot.brain,
+      closeAll,
+      now: Date.now,
+      prefix: robot.alias || `${robot.name} `
+    })
+  })
+}

@@ -1,0 +1,79 @@
+import { expect } from 'chai'
+import { age, formatBulk, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
+import { NotFoundError, RateLimitError, TimeoutError } from '../../../src/http/errors'
+import type { Alert } from '../../../src/alerting/types'
+
+const NOW = Date.parse('2026-11-24T12:00:00Z')
+const mk = (tinyId: number, minutesAgo: number, extra: Partial<Alert> = {}): Alert => ({
+  id: `id-${tinyId}`, tinyId: String(tinyId), message: `M${tinyId}`, status: 'open', acknowledged: false,
+  priority: 'P2', count: 1, createdAt: new Date(NOW - minutesAgo * 60_000).toISOString(), ...extra
+})
+
+describe('formatStatus', () => {
+  it('counts open, acknowledged and not, and lists alerts newest first', () => {
+    const text = formatStatus('OpsGenie', [mk(1, 90), mk(2, 5, { acknowledged: true, acknowledgedBy: 'neo', count: 3 })], NOW)
+    expect(text).to.equal('OpsGenie: 2 open alerts, 1 acknowledged, 1 not.\n#2 P2 M2 (acked by neo, 5m old, 3×)\n#1 P2 M1 (NOT acked, 1h 30m old, 1×)')
+  })
+
+  it('ends a list longer than the limit with +N more', () => {
+    const text = formatStatus('OpsGenie', Array.from({ length: 20 }, (_, i) => mk(i, i)), NOW, 15)
+    expect(text.split('\n')).to.have.length(17)
+    expect(text.split('\n').at(-1)).to.equal('+5 more')
+  })
+
+  it('says when nothing is open', () => {
+    expect(formatStatus('OpsGenie', [], NOW)).to.equal('OpsGenie: no open alerts.')
+  })
+})
+
+describe('formatBulk', () => {
+  const t = (n: number) => ({ alertId: `id-${n}`, label: `#${n}` })
+  it('lists confirmed, failed, unconfirmed and unknown apart, and calls only the confirmed ones done', () => {
+    const text = formatBulk('OpsGenie', VERBS.acknowledge, [
+      { target: t(12), outcome: { state: 'confirmed' } },
+      { target: t(13), outcome: { state: 'confirmed' } },
+      { target: t(14), outcome: { state: 'failed', reason: 'Alert does not exist' } },
+      { target: t(15), outcome: { state: 'unconfirmed', reason: 'timeout' } }
+    ], ['99'], 15_000)
+    expect(text).to.equal([
+      'Acknowledged (confirmed by OpsGenie): #12, #13.',
+      'Failed: #14 — Alert does not exist.',
+      'Not confirmed: #15 — OpsGenie had not processed it after 15s; it may still happen, check before retrying.',
+      'Unknown: #99 (no such alert).'
+    ].join('\n'))
+  })
+
+  it('starts with "Nothing was ..." when nothing was confirmed', () => {
+    const text = formatBulk('OpsGenie', VERBS.close, [{ target: t(1), outcome: { state: 'unconfirmed', reason: 'timeout' } }], [], 1000)
+    expect(text.split('\n')[0]).to.equal('Nothing was closed.')
+    expect(text).not.to.match(/^Closed/m)
+  })
+})
+
+describe('shortReason', () => {
+  const info = { service: 'OpsGenie' as const, method: 'POST', path: '/v2/alerts/x/acknowledge' }
+  it('uses OpsGenie\'s own words and says when an outcome is unknown', () => {
+    expect(shortReason({ state: 'failed', error: new NotFoundError({ ...info, status: 404, apiMessage: 'Alert does not exist' }, 'x') }, 'OpsGenie', 1)).to.equal('not found: Alert does not exist')
+    expect(shortReason({ state: 'failed', error: new RateLimitError({ ...info, status: 429 }, 'x') }, 'OpsGenie', 1)).to.equal('rate limited, retries ran out')
+    expect(shortReason({ state: 'unconfirmed', reason: 'error', error: new TimeoutError(info, 'x') }, 'OpsGenie', 1)).to.equal('no answer in time; it may or may not have happened')
+  })
+})
+
+describe('formatOnCall', () => {
+  const s = (name: string) => ({ id: name, name, enabled: true })
+  it('lists each schedule with its people, and nobody where there is nobody', () => {
+    expect(formatOnCall([{ schedule: s('A'), recipients: ['x@y.z'] }, { schedule: s('B'), recipients: [] }])).to.equal('On call now:\nA: x@y.z\nB: nobody')
+  })
+  it('says nobody is on call for the schedule asked about', () => {
+    expect(formatOnCall([{ schedule: s('A'), recipients: [] }], 'a')).to.equal('Nobody is on call for A right now.')
+  })
+})
+
+describe('age', () => {
+  it('shows seconds under a minute and whole minutes, hours and days above', () => {
+    expect(age(new Date(NOW - 42_500).toISOString(), NOW)).to.equal('42s')
+    expect(age(new Date(NOW - 61_900).toISOString(), NOW)).to.equal('1m')
+    expect(age(new Date(NOW - 26 * 3600_000 - 59_000).toISOString(), NOW)).to.equal('1d 2h')
+    expect(age('not a date', NOW)).to.equal('?')
+  })
+})

@@ -1,0 +1,62 @@
+import { expect } from 'chai'
+import { parseGenie, parseIds } from '../../../src/chat/opsgenie/parse'
+
+describe('parseGenie', () => {
+  const cases: Array<[string, unknown]> = [
+    ['', { kind: 'status' }],
+    ['status', { kind: 'status' }],
+    ['ALERTS', { kind: 'status' }],
+    ['ack', { kind: 'ack-all' }],
+    ['ack 12', { kind: 'ack', ids: ['12'] }],
+    ['ack 12 13', { kind: 'ack', ids: ['12', '13'] }],
+    ['ack 12,13, #14', { kind: 'ack', ids: ['12', '13', '14'] }],
+    ['unack #7', { kind: 'unack', ids: ['7'] }],
+    ['close 3 4', { kind: 'close', ids: ['3', '4'] }],
+    ['close all', { kind: 'close-all' }],
+    ['close ALL', { kind: 'close-all' }],
+    ['confirm k7q2', { kind: 'confirm', code: 'K7Q2' }],
+    ['note 12 looking into it: db', { kind: 'note', id: '12', text: 'looking into it: db' }],
+    ['snooze 12 30m', { kind: 'snooze', id: '12', durationMs: 30 * 60_000 }],
+    ['snooze #12 for 2h', { kind: 'snooze', id: '12', durationMs: 2 * 3600_000 }],
+    ['me as neo@opsgenie.com', { kind: 'me-as', email: 'neo@opsgenie.com' }],
+    ['me as <mailto:neo@opsgenie.com|neo@opsgenie.com>', { kind: 'me-as', email: 'neo@opsgenie.com' }],
+    ['whoami', { kind: 'whoami' }],
+    ['who am i', { kind: 'whoami' }],
+    ['forget me', { kind: 'forget-me' }],
+    ['oncall', { kind: 'oncall' }],
+    ['oncall Primary DB', { kind: 'oncall', schedule: 'Primary DB' }],
+    ['who is on call', { kind: 'oncall' }],
+    ["who's on call for Database?", { kind: 'oncall', schedule: 'Database' }],
+    ['on-call', { kind: 'oncall' }],
+    ['take for 2h', { kind: 'take', durationMs: 2 * 3600_000 }],
+    ['take Primary DB for 1d', { kind: 'take', schedule: 'Primary DB', durationMs: 86_400_000 }],
+    ['help', { kind: 'help' }],
+    ['frobnicate now', { kind: 'unknown', text: 'frobnicate now' }]
+  ]
+  for (const [text, expected] of cases) {
+    it(`reads "genie ${text}" as ${JSON.stringify(expected)}`, () => {
+      expect(parseGenie(text)).to.deep.equal(expected)
+    })
+  }
+
+  it('collapses runs of spaces and trims the text before reading it', () => {
+    expect(parseGenie('   ack   1    2  ')).to.deep.equal({ kind: 'ack', ids: ['1', '2'] })
+  })
+
+  for (const text of ['unack', 'close', 'ack 1; drop', 'note 12', 'snooze 12', 'snooze 12 soon', 'me as neo', 'me', 'take Primary', 'take for ever', 'confirm', 'confirm a-b']) {
+    it(`answers "genie ${text}" with the right usage instead of guessing`, () => {
+      const command = parseGenie(text)
+      expect(command.kind).to.equal('invalid')
+    })
+  }
+})
+
+describe('parseIds', () => {
+  it('accepts tinyIds with or without # and full ids, separated by spaces or commas', () => {
+    expect(parseIds('1, #2 70413a06-38d6-4c85-92b8-5ebc900d42e2')).to.deep.equal(['1', '2', '70413a06-38d6-4c85-92b8-5ebc900d42e2'])
+  })
+
+  it('refuses anything that is not an id', () => {
+    expect(parseIds('1 two!')).to.equal(undefined)
+  })
+})
