@@ -35,10 +35,11 @@ export async function startBotProcess (bot: BotFolder, options: StartBotOptions)
     ...options.env,
     PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
     HUBOT_ALIAS: '/',
-    HUBOT_LOG_LEVEL: 'warn'
+    HUBOT_LOG_LEVEL: 'warn',
+    LOOPBACK_EXIT_WITH_STDIN: '1'
   })
   // detached: its own process group, so stop() also ends anything it started.
-  const child: ChildProcess = spawn(path.join(bin, 'hubot'), args, { cwd: bot.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(path.join(bin, 'hubot'), args, { cwd: bot.dir, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] })
   let output = ''
   let exited: string | undefined
   child.stdout?.on('data', (d: Buffer) => { output += d.toString() })
