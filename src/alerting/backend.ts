@@ -29,6 +29,15 @@ export interface AlertingBackend {
   findUser(identifier: string): Promise<UserInfo | undefined>
 }
 
+/**
+ * Whether repeating the action after a timeout or 5xx is harmless, on any backend. Acknowledge,
+ * unacknowledge and close end in the same state however often they run; a snooze sets the same end
+ * time again. A note would be added twice, so it is never repeated.
+ */
+export const IDEMPOTENT_ACTIONS: Record<AlertAction['name'], boolean> = {
+  acknowledge: true, unacknowledge: true, close: true, snooze: true, note: false
+}
+
 /** The page size both vendors allow at most. */
 export const PAGE_SIZE = 100
 /** Stop paging after this many pages (OpsGenie refuses offset + limit beyond 20,000 anyway). */

@@ -7,7 +7,7 @@
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'
-import { collectPages, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
+import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
 import { actionBody, alertQuery } from './opsgenie'
 import type { Alert, AlertAction, AlertRef, RequestState, Schedule } from './types'
 
@@ -92,7 +92,7 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
       const path = `/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
       const response = await http.request<{ requestId?: string, data?: { requestId?: string } }>('POST', path, {
         body: actionBody(action, actor),
-        idempotent: action.name !== 'note'
+        idempotent: IDEMPOTENT_ACTIONS[action.name]
       })
       const requestId = response.data?.requestId ?? response.data?.data?.requestId
       if (!requestId) throw new BadResponseError({ service: 'JSM Operations', method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')

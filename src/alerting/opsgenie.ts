@@ -3,7 +3,7 @@
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'
-import { collectPages, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
+import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
 import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
 
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
@@ -67,15 +67,6 @@ const ACTION_PATH: Record<AlertAction['name'], string> = {
   snooze: 'snooze'
 }
 
-/**
- * Whether repeating the action after a timeout or 5xx is harmless. Acknowledge, unacknowledge and
- * close end in the same state however often they run; a snooze sets the same end time again. A
- * note would be added twice, so it is never repeated.
- */
-const IDEMPOTENT: Record<AlertAction['name'], boolean> = {
-  acknowledge: true, unacknowledge: true, close: true, snooze: true, note: false
-}
-
 export function actionBody (action: AlertAction, actor: Actor): Record<string, string> {
   const body: Record<string, string> = { user: actor.user, source: actor.source }
   if (action.name === 'note') body.note = action.note
@@ -115,7 +106,7 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     const response = await http.request<{ requestId?: string }>('POST', path, {
       params: { identifierType: 'id' },
       body: actionBody(action, actor),
-      idempotent: IDEMPOTENT[action.name]
+      idempotent: IDEMPOTENT_ACTIONS[action.name]
     })
     const requestId = response.data?.requestId
     if (typeof requestId !== 'string' || requestId === '') {
