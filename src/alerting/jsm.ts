@@ -7,7 +7,7 @@
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'
-import { MAX_PAGES, PAGE_SIZE, segment, type AlertingBackend } from './backend'
+import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
 import { actionBody, alertQuery } from './opsgenie'
 import type { Alert, AlertAction, AlertRef, RequestState, Schedule } from './types'
 
@@ -69,17 +69,11 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
     timeoutMs: options.timeoutMs
   })
 
-  const list = async <T>(path: string, params: Record<string, string | number>): Promise<T[]> => {
-    const out: T[] = []
-    for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+  const list = async <T>(path: string, params: Record<string, string | number>): Promise<T[]> =>
+    await collectPages(async offset => {
       const body = await http.get<{ values?: T[], links?: { next?: string } }>(path, { ...params, offset, size: PAGE_SIZE, limit: PAGE_SIZE })
-      const values = body?.values ?? []
-      out.push(...values)
-      if (!body?.links?.next || values.length === 0) break
-      offset += values.length
-    }
-    return out
-  }
+      return { items: body?.values ?? [], hasNext: Boolean(body?.links?.next) }
+    })
 
   return {
     service: 'JSM Operations',
@@ -98,21 +92,14 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
       const path = `/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
       const response = await http.request<{ requestId?: string, data?: { requestId?: string } }>('POST', path, {
         body: actionBody(action, actor),
-        idempotent: action.name !== 'note'
+        idempotent: IDEMPOTENT_ACTIONS[action.name]
       })
       const requestId = response.data?.requestId ?? response.data?.data?.requestId
       if (!requestId) throw new BadResponseError({ service: 'JSM Operations', method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
       return requestId
     },
-    requestState: async (requestId): Promise<RequestState> => {
-      try {
-        const data = unwrap<{ isSuccess?: boolean, success?: boolean, status?: string, alertId?: string }>(await http.get(`/alerts/requests/${segment(requestId)}`)) ?? {}
-        return { processed: true, isSuccess: (data.isSuccess ?? data.success) === true, status: data.status ?? '', alertId: data.alertId }
-      } catch (err) {
-        if (err instanceof NotFoundError) return { processed: false }
-        throw err
-      }
-    },
+    requestState: async (requestId): Promise<RequestState> =>
+      await readRequestState(async () => unwrap<RawRequestState>(await http.get(`/alerts/requests/${segment(requestId)}`))),
     listSchedules: async () => (await list<{ id: string, name: string, enabled?: boolean, timezone?: string }>('/schedules', {}))
       .map((s): Schedule => ({ id: s.id, name: s.name, enabled: s.enabled !== false, timezone: s.timezone })),
     onCall: async scheduleId => unwrap<{ onCallRecipients?: string[] }>(await http.get(`/schedules/${segment(scheduleId)}/on-calls`, { flat: true }))?.onCallRecipients ?? [],

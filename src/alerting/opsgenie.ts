@@ -3,7 +3,7 @@
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'
-import { MAX_PAGES, PAGE_SIZE, segment, type AlertingBackend } from './backend'
+import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
 import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
 
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
@@ -67,15 +67,6 @@ const ACTION_PATH: Record<AlertAction['name'], string> = {
   snooze: 'snooze'
 }
 
-/**
- * Whether repeating the action after a timeout or 5xx is harmless. Acknowledge, unacknowledge and
- * close end in the same state however often they run; a snooze sets the same end time again. A
- * note would be added twice, so it is never repeated.
- */
-const IDEMPOTENT: Record<AlertAction['name'], boolean> = {
-  acknowledge: true, unacknowledge: true, close: true, snooze: true, note: false
-}
-
 export function actionBody (action: AlertAction, actor: Actor): Record<string, string> {
   const body: Record<string, string> = { user: actor.user, source: actor.source }
   if (action.name === 'note') body.note = action.note
@@ -93,16 +84,11 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
   })
 
   const listAlerts = async (filter: AlertFilter): Promise<Alert[]> => {
-    const alerts: Alert[] = []
     const query = alertQuery(filter)
-    for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+    return await collectPages(async offset => {
       const body = await http.get<ListEnvelope>('/v2/alerts', { query, offset, limit: PAGE_SIZE, sort: 'createdAt', order: 'desc' })
-      const data = body?.data ?? []
-      alerts.push(...data.map(toAlert))
-      if (!body?.paging?.next || data.length === 0) break
-      offset += data.length
-    }
-    return alerts
+      return { items: (body?.data ?? []).map(toAlert), hasNext: Boolean(body?.paging?.next) }
+    })
   }
 
   const getAlert = async (ref: AlertRef): Promise<Alert | undefined> => {
@@ -120,7 +106,7 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     const response = await http.request<{ requestId?: string }>('POST', path, {
       params: { identifierType: 'id' },
       body: actionBody(action, actor),
-      idempotent: IDEMPOTENT[action.name]
+      idempotent: IDEMPOTENT_ACTIONS[action.name]
     })
     const requestId = response.data?.requestId
     if (typeof requestId !== 'string' || requestId === '') {
@@ -129,18 +115,8 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     return requestId
   }
 
-  const requestState = async (requestId: string): Promise<RequestState> => {
-    try {
-      const body = await http.get<{ data?: { isSuccess?: boolean, success?: boolean, status?: string, alertId?: string } }>(`/v2/alerts/requests/${segment(requestId)}`)
-      const data = body?.data ?? {}
-      return { processed: true, isSuccess: (data.isSuccess ?? data.success) === true, status: data.status ?? '', alertId: data.alertId }
-    } catch (err) {
-      // Still queued: 404 with X-Opsgenie-Errortype: RequestNotProcessed. A 404 without the header is
-      // read the same way: the worst it can do is wait for the bound and report "not confirmed".
-      if (err instanceof NotFoundError) return { processed: false }
-      throw err
-    }
-  }
+  const requestState = async (requestId: string): Promise<RequestState> =>
+    await readRequestState(async () => (await http.get<{ data?: RawRequestState }>(`/v2/alerts/requests/${segment(requestId)}`))?.data)
 
   const listSchedules = async (): Promise<Schedule[]> => {
     const body = await http.get<{ data?: Array<{ id: string, name: string, enabled?: boolean, timezone?: string }> }>('/v2/schedules')

@@ -2,29 +2,19 @@
 // is its worst child's, an incident's impact follows its components unless overridden, and an
 // incident update records which components it changed.
 
+import { COMPONENT_STATUSES, type Component as ApiComponent, type ComponentStatus, type Impact } from '../statuspage/types'
 import { statuspageId } from './ids'
 
-export const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const
-export type ComponentStatus = typeof COMPONENT_STATUSES[number]
+// The component statuses, the impacts and the component row are the API's, as the client reads
+// them (src/statuspage/types.ts); the stand-in's incident statuses and updates differ (below).
+export { COMPONENT_STATUSES, type ComponentStatus, type Impact }
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'scheduled', 'in_progress', 'verifying', 'completed'] as const
 export type IncidentStatus = typeof INCIDENT_STATUSES[number]
-export const IMPACTS = ['none', 'maintenance', 'minor', 'major', 'critical'] as const
-export type Impact = typeof IMPACTS[number]
+export const IMPACTS: readonly Impact[] = ['none', 'maintenance', 'minor', 'major', 'critical']
 
-export interface Component {
-  id: string
-  page_id: string
-  group_id: string | null
-  group: boolean
-  name: string
-  description: string | null
-  position: number
+/** The API's component row as the stand-in stores it: every field present, and a known status. */
+export interface Component extends Required<Omit<ApiComponent, 'status' | 'components'>> {
   status: ComponentStatus
-  showcase: boolean
-  only_show_if_degraded: boolean
-  start_date: string | null
-  created_at: string
-  updated_at: string
   /** Only on group rows: the ids of its children. */
   components?: string[]
 }

@@ -1,14 +1,9 @@
 import { expect } from 'chai'
-import { startBot, type TestBot } from '../support/bots'
+import { botForEachTest } from '../support/bots'
 import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid, NOT_PROCESSED_HEADERS } from './support'
 
 describe('genie alert commands on Hubot 3.5', () => {
-  let bot: TestBot
-  beforeEach(async () => {
-    configure()
-    bot = await startBot('3.5', { alias: '/' })
-  })
-  afterEach(async () => { await bot.stop() })
+  const bot = botForEachTest(configure)
 
   describe('genie status', () => {
     it('lists the open alerts newest first with who acknowledged them, their age and count', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { startBot, type TestBot } from '../support/bots'
+import { botForEachTest, startBot } from '../support/bots'
 import { alert, configure, expectDone, mockAction, mockList, OPEN, opsgenie, uuid } from './support'
 
 const codeOf = (reply: string): string => {
@@ -9,12 +9,7 @@ const codeOf = (reply: string): string => {
 }
 
 describe('genie close all and its confirmation on Hubot 3.5', () => {
-  let bot: TestBot
-  beforeEach(async () => {
-    configure()
-    bot = await startBot('3.5', { alias: '/' })
-  })
-  afterEach(async () => { await bot.stop() })
+  const bot = botForEachTest(configure)
 
   async function holdCloseAll (user = 'alice'): Promise<string> {
     const scope = mockList(opsgenie(), OPEN, [alert(1), alert(2)])

@@ -1,21 +1,15 @@
 // Every failure kind of the shared plumbing, through genie commands: one reply a person can act on,
 // and the API key nowhere in what the bot said or logged.
 import { expect } from 'chai'
-import { startBot, type TestBot } from '../support/bots'
+import { botForEachTest } from '../support/bots'
 import { alert, configure, expectDone, fixture, KEY, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid } from './support'
 
 const LIST = { query: OPEN, offset: '0', limit: '100', sort: 'createdAt', order: 'desc' }
 
 describe('genie commands when OpsGenie fails (Hubot 3.5)', () => {
-  let bot: TestBot
-  beforeEach(async () => {
-    configure()
-    bot = await startBot('3.5', { alias: '/' })
-  })
-  afterEach(async () => {
+  const bot = botForEachTest(configure, bot => {
     const everything = [...bot.sent, ...bot.logs].join('\n')
     expect(everything).not.to.contain(KEY)
-    await bot.stop()
   })
 
   it('names the missing API key variable', async () => {

@@ -2,7 +2,7 @@
 // with its own base URL, Basic auth, `values`/`links.next` envelope, ids only and field spellings.
 import { expect } from 'chai'
 import nock from 'nock'
-import { startBot, type TestBot } from '../support/bots'
+import { botForEachTest } from '../support/bots'
 import { expectDone } from './support'
 
 const CLOUD = 'a436116f-02ce-4520-8fbb-7301462a1674'
@@ -17,16 +17,12 @@ const jsmAlert = (n: number, extra: Record<string, unknown> = {}) => ({
 })
 
 describe('genie on JSM Operations (Hubot 3.5)', () => {
-  let bot: TestBot
-  beforeEach(async () => {
+  const bot = botForEachTest(() => {
     process.env.HUBOT_JSM_CLOUD_ID = CLOUD
     process.env.HUBOT_JSM_EMAIL = 'ops@example.com'
     process.env.HUBOT_JSM_API_TOKEN = TOKEN
-    bot = await startBot('3.5', { alias: '/' })
-  })
-  afterEach(async () => {
+  }, bot => {
     expect([...bot.sent, ...bot.logs].join('\n')).not.to.contain(TOKEN)
-    await bot.stop()
   })
 
   const jsm = () => nock(BASE, { reqheaders: { authorization: AUTH } })

@@ -3,6 +3,7 @@ import { expect } from 'chai'
 import fs from 'node:fs'
 import path from 'node:path'
 import { startBot, HUBOT_VERSIONS, PACKAGE_ROOT, type TestBot } from '../support/bots'
+import { fileLines, headerSection } from '../support/help-header'
 import { helpLine } from '../../src/chat/help'
 import { OPSGENIE_HELP } from '../../src/chat/opsgenie/help'
 import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid } from './support'
@@ -78,16 +79,7 @@ for (const version of HUBOT_VERSIONS) {
 }
 
 describe('the genie help table', () => {
-  const header = (file: string): string[] => {
-    const lines = fs.readFileSync(file, 'utf8').split('\n')
-    const start = lines.indexOf('// Commands:')
-    const out: string[] = []
-    for (const line of lines.slice(start + 1)) {
-      if (!/^\/\/ {3}\S/.test(line)) break
-      out.push(line.replace(/^\/\/ {3}/, ''))
-    }
-    return out
-  }
+  const header = (file: string): string[] => headerSection(fileLines(file), 'Commands')
 
   it('matches the Commands header of the script, line for line, in source and in the build', () => {
     const expected = OPSGENIE_HELP.map(helpLine)

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { startBot, type TestBot } from '../support/bots'
+import { botForEachTest, startBot } from '../support/bots'
 import { BRAIN_KEY } from '../../src/chat/opsgenie/identity'
 import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid } from './support'
 
@@ -19,12 +19,7 @@ function mockOnCall (scope: any, schedule: { id: string, name: string }, recipie
 }
 
 describe('genie identity and on-call commands on Hubot 3.5', () => {
-  let bot: TestBot
-  beforeEach(async () => {
-    configure()
-    bot = await startBot('3.5', { alias: '/' })
-  })
-  afterEach(async () => { await bot.stop() })
+  const bot = botForEachTest(configure)
 
   describe('genie me as, whoami, forget me', () => {
     it('stores who the chat user is after OpsGenie knows the address, and shows it', async () => {

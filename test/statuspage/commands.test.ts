@@ -1,9 +1,9 @@
 // Every /status command through a real Hubot 3.5 robot, with the API mocked as the contract says.
 import { expect } from 'chai'
 import nock from 'nock'
-import { startBot, type TestBot } from '../support/bots'
+import { botForEachTest } from '../support/bots'
 import {
-  api, componentRow, components, configure, createdIncident, getComponents, getUnresolved, PAGE, patched,
+  api, componentRow, components, configure, createdIncident, getComponents, getUnresolved, onlyReply, PAGE, patched,
   severalUnresolved, unresolved
 } from './support'
 import type { Component, Incident } from '../../src/statuspage/types'
@@ -11,19 +11,9 @@ import type { Component, Incident } from '../../src/statuspage/types'
 const allOperational = (): Component[] => components().map(c => ({ ...c, status: 'operational' as const }))
 
 describe('Statuspage commands on Hubot 3.5', () => {
-  let bot: TestBot
-  beforeEach(async () => {
-    configure()
-    bot = await startBot('3.5', { alias: '/' })
-  })
-  afterEach(async () => { await bot.stop() })
+  const bot = botForEachTest(configure)
 
-  /** Says `text` and returns the one reply, failing if there is not exactly one. */
-  const ask = async (text: string): Promise<string> => {
-    const replies = await bot.say(text)
-    expect(replies, `replies to ${text}`).to.have.length(1)
-    return replies[0]
-  }
+  const ask = async (text: string): Promise<string> => await onlyReply(bot, text)
 
   describe('status', () => {
     it('says all systems are operational when they are', async () => {

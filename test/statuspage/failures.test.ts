@@ -3,8 +3,8 @@
 // resets only for idempotent ones (GET, PATCH; never the incident-creating POST); 500 never.
 import { expect } from 'chai'
 import type nock from 'nock'
-import { startBot, type TestBot } from '../support/bots'
-import { api, components, configure, createdIncident, getComponents, getUnresolved, PAGE, patched } from './support'
+import { botForEachTest } from '../support/bots'
+import { api, components, configure, createdIncident, getComponents, getUnresolved, onlyReply, PAGE, patched } from './support'
 
 /** Counts every request the scope receives. */
 const counted = (scope: nock.Scope): { scope: nock.Scope, requests: () => number } => {
@@ -18,18 +18,9 @@ const OPEN = '/status open Checkout errors'
 const OPEN_BODY = { incident: { name: 'Checkout errors', status: 'investigating', deliver_notifications: true } }
 
 describe('Statuspage failures on Hubot 3.5', () => {
-  let bot: TestBot
-  beforeEach(async () => {
-    configure()
-    bot = await startBot('3.5', { alias: '/' })
-  })
-  afterEach(async () => { await bot.stop() })
+  const bot = botForEachTest(configure)
 
-  const ask = async (text: string): Promise<string> => {
-    const replies = await bot.say(text)
-    expect(replies, `replies to ${text}`).to.have.length(1)
-    return replies[0]
-  }
+  const ask = async (text: string): Promise<string> => await onlyReply(bot, text)
 
   /**
    * A components GET that fails the same way exactly `times` times: one request more would find no

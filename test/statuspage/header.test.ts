@@ -6,29 +6,19 @@ import path from 'node:path'
 import { helpLine } from '../../src/chat/help'
 import { STATUSPAGE_HELP } from '../../src/chat/statuspage/help'
 import { PACKAGE_ROOT } from '../support/bots'
+import { fileLines, headerSection } from '../support/help-header'
 
 const BUILT = path.join(PACKAGE_ROOT, 'dist', 'scripts', 'statuspage.js')
 
-function section (lines: string[], name: string): string[] {
-  const start = lines.indexOf(`// ${name}:`)
-  if (start === -1) return []
-  const out: string[] = []
-  for (const line of lines.slice(start + 1)) {
-    if (!/^\/\/ {3}\S/.test(line)) break
-    out.push(line.replace(/^\/\/ {3}/, ''))
-  }
-  return out
-}
-
 describe('the built statuspage script header', () => {
-  const lines = fs.readFileSync(BUILT, 'utf8').split('\n')
+  const lines = fileLines(BUILT)
 
   it('lists exactly the commands of STATUSPAGE_HELP, in order', () => {
-    expect(section(lines, 'Commands')).to.deep.equal(STATUSPAGE_HELP.map(helpLine))
+    expect(headerSection(lines, 'Commands')).to.deep.equal(STATUSPAGE_HELP.map(helpLine))
   })
 
   it('documents every HUBOT_STATUSPAGE_ variable the code reads', () => {
-    const documented = section(lines, 'Configuration').map(line => line.split(' ')[0])
+    const documented = headerSection(lines, 'Configuration').map(line => line.split(' ')[0])
     const source = fs.readdirSync(path.join(PACKAGE_ROOT, 'src', 'chat', 'statuspage'))
       .map(file => fs.readFileSync(path.join(PACKAGE_ROOT, 'src', 'chat', 'statuspage', file), 'utf8')).join('\n')
     const read = [...new Set(source.match(/HUBOT_STATUSPAGE_[A-Z_]+/g))].sort()

@@ -1,16 +1,11 @@
 // The API key never reaches the room or the log, whatever the API does; it is sent only as `OAuth <key>`.
 import { expect } from 'chai'
 import nock from 'nock'
-import { startBot, type TestBot } from '../support/bots'
+import { botForEachTest } from '../support/bots'
 import { API_KEY, API_URL, configure, createdIncident, getComponents, getUnresolved, PAGE, patched } from './support'
 
 describe('Statuspage API key', () => {
-  let bot: TestBot
-  beforeEach(async () => {
-    configure()
-    bot = await startBot('3.5', { alias: '/' })
-  })
-  afterEach(async () => { await bot.stop() })
+  const bot = botForEachTest(configure)
 
   it('is sent as "OAuth <key>" and never appears in replies or logs, on success or failure', async () => {
     // Only requests with exactly this header match: a wrong header would find no interceptor.

@@ -2,8 +2,10 @@
 // answer exactly as the API contract sheet says (bare arrays, page/per_page, OAuth header).
 import fs from 'node:fs'
 import path from 'node:path'
+import { expect } from 'chai'
 import nock from 'nock'
 import type { Component, Incident } from '../../src/statuspage/types'
+import type { TestBot } from '../support/bots'
 
 /** Distinctive, so a test can prove it never reaches a reply or a log line. */
 export const API_KEY = 'spk-Secret-9f3Qz7LmW2xV'
@@ -23,6 +25,13 @@ export function configure (extra: Record<string, string> = {}): void {
   process.env.HUBOT_STATUSPAGE_API_KEY = API_KEY
   process.env.HUBOT_STATUSPAGE_PAGE_ID = PAGE_ID
   Object.assign(process.env, extra)
+}
+
+/** Says `text` and resolves with the one reply, failing if there is not exactly one. */
+export async function onlyReply (bot: TestBot, text: string): Promise<string> {
+  const replies = await bot.say(text)
+  expect(replies, `replies to ${text}`).to.have.length(1)
+  return replies[0]
 }
 
 /** A scope that only answers requests carrying `Authorization: OAuth <key>`. */

@@ -152,3 +152,35 @@ export async function startBot (version: HubotVersion, options: StartOptions = {
 
   return { version, robot: driver.robot, sent: driver.sent, logs, say, sayAndWait, stop: driver.stop }
 }
+
+/**
+ * For a describe block: before each test, `setup()` (the environment) and a Hubot 3.5 robot with
+ * the alias '/'; after each test, `beforeStop` (checks on what the bot said or logged), then the
+ * robot stops. Returns a TestBot that forwards to the current test's robot.
+ */
+export function botForEachTest (setup: () => void, beforeStop?: (bot: TestBot) => void): TestBot {
+  let current: TestBot | undefined
+  const bot = (): TestBot => {
+    if (!current) throw new Error('no bot is running: use it inside a test')
+    return current
+  }
+  beforeEach(async () => {
+    setup()
+    current = await startBot('3.5', { alias: '/' })
+  })
+  afterEach(async () => {
+    const running = bot()
+    current = undefined
+    beforeStop?.(running)
+    await running.stop()
+  })
+  return {
+    version: '3.5',
+    get robot () { return bot().robot },
+    get sent () { return bot().sent },
+    get logs () { return bot().logs },
+    say: async (text, user) => await bot().say(text, user),
+    sayAndWait: async (text, user, waitMs) => await bot().sayAndWait(text, user, waitMs),
+    stop: async () => await bot().stop()
+  }
+}
