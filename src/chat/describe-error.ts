@@ -21,11 +21,16 @@ export const OPSGENIE_INTEGRATION_KEY_NEEDED = 40301
 
 const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service} says: ${err.apiMessage})` : '')
 
-export function describeError (err: unknown, secrets: ReadonlyArray<string | undefined> = []): string {
-  return redact(sentence(err), secrets)
+export interface DescribeOptions {
+  /** The command already changed something before this failed: never say "Nothing was changed". */
+  afterChange?: boolean
 }
 
-function sentence (err: unknown): string {
+export function describeError (err: unknown, secrets: ReadonlyArray<string | undefined> = [], options: DescribeOptions = {}): string {
+  return redact(sentence(err, options), secrets)
+}
+
+function sentence (err: unknown, options: DescribeOptions): string {
   if (err instanceof ConfigError) return err.message
   if (!(err instanceof ServiceError)) {
     const message = err instanceof Error ? err.message : String(err)
@@ -33,6 +38,8 @@ function sentence (err: unknown): string {
   }
   const hints = HINTS[err.service]
   const s = err.service
+  // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
+  const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
   switch (err.kind) {
     case 'auth':
       return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
@@ -51,12 +58,15 @@ function sentence (err: unknown): string {
       return `${s} is rate limiting us (${err.status}) and the retries ran out. Try again ${after}.`
     }
     case 'unavailable':
+      if (isRead(err)) return `${s} is having trouble (${err.status}): could not read from it. Nothing was changed: try again in a minute, or use ${hints.web}.`
       return `${s} is having trouble (${err.status}) and did not confirm the request. Check its state before trying again, or use ${hints.web}.`
     case 'timeout':
+      if (isRead(err)) return `${s} did not answer in time. Nothing was changed: try again in a minute, or use ${hints.web}.`
       return `${s} did not answer in time. The request may or may not have been carried out: check its state before trying again.`
     case 'network':
       return `Could not reach ${s} (${err instanceof NetworkError && err.reason ? err.reason : 'connection failed'}). Check the bot's network and the API URL setting, then try again.`
     case 'bad_response':
+      if (isRead(err)) return `${s} answered with something that is not JSON (a proxy or maintenance page?). Nothing was changed: try again in a minute, or use ${hints.web}.`
       return `${s} answered with something that is not JSON (a proxy or maintenance page?). Check its state before trying again, or use ${hints.web}.`
     default:
       return `${s} answered ${err.status ?? 'with an error'}${reason(err)}.`

@@ -113,8 +113,10 @@ async function handle (req: http.IncomingMessage, res: http.ServerResponse, opti
   let reply: SandboxReply
   try {
     const raw = await readBody(req)
-    if (url.pathname.startsWith('/__sandbox/')) {
-      reply = control(method, url.pathname, raw, options)
+    // Also under the API's base path: the banner shows Statuspage's URL with /v1, and people append to it.
+    const at = url.pathname.indexOf('/__sandbox/')
+    if (at !== -1) {
+      reply = control(method, url.pathname.slice(at), raw, options)
     } else {
       reply = await api(method, url, raw, req.headers, options, origin)
       log.push({ method, path: url.pathname, query: url.search, status: reply.status, at: new Date().toISOString() })

@@ -81,14 +81,14 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('never retries a 500', async () => {
     const { scope, requests } = failingComponents(1, 500, { message: 'Internal error' })
-    expect(await ask('/status')).to.equal('Statuspage is having trouble (500) and did not confirm the request. Check its state before trying again, or use https://manage.statuspage.io.')
+    expect(await ask('/status')).to.equal('Statuspage is having trouble (500): could not read from it. Nothing was changed: try again in a minute, or use https://manage.statuspage.io.')
     expect(requests()).to.equal(1)
     scope.done()
   })
 
   it('retries a 503 on a GET twice, then explains', async () => {
     const { scope, requests } = failingComponents(3, 503, '<html>Service Unavailable</html>')
-    expect(await ask('/status components')).to.equal('Statuspage is having trouble (503) and did not confirm the request. Check its state before trying again, or use https://manage.statuspage.io.')
+    expect(await ask('/status components')).to.equal('Statuspage is having trouble (503): could not read from it. Nothing was changed: try again in a minute, or use https://manage.statuspage.io.')
     expect(requests()).to.equal(3)
     scope.done()
   })
@@ -112,7 +112,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
   it('says a GET timed out after trying three times', async () => {
     process.env.HUBOT_STATUSPAGE_TIMEOUT_MS = '50'
     const { scope, requests } = counted(api().get(`${PAGE}/incidents/unresolved`).query(COMPONENTS_QUERY).times(3).delay(400).reply(200, []))
-    expect(await ask('/status incidents')).to.equal('Statuspage did not answer in time. The request may or may not have been carried out: check its state before trying again.')
+    expect(await ask('/status incidents')).to.equal('Statuspage did not answer in time. Nothing was changed: try again in a minute, or use https://manage.statuspage.io.')
     expect(requests()).to.equal(3)
     scope.done()
   })
@@ -141,7 +141,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('says so when a success carries a body that is not JSON, without retrying', async () => {
     const { scope, requests } = counted(api().get(`${PAGE}/components`).query(COMPONENTS_QUERY).times(1).reply(200, '<html><body>Down for maintenance</body></html>', { 'Content-Type': 'text/html' }))
-    expect(await ask('/status components')).to.equal('Statuspage answered with something that is not JSON (a proxy or maintenance page?). Check its state before trying again, or use https://manage.statuspage.io.')
+    expect(await ask('/status components')).to.equal('Statuspage answered with something that is not JSON (a proxy or maintenance page?). Nothing was changed: try again in a minute, or use https://manage.statuspage.io.')
     expect(requests()).to.equal(1)
     scope.done()
   })

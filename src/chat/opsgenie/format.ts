@@ -93,7 +93,8 @@ export function formatBulk (service: string, words: VerbWords, items: readonly B
   if (failed.length > 0) lines.push(`Failed: ${failed.map(reasonOf).join('; ')}.`)
   if (unconfirmed.length > 0) lines.push(`Not confirmed: ${unconfirmed.map(reasonOf).join('; ')}.`)
   if (unknown.length > 0) lines.push(`Unknown: ${unknown.map(u => (/^\d+$/.test(u) ? `#${u}` : u)).join(', ')} (no such alert).`)
-  if (items.length > 0 && done.length === 0) lines.unshift(`Nothing was ${words.done.toLowerCase()}.`)
+  // Unconfirmed may have happened: "Nothing was acknowledged" would be a claim we cannot make.
+  if (items.length > 0 && done.length === 0) lines.unshift(`Nothing was ${unconfirmed.length > 0 ? 'confirmed as ' : ''}${words.done.toLowerCase()}.`)
   if (items.length === 0 && unknown.length > 0) lines.unshift(`Nothing to ${words.infinitive}.`)
   return lines.join('\n')
 }

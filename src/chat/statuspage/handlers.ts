@@ -10,7 +10,7 @@ import {
   formatUnknown, incidentsAffecting, plural
 } from './format'
 import { matchComponent, qualifiedName, targetsOf } from './match'
-import { parseIncidentArgs, type StatusCommand } from './parse'
+import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from './parse'
 import { incidentStatusLabel, stateLabel } from './states'
 
 export interface StatuspageDeps {
@@ -102,7 +102,7 @@ async function reminder (client: StatuspageClient, component: Component, compone
   try {
     incidents = await client.listUnresolvedIncidents()
   } catch (err) {
-    return `(Could not check for an incident explaining it: ${describeError(err)})`
+    return `(Could not check for an incident explaining it: ${describeError(err, [], { afterChange: true })})`
   }
   const covering = incidentsAffecting(component, components, incidents)
   if (covering.length > 0) return `Incident ${covering[0].name} (${covering[0].id}) covers it.`
@@ -164,6 +164,11 @@ async function pickIncident (args: string, client: StatuspageClient, verb: 'upda
   const incidents = await client.listUnresolvedIncidents()
   const parsed = parseIncidentArgs(args, incidents.map(i => i.id), { status: statusWord })
   if (parsed.id) return { args: parsed, incident: incidents.find(i => i.id === parsed.id), reply: undefined }
+  const first = args.trim().split(/\s+/)[0]
+  if (looksLikeIncidentId(first) && incidents.length > 0) {
+    // Never post "<typo'd id> ..." as the message of some other incident.
+    return { args: parsed, incident: undefined, reply: `No unresolved incident has the id "${first}".\n${formatIncidentChoice(incidents, prefix, verb)}` }
+  }
   if (incidents.length === 0) return { args: parsed, incident: undefined, reply: `There is no unresolved incident to ${verb}. Nothing was changed. (${prefix}status open <name>: <message> opens one.)` }
   if (incidents.length > 1) return { args: parsed, incident: undefined, reply: formatIncidentChoice(incidents, prefix, verb) }
   return { args: parsed, incident: incidents[0], reply: undefined }

@@ -135,3 +135,11 @@ export function isIncidentId (word: string, knownIds: readonly string[] = []): b
   if (knownIds.some(id => id.toLowerCase() === lower)) return true
   return INCIDENT_ID_SHAPE.test(word) && /\d/.test(word)
 }
+
+/**
+ * A word that is probably a mistyped or mis-cased incident id (letters and digits mixed, about an
+ * id's length), e.g. "0BF2C2DA159F" or "aa3577454c3". Read as a message it would be posted to
+ * whichever incident is the only unresolved one, so update and resolve refuse it instead.
+ */
+export const looksLikeIncidentId = (word: string | undefined): boolean =>
+  word !== undefined && /^[a-z0-9]{10,14}$/i.test(word) && /\d/.test(word) && /[a-z]/i.test(word)

@@ -43,9 +43,9 @@ describe('formatBulk', () => {
     ].join('\n'))
   })
 
-  it('starts with "Nothing was ..." when nothing was confirmed', () => {
+  it('starts with "Nothing was confirmed as ..." when nothing was confirmed (it may still have happened)', () => {
     const text = formatBulk('OpsGenie', VERBS.close, [{ target: t(1), outcome: { state: 'unconfirmed', reason: 'timeout' } }], [], 1000)
-    expect(text.split('\n')[0]).to.equal('Nothing was closed.')
+    expect(text.split('\n')[0]).to.equal('Nothing was confirmed as closed.')
     expect(text).not.to.match(/^Closed/m)
   })
 })

@@ -1,0 +1,80 @@
+// Regressions found by exploratory testing of npm start (QA pass): each drives a real robot with nock.
+import { expect } from 'chai'
+import { startBot, type TestBot } from '../support/bots'
+import { api, components, configure, getComponents, getUnresolved, PAGE, unresolved } from './support'
+
+const UNRESOLVED_QUERY = { page: '1', per_page: '100' }
+
+describe('Statuspage regressions', () => {
+  let bot: TestBot
+  beforeEach(async () => {
+    configure()
+    bot = await startBot('3.5', { alias: '/' })
+  })
+  afterEach(async () => { await bot.stop() })
+
+  const ask = async (text: string): Promise<string> => {
+    const replies = await bot.say(text)
+    expect(replies, `replies to ${text}`).to.have.length(1)
+    return replies[0]
+  }
+
+  describe('update and resolve with an id that is not an unresolved incident', () => {
+    // With one unresolved incident, "/status resolve 0BF2C2DA159F" (an old incident's id, upper case)
+    // used to resolve the one unresolved incident with "0BF2C2DA159F" as its public message.
+    for (const [command, id] of [
+      ['/status resolve 0BF2C2DA159F', '0BF2C2DA159F'],
+      ['/status update 0BF2C2DA159F monitoring watching it', '0BF2C2DA159F'],
+      ['/status update p31zjtct2je monitoring one character short', 'p31zjtct2je']
+    ]) {
+      it(`changes nothing and asks which incident: ${command}`, async () => {
+        const scope = getUnresolved(api())
+        const reply = await ask(command)
+        scope.done()
+        expect(reply).to.match(new RegExp(`^No unresolved incident has the id "${id}"\\.\\n1 unresolved incident: which one\\? Nothing was changed\\.\\n• p31zjtct2jer: Zürich builds are failing \\(identified\\)\\nSay it with the id`))
+      })
+    }
+
+    it('still takes an unresolved incident\'s id in any case', async () => {
+      const scope = getUnresolved(api())
+      scope.patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { status: 'monitoring', body: 'watching it', deliver_notifications: true } })
+        .reply(200, { ...unresolved()[0], status: 'monitoring' })
+      expect(await ask('/status update P31ZJTCT2JER monitoring watching it')).to.match(/^Updated incident Zürich builds are failing \(p31zjtct2jer\): monitoring\./)
+      scope.done()
+    })
+
+    it('still reads a message that begins with an ordinary word', async () => {
+      const scope = getUnresolved(api())
+      scope.patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { body: 'intermittent errors remain', deliver_notifications: true } })
+        .reply(200, unresolved()[0])
+      expect(await ask('/status update intermittent errors remain')).to.match(/^Updated incident Zürich builds are failing/)
+      scope.done()
+    })
+  })
+
+  describe('failures of reads', () => {
+    it('says nothing was changed when a GET fails with 503 (not "check its state before trying again")', async () => {
+      const scope = api().get(`${PAGE}/components`).query(UNRESOLVED_QUERY).times(3).reply(503, 'Service Unavailable')
+      getUnresolved(scope)
+      const reply = await ask('/status')
+      expect(reply).to.equal('Statuspage is having trouble (503): could not read from it. Nothing was changed: try again in a minute, or use https://manage.statuspage.io.')
+      nockCleanup(scope)
+    })
+
+    it('never says "Nothing was changed" after a component was set and only the incident check failed', async () => {
+      const scope = getComponents(api(), components())
+      scope.patch(`${PAGE}/components/cmpdoc000001`, { component: { status: 'major_outage' } })
+        .reply(200, { ...components().find(c => c.id === 'cmpdoc000001'), status: 'major_outage' })
+      scope.get(`${PAGE}/incidents/unresolved`).query(UNRESOLVED_QUERY).times(3).reply(503, 'Service Unavailable')
+      const reply = await ask('/status Docs down')
+      expect(reply).to.match(/^Docs: operational → major outage\.\n\(Could not check for an incident explaining it: /)
+      expect(reply).not.to.contain('Nothing was changed')
+      scope.done()
+    })
+  })
+})
+
+/** The components GET failed before the incidents GET ran (they run together): either may be left. */
+function nockCleanup (scope: { pendingMocks: () => string[] }): void {
+  for (const pending of scope.pendingMocks()) expect(pending).to.contain('/incidents/unresolved')
+}
