@@ -52,6 +52,40 @@ describe('Statuspage regressions', () => {
     })
   })
 
+  describe('a mistyped state after a component\'s name', () => {
+    // Used to answer `No component is called "build processing degarded". Did you mean ...`.
+    const notAState = (words: string, name: string): string =>
+      `"${words}" is not a state. Say /status ${name} <state>, the state one of: operational|ok, degraded, partial, major|down, maintenance. Nothing was changed.`
+
+    for (const [command, words, name] of [
+      ['/status build processing degarded', 'degarded', 'Build Processing'],
+      ['/status build processing fine', 'fine', 'Build Processing'],
+      ['/status Docs all good', 'all good', 'Docs'],
+      ['/status api eu degarded', 'degarded', 'API (EU)']
+    ]) {
+      it(`says the state is not one and changes nothing: ${command}`, async () => {
+        const scope = getUnresolved(getComponents(api()))
+        expect(await ask(command)).to.equal(notAState(words, name))
+        scope.done()
+      })
+    }
+
+    it('says "partially" is not a state for "partially down" (read as a set of the component "... partially")', async () => {
+      const scope = getComponents(api())
+      expect(await ask('/status build processing partially down')).to.equal(notAState('partially', 'Build Processing'))
+      scope.done()
+    })
+
+    it('still shows a component named without a state, and still suggests names for an unknown one', async () => {
+      const scope = getUnresolved(getComponents(api()))
+      expect(await ask('/status Build Processing')).to.match(/^Build Processing: operational\n/)
+      scope.done()
+      const again = getUnresolved(getComponents(api()))
+      expect(await ask('/status Bild Procesing')).to.match(/^No component is called "Bild Procesing"\. Did you mean "Build Processing"/)
+      again.done()
+    })
+  })
+
   describe('failures of reads', () => {
     it('says nothing was changed when a GET fails with 503 (not "check its state before trying again")', async () => {
       const scope = api().get(`${PAGE}/components`).query(UNRESOLVED_QUERY).times(3).reply(503, 'Service Unavailable')

@@ -2,7 +2,7 @@
 
 import type { Component, ComponentStatus, Incident, IncidentUpdate } from '../../statuspage/types'
 import { qualifiedName, targetsOf } from './match'
-import { incidentStatusLabel, severity, stateLabel } from './states'
+import { incidentStatusLabel, severity, STATE_HELP, stateLabel } from './states'
 
 const LATEST_BODY_CHARS = 280
 
@@ -108,6 +108,11 @@ export function formatShow (component: Component, all: readonly Component[], inc
 export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[]): string {
   const did = suggestions.length ? ` Did you mean ${orList(suggestions.map(c => qualifiedName(c, all)))}?` : ''
   return `No component is called "${query}".${did} Nothing was changed. (status components lists them all.)`
+}
+
+/** `words` followed a component's exact name but are not a state (`Build Processing degarded`). */
+export function formatNotAState (words: string, component: Component, all: readonly Component[], prefix: string): string {
+  return `"${words}" is not a state. Say ${prefix}status ${qualifiedName(component, all)} <state>, the state one of: ${STATE_HELP}. Nothing was changed.`
 }
 
 export function formatAmbiguous (query: string, candidates: readonly Component[], all: readonly Component[]): string {

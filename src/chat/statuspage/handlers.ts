@@ -6,10 +6,10 @@ import type { StatuspageClient } from '../../statuspage/client'
 import type { Component, ComponentStatusMap, Incident } from '../../statuspage/types'
 import { describeError } from '../describe-error'
 import {
-  formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatShow, formatSummary,
+  formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatNotAState, formatShow, formatSummary,
   formatUnknown, incidentsAffecting, plural
 } from './format'
-import { matchComponent, qualifiedName, targetsOf } from './match'
+import { componentBeforeExtraWords, matchComponent, qualifiedName, targetsOf } from './match'
 import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from './parse'
 import { incidentStatusLabel, stateLabel } from './states'
 
@@ -45,23 +45,26 @@ async function summary ({ client, now }: StatuspageDeps): Promise<string> {
   return formatSummary(components, incidents, now())
 }
 
-async function show (command: Of<'show'>, { client, now }: StatuspageDeps): Promise<string> {
+async function show (command: Of<'show'>, { client, now, prefix }: StatuspageDeps): Promise<string> {
   const [components, incidents] = await Promise.all([client.listComponents(), client.listUnresolvedIncidents()])
-  const found = findComponent(command.component, components)
+  const found = findComponent(command.component, components, prefix)
   return typeof found === 'string' ? found : formatShow(found, components, incidents, now())
 }
 
-/** The component named, or the reply saying why not. */
-function findComponent (query: string, components: Component[]): Component | string {
+/** The component named, or the reply saying why not (a mistyped state after a known name included). */
+function findComponent (query: string, components: Component[], prefix: string): Component | string {
   const match = matchComponent(query, components)
-  if (match.kind === 'unknown') return formatUnknown(query, match.suggestions, components)
+  if (match.kind === 'unknown') {
+    const typo = componentBeforeExtraWords(query, components)
+    return typo ? formatNotAState(typo.extra, typo.component, components, prefix) : formatUnknown(query, match.suggestions, components)
+  }
   if (match.kind === 'ambiguous') return formatAmbiguous(query, match.candidates, components)
   return match.component
 }
 
 /** The component (or a group's components) a set command changes, or the reply saying why not. */
-function findTargets (query: string, components: Component[]): { component: Component, targets: Component[] } | string {
-  const component = findComponent(query, components)
+function findTargets (query: string, components: Component[], prefix: string): { component: Component, targets: Component[] } | string {
+  const component = findComponent(query, components, prefix)
   if (typeof component === 'string') return component
   const targets = targetsOf(component, components)
   if (targets.length === 0) return `${component.name} is a group with no components, so there is nothing to set. Nothing was changed.`
@@ -73,7 +76,7 @@ const groupIntro = (group: Component, count: number): string =>
 
 async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps): Promise<string> {
   const components = await client.listComponents()
-  const found = findTargets(command.component, components)
+  const found = findTargets(command.component, components, prefix)
   if (typeof found === 'string') return found
   const { component, targets } = found
   const changing = targets.filter(c => c.status !== command.status)
@@ -110,9 +113,9 @@ async function reminder (client: StatuspageClient, component: Component, compone
   return `No unresolved incident explains this to users yet: say ${prefix}status ${name} ${to}: <what is happening> (opens one), or ${prefix}status open <name>: <message>.`
 }
 
-async function explain (command: Of<'set'>, message: string, { client }: StatuspageDeps): Promise<string> {
+async function explain (command: Of<'set'>, message: string, { client, prefix }: StatuspageDeps): Promise<string> {
   const [components, incidents] = await Promise.all([client.listComponents(), client.listUnresolvedIncidents()])
-  const found = findTargets(command.component, components)
+  const found = findTargets(command.component, components, prefix)
   if (typeof found === 'string') return found
   const { component, targets } = found
   const to = stateLabel(command.status)

@@ -25,7 +25,8 @@ export function qualifiedName (component: Component, all: readonly Component[]):
   return group ? `${group.name} / ${component.name}` : component.name
 }
 
-export function matchComponent (query: string, components: readonly Component[]): MatchResult {
+/** `exactOnly`: steps 1 and 2 only (the whole name, or its letters and digits), no prefixes, no suggestions. */
+export function matchComponent (query: string, components: readonly Component[], { exactOnly = false } = {}): MatchResult {
   const names = components.map(c => ({ c, plain: c.name, qualified: qualifiedName(c, components) }))
   const decide = (hits: Component[]): MatchResult | undefined =>
     hits.length === 1 ? { kind: 'found', component: hits[0] } : hits.length > 1 ? { kind: 'ambiguous', candidates: hits } : undefined
@@ -41,6 +42,7 @@ export function matchComponent (query: string, components: readonly Component[])
   if (f === '') return { kind: 'unknown', suggestions: [] }
   const folded = decide(names.filter(n => fold(n.plain) === f || fold(n.qualified) === f).map(n => n.c))
   if (folded) return folded
+  if (exactOnly) return { kind: 'unknown', suggestions: [] }
 
   // 3. Every word typed begins a word of the name ("build" → "Build Processing").
   const typed = f.split(' ')
@@ -51,6 +53,20 @@ export function matchComponent (query: string, components: readonly Component[])
   if (partial) return partial
 
   return { kind: 'unknown', suggestions: suggest(f, names.map(n => ({ c: n.c, f: fold(n.plain) }))) }
+}
+
+/**
+ * For a name that matched nothing: the component named exactly by all but its last one or two
+ * words, and those words ("Build Processing degarded" → Build Processing, "degarded"): a mistyped
+ * state, not an unknown component.
+ */
+export function componentBeforeExtraWords (query: string, components: readonly Component[]): { component: Component, extra: string } | undefined {
+  const all = query.trim().split(/\s+/)
+  for (let drop = 1; drop <= 2 && drop < all.length; drop++) {
+    const match = matchComponent(all.slice(0, -drop).join(' '), components, { exactOnly: true })
+    if (match.kind === 'found') return { component: match.component, extra: all.slice(-drop).join(' ') }
+  }
+  return undefined
 }
 
 /** The closest names by edit distance (whole name or any word of it), best first. */

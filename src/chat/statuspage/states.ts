@@ -59,4 +59,5 @@ export const parseIncidentStatus = (word: string | undefined): RealtimeIncidentS
 
 export const incidentStatusLabel = (status: IncidentStatus | string): string => status.replace(/_/g, ' ')
 
-export const STATE_HELP = 'operational|ok|up|fixed, degraded, partial, major|outage|down, maintenance'
+/** The states as the help lists them (up, fixed and outage work too). */
+export const STATE_HELP = 'operational|ok, degraded, partial, major|down, maintenance'
