@@ -301,6 +301,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('goes straight to the incident whose id is given, without listing incidents', async () => {
       const scope = api()
+        .get(`${PAGE}/incidents/k7bw4n2xq9vd`).reply(200, severalUnresolved()[1])
         .patch(`${PAGE}/incidents/k7bw4n2xq9vd`, { incident: { status: 'identified', body: 'The CDN is slow', deliver_notifications: true } })
         .reply(200, { ...severalUnresolved()[1], status: 'identified' })
       expect(await ask('/status update k7bw4n2xq9vd identified The CDN is slow')).to.equal('Updated incident Slow web app (k7bw4n2xq9vd): identified. https://stspg.io/web1')

@@ -1,7 +1,7 @@
 // Regressions found by exploratory testing of npm start (QA pass): each drives a real robot with nock.
 import { expect } from 'chai'
 import { startBot, type TestBot } from '../support/bots'
-import { api, components, configure, getComponents, getUnresolved, PAGE, unresolved } from './support'
+import { api, components, configure, getComponents, getUnresolved, PAGE, severalUnresolved, unresolved } from './support'
 
 const UNRESOLVED_QUERY = { page: '1', per_page: '100' }
 
@@ -83,6 +83,31 @@ describe('Statuspage regressions', () => {
       const again = getUnresolved(getComponents(api()))
       expect(await ask('/status Bild Procesing')).to.match(/^No component is called "Bild Procesing"\. Did you mean "Build Processing"/)
       again.done()
+    })
+  })
+
+  describe('update of a closed incident', () => {
+    // Used to PATCH it straight away: the resolved incident got a new update and its subscribers a
+    // notification, while resolve refused the same incident.
+    const closed = (status: string) => ({ ...severalUnresolved()[1], status })
+
+    for (const status of ['resolved', 'postmortem', 'completed']) {
+      it(`refuses without a status word and changes nothing (${status})`, async () => {
+        const scope = api().get(`${PAGE}/incidents/k7bw4n2xq9vd`).reply(200, closed(status))
+        expect(await ask('/status update k7bw4n2xq9vd all good now')).to.equal(
+          `Incident Slow web app (k7bw4n2xq9vd) is ${status}: an update would reopen it and notify its subscribers. Nothing was changed. ` +
+          'To reopen it, say its new status: /status update k7bw4n2xq9vd investigating|identified|monitoring <message>')
+        scope.done()
+      })
+    }
+
+    it('reopens it in one PATCH when a status word is given, and says so', async () => {
+      const scope = api().get(`${PAGE}/incidents/k7bw4n2xq9vd`).reply(200, closed('resolved'))
+        .patch(`${PAGE}/incidents/k7bw4n2xq9vd`, { incident: { status: 'investigating', body: 'It is back', deliver_notifications: true } })
+        .reply(200, closed('investigating'))
+      expect(await ask('/status update k7bw4n2xq9vd investigating It is back')).to.equal(
+        'Reopened incident Slow web app (k7bw4n2xq9vd), which was resolved: investigating. https://stspg.io/web1')
+      scope.done()
     })
   })
 

@@ -11,7 +11,7 @@ import {
 } from './format'
 import { componentBeforeExtraWords, matchComponent, qualifiedName, targetsOf } from './match'
 import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from './parse'
-import { incidentStatusLabel, stateLabel } from './states'
+import { incidentStatusLabel, isClosedIncident, stateLabel } from './states'
 
 export interface StatuspageDeps {
   client: StatuspageClient
@@ -184,9 +184,16 @@ async function update (command: Of<'update'>, deps: StatuspageDeps): Promise<str
   const { args } = picked
   if (args.status === 'resolved') return resolveIncident(args.id ?? picked.incident?.id ?? '', picked.incident, args.message, client)
   if (!args.message && !args.status) return `Say what to add: ${prefix}status update [<incident id>] [<incident status>] <message>. Nothing was changed.`
-  const id = args.id ?? picked.incident?.id ?? ''
-  const updated = await client.updateIncident(id, { ...(args.status ? { status: args.status } : {}), ...(args.message ? { body: args.message } : {}) })
-  return `Updated incident ${updated.name} (${updated.id}): ${incidentStatusLabel(updated.status)}.${link(updated)}`
+  // An id given outright may be a closed incident: read it, so an update never reopens one by accident.
+  const incident = picked.incident ?? await client.getIncident(args.id ?? '')
+  const closed = isClosedIncident(incident.status)
+  if (closed && !args.status) {
+    return `Incident ${incident.name} (${incident.id}) is ${incidentStatusLabel(incident.status)}: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${prefix}status update ${incident.id} investigating|identified|monitoring <message>`
+  }
+  // One PATCH: the status and the text together.
+  const updated = await client.updateIncident(incident.id, { ...(args.status ? { status: args.status } : {}), ...(args.message ? { body: args.message } : {}) })
+  const verb = closed ? `Reopened incident ${updated.name} (${updated.id}), which was ${incidentStatusLabel(incident.status)}` : `Updated incident ${updated.name} (${updated.id})`
+  return `${verb}: ${incidentStatusLabel(updated.status)}.${link(updated)}`
 }
 
 async function resolve (command: Of<'resolve'>, deps: StatuspageDeps): Promise<string> {
@@ -198,7 +205,7 @@ async function resolve (command: Of<'resolve'>, deps: StatuspageDeps): Promise<s
 /** Resolves and sets the components it affected back to operational, in one PATCH. */
 async function resolveIncident (id: string, known: Incident | undefined, message: string | undefined, client: StatuspageClient): Promise<string> {
   const incident = known ?? await client.getIncident(id)
-  if (incident.status === 'resolved' || incident.status === 'postmortem' || incident.status === 'completed') {
+  if (isClosedIncident(incident.status)) {
     return `Incident ${incident.name} (${incident.id}) is already ${incidentStatusLabel(incident.status)}. Nothing was changed.`
   }
   const affected = (incident.components ?? []).filter(c => !c.group)

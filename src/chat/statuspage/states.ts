@@ -57,6 +57,10 @@ export const parseIncidentStatus = (word: string | undefined): RealtimeIncidentS
   return INCIDENT_STATUSES.find(s => s === lower)
 }
 
+/** Over: resolved (or written up, or a finished maintenance). Updating one reopens it for its subscribers. */
+export const isClosedIncident = (status: IncidentStatus | string): boolean =>
+  status === 'resolved' || status === 'postmortem' || status === 'completed'
+
 export const incidentStatusLabel = (status: IncidentStatus | string): string => status.replace(/_/g, ' ')
 
 /** The states as the help lists them (up, fixed and outage work too). */
