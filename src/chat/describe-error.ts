@@ -8,12 +8,14 @@ import { redact } from '../http/redact'
 interface ServiceHints {
   keyVariable: string
   web: string
+  /** The chat command that shows the current state, to check after a write that may have happened. */
+  check: string
 }
 
 const HINTS: Record<ServiceName, ServiceHints> = {
-  Statuspage: { keyVariable: 'HUBOT_STATUSPAGE_API_KEY', web: 'https://manage.statuspage.io' },
-  OpsGenie: { keyVariable: 'HUBOT_OPSGENIE_API_KEY', web: 'the OpsGenie app' },
-  'JSM Operations': { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management' }
+  Statuspage: { keyVariable: 'HUBOT_STATUSPAGE_API_KEY', web: 'https://manage.statuspage.io', check: '"status" or "status incidents"' },
+  OpsGenie: { keyVariable: 'HUBOT_OPSGENIE_API_KEY', web: 'the OpsGenie app', check: '"genie"' },
+  'JSM Operations': { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: '"genie"' }
 }
 
 /** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
@@ -40,6 +42,7 @@ function sentence (err: unknown, options: DescribeOptions): string {
   const s = err.service
   // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
   const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
+  const checkFirst = `its state with ${hints.check} before trying again`
   switch (err.kind) {
     case 'auth':
       return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
@@ -59,15 +62,15 @@ function sentence (err: unknown, options: DescribeOptions): string {
     }
     case 'unavailable':
       if (isRead(err)) return `${s} is having trouble (${err.status}): could not read from it. Nothing was changed: try again in a minute, or use ${hints.web}.`
-      return `${s} is having trouble (${err.status}) and did not confirm the request. Check its state before trying again, or use ${hints.web}.`
+      return `${s} is having trouble (${err.status}) and did not confirm the request. Check ${checkFirst}, or use ${hints.web}.`
     case 'timeout':
       if (isRead(err)) return `${s} did not answer in time. Nothing was changed: try again in a minute, or use ${hints.web}.`
-      return `${s} did not answer in time. The request may or may not have been carried out: check its state before trying again.`
+      return `${s} did not answer in time. The request may or may not have been carried out: check ${checkFirst}.`
     case 'network':
       return `Could not reach ${s} (${err instanceof NetworkError && err.reason ? err.reason : 'connection failed'}). Check the bot's network and the API URL setting, then try again.`
     case 'bad_response':
       if (isRead(err)) return `${s} answered with something that is not JSON (a proxy or maintenance page?). Nothing was changed: try again in a minute, or use ${hints.web}.`
-      return `${s} answered with something that is not JSON (a proxy or maintenance page?). Check its state before trying again, or use ${hints.web}.`
+      return `${s} answered with something that is not JSON (a proxy or maintenance page?). Check ${checkFirst}, or use ${hints.web}.`
     default:
       return `${s} answered ${err.status ?? 'with an error'}${reason(err)}.`
   }

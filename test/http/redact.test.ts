@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { redact } from '../../src/http/redact'
 import { describeError } from '../../src/chat/describe-error'
 import { ConfigError } from '../../src/chat/config'
-import { AuthError, ForbiddenError, NetworkError, RateLimitError } from '../../src/http/errors'
+import { AuthError, BadResponseError, ForbiddenError, NetworkError, RateLimitError, TimeoutError, UnavailableError } from '../../src/http/errors'
 
 const KEY = 'a1b2c3d4-e5f6-7890-abcd-ef0123456789'
 
@@ -46,6 +46,20 @@ describe('describeError', () => {
     const network = new NetworkError(info, 'could not be reached (ECONNREFUSED)')
     network.reason = 'ECONNREFUSED'
     expect(describeError(network)).to.equal("Could not reach OpsGenie (ECONNREFUSED). Check the bot's network and the API URL setting, then try again.")
+  })
+  // A write that may have happened used to say "check its state before trying again" without saying how.
+  it('names the command that shows the state after a write that may have happened', () => {
+    const statuspage = { service: 'Statuspage' as const, method: 'PATCH', path: '/v1/pages/p/incidents/i' }
+    expect(describeError(new TimeoutError(statuspage, 'x'))).to.equal(
+      'Statuspage did not answer in time. The request may or may not have been carried out: check its state with "status" or "status incidents" before trying again.')
+    expect(describeError(new UnavailableError({ ...statuspage, status: 503 }, 'x'))).to.equal(
+      'Statuspage is having trouble (503) and did not confirm the request. Check its state with "status" or "status incidents" before trying again, or use https://manage.statuspage.io.')
+    expect(describeError(new TimeoutError(info, 'x'))).to.equal(
+      'OpsGenie did not answer in time. The request may or may not have been carried out: check its state with "genie" before trying again.')
+    expect(describeError(new UnavailableError({ ...info, status: 502 }, 'x'))).to.equal(
+      'OpsGenie is having trouble (502) and did not confirm the request. Check its state with "genie" before trying again, or use the OpsGenie app.')
+    expect(describeError(new BadResponseError({ ...info, service: 'JSM Operations', status: 200 }, 'x'))).to.equal(
+      'JSM Operations answered with something that is not JSON (a proxy or maintenance page?). Check its state with "genie" before trying again, or use Jira Service Management.')
   })
   it('says "in a moment" for a Retry-After of zero', () => {
     const err = new RateLimitError({ ...info, status: 429 }, 'x')
