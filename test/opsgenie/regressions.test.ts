@@ -36,6 +36,24 @@ describe('genie regressions', () => {
     expectDone(scope)
   })
 
+  // A snooze of 0m or -5m got the bare usage line (as if the duration were not understood), and a
+  // snooze of 400d or a take of months was accepted.
+  for (const [text, why] of [
+    ['/genie snooze 4 0m', '0m is too short: a snooze must last between 1 minute and 30 days'],
+    ['/genie snooze 4 -5m', '-5m is too short: a snooze must last between 1 minute and 30 days'],
+    ['/genie snooze 4 400d', '400d is too long: a snooze must last between 1 minute and 30 days']
+  ]) {
+    it(`says why the duration is refused, and calls nothing: ${text}`, async () => {
+      expect(await bot.say(text)).to.deep.equal([`Usage: /genie snooze <id> <duration> (${why}).`])
+    })
+  }
+
+  it('refuses a take longer than 7 days, saying why', async () => {
+    expect(await bot.say('/genie take Primary for 30d')).to.deep.equal([
+      'Usage: /genie take [<schedule>] for <duration> (30d is too long: a take must last between 1 minute and 7 days (longer belongs in the schedule itself)).'
+    ])
+  })
+
   // A failed list changes nothing; the reply used to say OpsGenie "did not confirm the request" and
   // to check its state before trying again, as if an action might have happened.
   it('says nothing was changed when the alert list fails with 503 before genie ack 5', async () => {

@@ -12,6 +12,12 @@ const PART = /(\d+)\s*([a-z]+)/gy
 
 /** Milliseconds, or undefined when the text is not a positive duration. */
 export function parseDuration (text: string): number | undefined {
+  const total = totalMs(text)
+  return total !== undefined && total > 0 ? total : undefined
+}
+
+/** Milliseconds (0 for `0m`), or undefined when the text is not a duration. */
+function totalMs (text: string): number | undefined {
   const t = text.trim().toLowerCase()
   if (t === '') return undefined
   let total = 0
@@ -28,7 +34,37 @@ export function parseDuration (text: string): number | undefined {
     total += Number(m[1]) * unit
     at = PART.lastIndex
   }
-  return total > 0 ? total : undefined
+  return total
+}
+
+const MINUTE = 60_000
+const DAY = 86_400_000
+
+export interface DurationLimits {
+  min: number
+  max: number
+  /** The sentence that states the limits, e.g. "a snooze must last between 1 minute and 30 days". */
+  rule: string
+}
+
+/** OpsGenie keeps a snoozed alert quiet until the end time; a month is already long for one. */
+export const SNOOZE_LIMITS: DurationLimits = { min: MINUTE, max: 30 * DAY, rule: 'a snooze must last between 1 minute and 30 days' }
+/** A chat take is a short override: more than a week is more likely a typo (a rota change belongs in the schedule). */
+export const TAKE_LIMITS: DurationLimits = { min: MINUTE, max: 7 * DAY, rule: 'a take must last between 1 minute and 7 days (longer belongs in the schedule itself)' }
+
+/**
+ * The duration in `text` when it lies within `limits`, else why not (`0m` and `-5m` are too short);
+ * undefined when the text is not a duration at all.
+ */
+export function boundedDuration (text: string, limits: DurationLimits): { ms: number } | { why: string } | undefined {
+  const t = text.trim()
+  const negative = t.startsWith('-')
+  const total = totalMs(negative ? t.slice(1) : t)
+  if (total === undefined) return undefined
+  const ms = negative ? -total : total
+  if (ms < limits.min) return { why: `${t} is too short: ${limits.rule}` }
+  if (ms > limits.max) return { why: `${t} is too long: ${limits.rule}` }
+  return { ms }
 }
 
 /** `1d 2h`, `45m`, `30s`: the two largest units, for replies. */

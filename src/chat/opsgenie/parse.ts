@@ -1,7 +1,7 @@
 // `genie ...` text → what the person asked for. Pure: no robot, no API, so every form is unit
 // tested and the one listener in src/scripts/opsgenie.ts only dispatches.
 
-import { parseDuration } from './duration'
+import { boundedDuration, SNOOZE_LIMITS, TAKE_LIMITS } from './duration'
 
 export type GenieCommand =
   | { kind: 'status' }
@@ -78,9 +78,10 @@ export function parseGenie (input: string): GenieCommand {
     case 'snooze': {
       const m = /^(\S+) (?:for )?(.+)$/i.exec(args)
       const ids = m ? parseIds(m[1]) : undefined
-      const durationMs = m ? parseDuration(m[2]) : undefined
-      if (!m || !ids || ids.length !== 1 || durationMs === undefined) return invalid('genie snooze <id> <duration>', 'give one alert id and a duration such as 30m, 2h or 1d')
-      return { kind: 'snooze', id: ids[0], durationMs }
+      const duration = m ? boundedDuration(m[2], SNOOZE_LIMITS) : undefined
+      if (!m || !ids || ids.length !== 1 || duration === undefined) return invalid('genie snooze <id> <duration>', 'give one alert id and a duration such as 30m, 2h or 1d')
+      if ('why' in duration) return invalid('genie snooze <id> <duration>', duration.why)
+      return { kind: 'snooze', id: ids[0], durationMs: duration.ms }
     }
     case 'me': {
       const m = /^as (\S+)$/i.exec(args)
@@ -98,9 +99,10 @@ export function parseGenie (input: string): GenieCommand {
       return args === '' ? { kind: 'oncall' } : { kind: 'oncall', schedule: args }
     case 'take': {
       const m = /^(?:(.+?) )?for (.+)$/i.exec(args)
-      const durationMs = m ? parseDuration(m[2]) : undefined
-      if (!m || durationMs === undefined) return invalid('genie take [<schedule>] for <duration>', 'say for how long, e.g. genie take for 2h')
-      return m[1] ? { kind: 'take', schedule: m[1], durationMs } : { kind: 'take', durationMs }
+      const duration = m ? boundedDuration(m[2], TAKE_LIMITS) : undefined
+      if (!m || duration === undefined) return invalid('genie take [<schedule>] for <duration>', 'say for how long, e.g. genie take for 2h')
+      if ('why' in duration) return invalid('genie take [<schedule>] for <duration>', duration.why)
+      return m[1] ? { kind: 'take', schedule: m[1], durationMs: duration.ms } : { kind: 'take', durationMs: duration.ms }
     }
   }
 

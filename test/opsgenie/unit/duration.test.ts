@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { formatDuration, parseDuration } from '../../../src/chat/opsgenie/duration'
+import { boundedDuration, formatDuration, parseDuration, SNOOZE_LIMITS, TAKE_LIMITS } from '../../../src/chat/opsgenie/duration'
 
 describe('parseDuration', () => {
   const cases: Array<[string, number]> = [
@@ -23,5 +23,24 @@ describe('formatDuration', () => {
 
   it('shows milliseconds below a second', () => {
     expect(formatDuration(300)).to.equal('300ms')
+  })
+})
+
+describe('boundedDuration', () => {
+  // `genie snooze 4 0m` and `-5m` used to get the bare usage line, and 400d was accepted.
+  it('says why a duration outside the limits is refused', () => {
+    expect(boundedDuration('0m', SNOOZE_LIMITS)).to.deep.equal({ why: '0m is too short: a snooze must last between 1 minute and 30 days' })
+    expect(boundedDuration('-5m', SNOOZE_LIMITS)).to.deep.equal({ why: '-5m is too short: a snooze must last between 1 minute and 30 days' })
+    expect(boundedDuration('30s', SNOOZE_LIMITS)).to.deep.equal({ why: '30s is too short: a snooze must last between 1 minute and 30 days' })
+    expect(boundedDuration('400d', SNOOZE_LIMITS)).to.deep.equal({ why: '400d is too long: a snooze must last between 1 minute and 30 days' })
+    expect(boundedDuration('8d', TAKE_LIMITS)).to.deep.equal({ why: '8d is too long: a take must last between 1 minute and 7 days (longer belongs in the schedule itself)' })
+  })
+
+  it('accepts the limits themselves, and leaves what is not a duration to the usage line', () => {
+    expect(boundedDuration('1m', SNOOZE_LIMITS)).to.deep.equal({ ms: 60_000 })
+    expect(boundedDuration('30d', SNOOZE_LIMITS)).to.deep.equal({ ms: 30 * 86_400_000 })
+    expect(boundedDuration('1w', TAKE_LIMITS)).to.deep.equal({ ms: 7 * 86_400_000 })
+    expect(boundedDuration('soon', SNOOZE_LIMITS)).to.equal(undefined)
+    expect(boundedDuration('-', SNOOZE_LIMITS)).to.equal(undefined)
   })
 })
