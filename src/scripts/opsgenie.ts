@@ -43,13 +43,13 @@ import type { HubotRobot } from '../chat/hubot'
 import { CloseAllStore } from '../chat/opsgenie/close-all'
 import { handleGenie } from '../chat/opsgenie/handlers'
 import { OPSGENIE_HELP } from '../chat/opsgenie/help'
-import { parseGenie } from '../chat/opsgenie/parse'
+import { GENIE_PATTERN, parseGenie } from '../chat/opsgenie/parse'
 import { createBackend, readSettings, secretVariables, serviceName } from '../chat/opsgenie/settings'
 
 export = (robot: HubotRobot): void => {
   registerHelp(robot, OPSGENIE_HELP)
   const closeAll = new CloseAllStore()
-  respond(robot, { id: 'opsgenie.genie', pattern: /genie(?:\s+([\s\S]*))?$/i, secrets: secretVariables }, async ({ match, user, room }) => {
+  respond(robot, { id: 'opsgenie.genie', pattern: GENIE_PATTERN, secrets: secretVariables }, async ({ match, user, room }) => {
     const settings = readSettings()
     const command = parseGenie(match[1] ?? '')
     let backend: ReturnType<typeof createBackend> | undefined

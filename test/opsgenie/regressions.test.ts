@@ -54,6 +54,17 @@ describe('genie regressions', () => {
     ])
   })
 
+  // `/genie: ack 5` and `/genie:` used to get no reply: the listener wanted a space after "genie".
+  it('reads "/genie:" as "/genie" and "/genie: snooze 4 0m" as "/genie snooze 4 0m"', async () => {
+    const scope = mockList(opsgenie(), OPEN, [alert(1)])
+    const [plain] = await bot.say('/genie')
+    expectDone(scope)
+    const again = mockList(opsgenie(), OPEN, [alert(1)])
+    expect(await bot.say('/genie:')).to.deep.equal([plain])
+    expectDone(again)
+    expect(await bot.say('/genie: snooze 4 0m')).to.deep.equal(await bot.say('/genie snooze 4 0m'))
+  })
+
   // A failed list changes nothing; the reply used to say OpsGenie "did not confirm the request" and
   // to check its state before trying again, as if an action might have happened.
   it('says nothing was changed when the alert list fails with 503 before genie ack 5', async () => {

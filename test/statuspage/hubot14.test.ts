@@ -17,6 +17,8 @@ const CASES: Case[] = [
   { text: '/status components', mock: () => getComponents(api()) },
   { text: '/status API (EU)?', mock: () => getUnresolved(getComponents(api())) },
   { text: '/status Dcos down', mock: () => getComponents(api()) },
+  { text: '/status:', mock: () => getUnresolved(getComponents(api())) },
+  { text: '/status: Dcos down', mock: () => getComponents(api()) },
   { text: '/status build down', mock: () => getComponents(api()) },
   {
     text: '/status docs down',
@@ -82,6 +84,16 @@ describe('help', () => {
     const replies = await bot.sayAndWait('hubot help', 'alice', 300)
     expect(replies).to.have.length(1)
     for (const entry of STATUSPAGE_HELP) expect(replies[0]).to.contain(`${entry.usage} - ${entry.description}`)
+  })
+
+  it('answers "hubot status:" once on Hubot 14: the CommandBus does not take it', async () => {
+    bot = await startBot('14', { alias: '/' })
+    configure()
+    const scope = getUnresolved(getComponents(api()))
+    const replies = await bot.sayAndWait('hubot status:', 'alice', 300)
+    scope.done()
+    expect(replies).to.have.length(1)
+    expect(replies[0]).to.match(/^Not operational:\n/)
   })
 
   it('answers a status command once on Hubot 14 even though the help commands are registered', async () => {

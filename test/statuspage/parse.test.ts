@@ -19,6 +19,13 @@ describe('parseStatusCommand', () => {
     expect('statusx API down'.match(STATUS_PATTERN)?.index).to.not.equal(0)
   })
 
+  it('hears a colon straight after status, as people type after a name', () => {
+    expect(parse('status: API down')).to.deep.equal(parse('status API down'))
+    expect(parse('status:')).to.deep.equal({ kind: 'summary' })
+    expect(parse('Status:?')).to.deep.equal({ kind: 'summary' })
+    expect('status:x API down'.match(STATUS_PATTERN)?.index).to.not.equal(0)
+  })
+
   it('reads the list commands', () => {
     expect(parse('status components')).to.deep.equal({ kind: 'components' })
     expect(parse('status incidents')).to.deep.equal({ kind: 'incidents' })

@@ -111,6 +111,31 @@ describe('Statuspage regressions', () => {
     })
   })
 
+  describe('a colon straight after "status"', () => {
+    // `/status: api down` used to get no reply at all: the listener wanted a space after "status".
+    it('reads "/status: docs down" as "/status docs down"', async () => {
+      const replies: string[] = []
+      for (const text of ['/status docs down', '/status: docs down']) {
+        const scope = getComponents(api())
+        scope.patch(`${PAGE}/components/cmpdoc000001`, { component: { status: 'major_outage' } })
+          .reply(200, { ...components().find(c => c.id === 'cmpdoc000001'), status: 'major_outage' })
+        getUnresolved(scope)
+        replies.push(await ask(text))
+        scope.done()
+      }
+      expect(replies[0]).to.match(/^Docs: operational → major outage\./)
+      expect(replies[1]).to.equal(replies[0])
+    })
+
+    for (const text of ['/status:', '/status:?', '/status: ']) {
+      it(`reads "${text}" as the summary`, async () => {
+        const scope = getUnresolved(getComponents(api()))
+        expect(await ask(text)).to.match(/^Not operational:\n/)
+        scope.done()
+      })
+    }
+  })
+
   describe('failures of reads', () => {
     it('says nothing was changed when a GET fails with 503 (not "check its state before trying again")', async () => {
       const scope = api().get(`${PAGE}/components`).query(UNRESOLVED_QUERY).times(3).reply(503, 'Service Unavailable')

@@ -21,6 +21,9 @@ export type GenieCommand =
   | { kind: 'invalid', usage: string, why: string }
   | { kind: 'unknown', text: string }
 
+/** The listener's pattern: `genie`, or `genie` and anything; a colon may follow the word (`genie: ack 5`). */
+export const GENIE_PATTERN = /genie:?(?:\s+([\s\S]*))?$/i
+
 const ID = /^#?([A-Za-z0-9][A-Za-z0-9_-]*)$/
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
 

@@ -17,8 +17,11 @@ export type StatusCommand =
   | { kind: 'resolve', args: string }
   | { kind: 'usage', reason: string }
 
-/** The listener's pattern: `status`, `status?`, or `status ` and anything (several lines too). */
-export const STATUS_PATTERN = /status(\?|\s[\s\S]*)?$/i
+/**
+ * The listener's pattern: `status`, `status?`, or `status ` and anything (several lines too); a colon
+ * may follow the word (`status: API down`, `status:`), as people type after a name in chat.
+ */
+export const STATUS_PATTERN = /status:?(\?|\s[\s\S]*)?$/i
 
 /** Words that are commands, never component names. */
 export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve'] as const
