@@ -23,3 +23,14 @@ export async function mapSettled<I, R> (items: readonly I[], limit: number, fn: 
   await Promise.all(Array.from({ length: workers }, worker))
   return results
 }
+
+/**
+ * Like Promise.all, but waits for every call to finish before throwing the first failure, so no
+ * request is still running (and retrying) after the command has replied.
+ */
+export async function allSettledOrThrow<T extends readonly unknown[]> (calls: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+  const settled = await Promise.allSettled(calls)
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (failed) throw failed.reason
+  return settled.map(s => (s as PromiseFulfilledResult<unknown>).value) as unknown as T
+}

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { mapSettled } from '../../src/http/concurrency'
+import { allSettledOrThrow, mapSettled } from '../../src/http/concurrency'
 
 const tick = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
@@ -31,5 +31,23 @@ describe('mapSettled', () => {
   it('handles no items and a silly limit', async () => {
     expect(await mapSettled([], 5, async () => 1)).to.deep.equal([])
     expect((await mapSettled([1, 2], 0, async (n) => n)).length).to.equal(2)
+  })
+})
+
+describe('allSettledOrThrow', () => {
+  it('returns every value in order when all succeed', async () => {
+    expect(await allSettledOrThrow([Promise.resolve(1), Promise.resolve('two')])).to.deep.equal([1, 'two'])
+  })
+
+  it('throws the first failure only after the other calls have finished, so nothing runs on after the reply', async () => {
+    let slowFinished = false
+    const slow = tick(30).then(() => { slowFinished = true; return 'late' })
+    try {
+      await allSettledOrThrow([Promise.reject(new Error('first')), slow])
+      expect.fail('should have thrown')
+    } catch (err) {
+      expect((err as Error).message).to.equal('first')
+      expect(slowFinished).to.equal(true)
+    }
   })
 })

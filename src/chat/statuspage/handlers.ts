@@ -1,7 +1,7 @@
 // Each command: calls the Statuspage client and returns the one reply. No chat objects here
 // beyond the prefix people type, so every handler can be driven from a test without a robot.
 
-import { mapSettled } from '../../http/concurrency'
+import { allSettledOrThrow, mapSettled } from '../../http/concurrency'
 import type { StatuspageClient } from '../../statuspage/client'
 import type { Component, ComponentStatusMap, Incident } from '../../statuspage/types'
 import { describeError } from '../describe-error'
@@ -41,12 +41,12 @@ export async function runStatusCommand (command: StatusCommand, deps: () => Stat
 }
 
 async function summary ({ client, now }: StatuspageDeps): Promise<string> {
-  const [components, incidents] = await Promise.all([client.listComponents(), client.listUnresolvedIncidents()])
+  const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
   return formatSummary(components, incidents, now())
 }
 
 async function show (command: Of<'show'>, { client, now, prefix }: StatuspageDeps): Promise<string> {
-  const [components, incidents] = await Promise.all([client.listComponents(), client.listUnresolvedIncidents()])
+  const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
   const found = findComponent(command.component, components, prefix)
   return typeof found === 'string' ? found : formatShow(found, components, incidents, now())
 }
@@ -114,7 +114,7 @@ async function reminder (client: StatuspageClient, component: Component, compone
 }
 
 async function explain (command: Of<'set'>, message: string, { client, prefix }: StatuspageDeps): Promise<string> {
-  const [components, incidents] = await Promise.all([client.listComponents(), client.listUnresolvedIncidents()])
+  const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
   const found = findTargets(command.component, components, prefix)
   if (typeof found === 'string') return found
   const { component, targets } = found
