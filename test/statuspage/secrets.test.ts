@@ -17,7 +17,7 @@ describe('Statuspage API key', () => {
     // Failures whose bodies and errors echo the key back.
     scope.get(`${PAGE}/incidents/unresolved`).query(true).reply(401, { error: `Could not authenticate key ${API_KEY}` })
     scope.get(`${PAGE}/components`).query(true).reply(422, { error: [`bad Authorization: OAuth ${API_KEY}`] })
-    scope.get(`${PAGE}/incidents/p31zjtct2jer`).replyWithError(Object.assign(new Error(`connect failed with ${API_KEY}`), { code: 'EPROTO' }))
+    scope.get(`${PAGE}/incidents/p31zjtct2jer`).times(3).replyWithError(Object.assign(new Error(`connect failed with ${API_KEY}`), { code: 'EPROTO' }))
 
     const replies = [
       ...await bot.say('/status'),

@@ -6,6 +6,14 @@ process.env.HUBOT_LOG_LEVEL ??= 'error'
 const unhandled: unknown[] = []
 process.on('unhandledRejection', (reason) => { unhandled.push(reason) })
 
+// A request to a service that no interceptor expected: an unmocked call, or one still running
+// from an earlier test. Either way the test did not describe what really happened.
+const stray: string[] = []
+nock.emitter.on('no match', (req: { method?: string, path?: string, hostname?: string, options?: { hostname?: string } }) => {
+  const host = String(req.options?.hostname ?? req.hostname ?? '')
+  if (host && !/^(127\.0\.0\.1|localhost)$/.test(host)) stray.push(`${req.method} ${host}${req.path ?? ''}`)
+})
+
 let savedEnv: NodeJS.ProcessEnv = {}
 
 export const mochaHooks = {
@@ -19,6 +27,9 @@ export const mochaHooks = {
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key]
     Object.assign(process.env, savedEnv)
     nock.cleanAll()
+    if (stray.length > 0) {
+      throw new Error(`requests no interceptor expected during this test:\n${stray.splice(0).join('\n')}`)
+    }
     if (unhandled.length > 0) {
       const reasons = unhandled.splice(0).map(r => (r instanceof Error ? r.stack : String(r)))
       throw new Error(`unhandled rejection during this test:\n${reasons.join('\n')}`)
