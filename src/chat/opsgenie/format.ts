@@ -5,11 +5,10 @@ import type { BulkItem } from '../../alerting/bulk'
 import type { Alert, Schedule } from '../../alerting/types'
 import { isServiceError } from '../../http/errors'
 import { formatDuration } from './duration'
+import { plural } from '../text'
 
 /** Above this many alerts, the status reply shows the newest and ends with "+N more". */
 export const STATUS_LIST_LIMIT = 15
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
 
 /** `5m`, `3h 10m`, `2d 4h`: how long ago `iso` was. */
 export function age (iso: string, now: number): string {
@@ -100,6 +99,13 @@ export function formatBulk (service: string, words: VerbWords, items: readonly B
 }
 
 /** One-item actions (note, snooze): a sentence for the outcome. */
+/** The `genie close all` prompt: how many would close, which (the newest first, "+N more" past the limit), and the code. */
+export function formatCloseAllPrompt (labels: readonly string[], code: string, prefix: string, ttlMs: number, limit = STATUS_LIST_LIMIT): string {
+  const shown = labels.slice(0, limit).join(', ') + (labels.length > limit ? ` +${labels.length - limit} more` : '')
+  return `This would close ${plural(labels.length, 'open alert')}: ${shown}. To do it, say: ${prefix}genie confirm ${code} ` +
+    `(you, in this room, within ${formatDuration(ttlMs)}). Anything else and nothing is closed.`
+}
+
 export function formatSingle (service: string, label: string, doneSentence: string, outcome: ActionOutcome, confirmTimeoutMs: number): string {
   if (outcome.state === 'confirmed') return doneSentence
   const why = shortReason(outcome, service, confirmTimeoutMs)

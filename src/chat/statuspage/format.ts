@@ -3,10 +3,9 @@
 import type { Component, ComponentStatus, Incident, IncidentUpdate } from '../../statuspage/types'
 import { qualifiedName, targetsOf } from './match'
 import { incidentStatusLabel, severity, STATE_HELP, stateLabel } from './states'
+import { plural } from '../text'
 
 const LATEST_BODY_CHARS = 280
-
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago". */
 export function age (iso: string | null | undefined, now: Date): string {

@@ -5,9 +5,10 @@ import { allSettledOrThrow, mapSettled } from '../../http/concurrency'
 import type { StatuspageClient } from '../../statuspage/client'
 import type { Component, ComponentStatusMap, Incident } from '../../statuspage/types'
 import { describeError } from '../describe-error'
+import { plural } from '../text'
 import {
   formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatNotAState, formatShow, formatSummary,
-  formatUnknown, incidentsAffecting, plural
+  formatUnknown, incidentsAffecting
 } from './format'
 import { componentBeforeExtraWords, matchComponent, qualifiedName, targetsOf } from './match'
 import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from './parse'

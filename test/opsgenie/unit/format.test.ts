@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { age, formatBulk, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
+import { age, formatBulk, formatCloseAllPrompt, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
 import { NotFoundError, RateLimitError, TimeoutError } from '../../../src/http/errors'
 import type { Alert } from '../../../src/alerting/types'
 
@@ -75,5 +75,18 @@ describe('age', () => {
     expect(age(new Date(NOW - 61_900).toISOString(), NOW)).to.equal('1m')
     expect(age(new Date(NOW - 26 * 3600_000 - 59_000).toISOString(), NOW)).to.equal('1d 2h')
     expect(age('not a date', NOW)).to.equal('?')
+  })
+})
+
+describe('formatCloseAllPrompt', () => {
+  it('names one alert in the singular, with the code and how long it waits', () => {
+    expect(formatCloseAllPrompt(['#7'], 'K7Q2', '/', 60_000))
+      .to.equal('This would close 1 open alert: #7. To do it, say: /genie confirm K7Q2 (you, in this room, within 1m). Anything else and nothing is closed.')
+  })
+
+  it('shows the first fifteen and counts the rest as "+N more"', () => {
+    const labels = Array.from({ length: 17 }, (_, i) => `#${i + 1}`)
+    expect(formatCloseAllPrompt(labels, 'ABCD', 'hubot ', 60_000))
+      .to.equal(`This would close 17 open alerts: ${labels.slice(0, 15).join(', ')} +2 more. To do it, say: hubot genie confirm ABCD (you, in this room, within 1m). Anything else and nothing is closed.`)
   })
 })

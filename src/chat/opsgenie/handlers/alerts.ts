@@ -6,7 +6,7 @@ import { labelOf, resolveAlerts } from '../../../alerting/resolve'
 import type { AlertAction } from '../../../alerting/types'
 import { isServiceError } from '../../../http/errors'
 import { formatDuration } from '../duration'
-import { formatBulk, formatSingle, formatStatus, newestFirst, utc, VERBS } from '../format'
+import { formatBulk, formatCloseAllPrompt, formatSingle, formatStatus, newestFirst, utc, VERBS } from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
 
 /**
@@ -48,10 +48,7 @@ export async function closeAll (ctx: GenieContext): Promise<string> {
   if (alerts.length === 0) return 'There is no open alert to close.'
   const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
   const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, targets, ctx.settings.closeAllTtlMs)
-  const shown = targets.slice(0, 15).map(t => t.label).join(', ') + (targets.length > 15 ? ` +${targets.length - 15} more` : '')
-  const n = alerts.length === 1 ? '1 open alert' : `${alerts.length} open alerts`
-  return `This would close ${n}: ${shown}. To do it, say: ${ctx.prefix}genie confirm ${pending.code} ` +
-    `(you, in this room, within ${formatDuration(ctx.settings.closeAllTtlMs)}). Anything else and nothing is closed.`
+  return formatCloseAllPrompt(targets.map(t => t.label), pending.code, ctx.prefix, ctx.settings.closeAllTtlMs)
 }
 
 export async function confirmCloseAll (ctx: GenieContext, code: string): Promise<string> {
