@@ -1,8 +1,8 @@
 // Statuspage settings, read from the environment each time a command runs.
 
-import { createHttpClient } from '../../http/client'
+import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
-import { boolEnv, intEnv, requireEnv, urlEnv } from '../config'
+import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
 import type { HubotRobot } from '../hubot'
 import type { StatuspageDeps } from './handlers'
 
@@ -25,13 +25,13 @@ export function readStatuspageConfig (): StatuspageConfig {
     apiKey: required.HUBOT_STATUSPAGE_API_KEY,
     pageId: required.HUBOT_STATUSPAGE_PAGE_ID,
     apiUrl: urlEnv(SERVICE, 'HUBOT_STATUSPAGE_API_URL', DEFAULT_STATUSPAGE_API_URL),
-    timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', 10_000, 10, 120_000),
+    timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 10, 120_000),
     notify: boolEnv(SERVICE, 'HUBOT_STATUSPAGE_NOTIFY', true)
   }
 }
 
 /** Values to scrub from every reply and log line. */
-export const statuspageSecrets = (): Array<string | undefined> => [process.env.HUBOT_STATUSPAGE_API_KEY?.trim()]
+export const statuspageSecrets = (): Array<string | undefined> => [env('HUBOT_STATUSPAGE_API_KEY')]
 
 export function statuspageClient (config: StatuspageConfig): StatuspageClient {
   const http = createHttpClient({
