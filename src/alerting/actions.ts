@@ -13,8 +13,11 @@ export type ActionOutcome =
   | { state: 'confirmed' }
   /** The backend refused the request, or processed it and says it failed (`reason` is its words). */
   | { state: 'failed', reason?: string, error?: unknown }
-  /** No confirmation: the request may or may not have been carried out. */
-  | { state: 'unconfirmed', reason: 'timeout' | 'error', error?: unknown }
+  /**
+   * No confirmation: the request may or may not have been carried out (`deadline`: the whole
+   * command's time ran out before it was confirmed).
+   */
+  | { state: 'unconfirmed', reason: 'timeout' | 'error' | 'deadline', error?: unknown }
 
 export interface ConfirmOptions {
   /** How long to keep asking for one request's state. */

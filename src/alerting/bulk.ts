@@ -1,11 +1,13 @@
-// The same action on many alerts: every request is sent with a bounded number in flight, then
-// every accepted request is confirmed the same way. Sending all first gives the backend time to
-// process the early ones, so most confirmations succeed at the first question.
+// The same action on many alerts, through one scheduler (scheduler.ts): C slots shared by the
+// actions and the confirmations, actions first, a request still queued at the backend waiting on a
+// timer instead of in a slot. Every item is confirmed on its own; an alert listed twice is acted
+// on once.
 
-import { mapSettled } from '../http/concurrency'
-import { confirmRequest, sendFailure, type ActionOutcome, type ConfirmOptions } from './actions'
+import type { ConfirmOptions } from './actions'
 import type { AlertingBackend } from './backend'
+import { runScheduled, type PollPacing, type Timers } from './scheduler'
 import type { Actor, AlertAction } from './types'
+import type { ActionOutcome } from './actions'
 
 export interface Target {
   /** The backend's full id, what the action is sent to. */
@@ -22,15 +24,18 @@ export interface BulkItem {
 export interface BulkOptions {
   concurrency: number
   confirm: ConfirmOptions
+  /** Epoch ms after which nothing more is sent or asked (the command's deadline). */
+  deadline?: number
+  timers?: Timers
+  pacing?: Partial<PollPacing>
 }
 
 export async function runBulk (backend: AlertingBackend, targets: readonly Target[], action: AlertAction, actor: Actor, options: BulkOptions): Promise<BulkItem[]> {
-  const sent = await mapSettled(targets, options.concurrency, target => backend.act(target.alertId, action, actor))
-  const confirmed = await mapSettled(sent, options.concurrency, async (s): Promise<ActionOutcome> =>
-    s.ok ? confirmRequest(backend, s.value, options.confirm) : sendFailure(s.error))
-  return confirmed.map((c, i) => ({
-    target: targets[i],
-    // confirmRequest never throws; the fallback is for completeness of the types.
-    outcome: c.ok ? c.value : { state: 'unconfirmed', reason: 'error', error: c.error }
-  }))
+  return await runScheduled(backend, targets, action, actor, {
+    concurrency: options.concurrency,
+    confirmTimeoutMs: options.confirm.timeoutMs,
+    deadline: options.deadline,
+    timers: options.timers,
+    pacing: options.pacing
+  })
 }

@@ -7,6 +7,9 @@ import {
   RateLimitError, ServiceError, TimeoutError, UnavailableError,
   type ErrorDetails, type RequestInfo, type ServiceName
 } from './errors'
+import { reportActivity } from './activity'
+import { governorFor, type CallOutcome, type Governor } from './governor'
+import type { BudgetWindow } from './rate-budget'
 import { redact } from './redact'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry'
 import { userAgent } from './user-agent'
@@ -22,6 +25,16 @@ export interface HttpClientOptions {
   secrets: string[]
   timeoutMs?: number
   retry?: Partial<RetryPolicy>
+  /** The service's rate budget (see governor.ts); none: calls are not paced. */
+  budget?: RateBudgetOptions
+}
+
+export interface RateBudgetOptions {
+  windows: BudgetWindow[]
+  /** The service's rate-limit domain of a call (OpsGenie counts alerts, searches, ... apart). */
+  domainOf?: (method: string, path: string) => string
+  /** Injected in tests; the process-wide governor for this key and domain otherwise. */
+  governor?: (domain: string) => Governor
 }
 
 export type Params = Record<string, string | number | boolean | undefined>
@@ -67,9 +80,16 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
     maxRedirects: 0
   })
   const secrets = [...options.secrets, options.authorization]
+  const budget = options.budget
+  const governorOf = (method: string, path: string): Governor | undefined => {
+    if (!budget) return undefined
+    const domain = budget.domainOf?.(method.toUpperCase(), path) ?? 'all'
+    return budget.governor?.(domain) ?? governorFor(options.service, options.baseURL, options.authorization, domain, budget.windows)
+  }
 
   const once = async <T>(method: string, path: string, opts: RequestOptions): Promise<HttpResponse<T>> => {
     const info: RequestInfo = { service: options.service, method, path }
+    const release = await governorOf(method, path)?.acquire()
     let response: AxiosResponse<string>
     try {
       response = await instance.request<string>({
@@ -79,19 +99,25 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
         data: opts.body === undefined ? undefined : JSON.stringify(opts.body)
       })
     } catch (err) {
+      release?.({})
       throw transportError(err, info, timeoutMs, secrets)
     }
+    const outcome: CallOutcome = { status: response.status, headers: headersOf(response) }
+    release?.(outcome)
     return checkStatus<T>(response, info, secrets)
   }
+
+  const retried = <T>(attempt: () => Promise<T>, idempotent: boolean): Promise<T> =>
+    withRetry(attempt, idempotent, policy, (n) => reportActivity({ kind: 'retry', service: options.service, attempt: n, of: policy.retries + 1 }))
 
   return {
     service: options.service,
     request: (method, path, opts = {}) => {
       const idempotent = opts.idempotent ?? method.toUpperCase() !== 'POST'
-      return withRetry(() => once(method, path, opts), idempotent, policy)
+      return retried(() => once(method, path, opts), idempotent)
     },
     get: async <T>(path: string, params?: Params): Promise<T> =>
-      (await withRetry(() => once<T>('GET', path, { params }), true, policy)).data
+      (await retried(() => once<T>('GET', path, { params }), true)).data
   }
 }
 

@@ -50,8 +50,11 @@ export function retryDelayMs (err: unknown, attempt: number, policy: RetryPolicy
 
 export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
-/** Runs `attempt` until it succeeds, the error is not retryable, or the retries are spent. */
-export async function withRetry<T> (attempt: () => Promise<T>, idempotent: boolean, policy: RetryPolicy): Promise<T> {
+/**
+ * Runs `attempt` until it succeeds, the error is not retryable, or the retries are spent.
+ * `onRetry(n)` is told before attempt number n (1-based: 2 is the first retry) starts waiting.
+ */
+export async function withRetry<T> (attempt: () => Promise<T>, idempotent: boolean, policy: RetryPolicy, onRetry?: (attempt: number) => void): Promise<T> {
   for (let n = 0; ; n++) {
     try {
       return await attempt()
@@ -59,6 +62,7 @@ export async function withRetry<T> (attempt: () => Promise<T>, idempotent: boole
       if (n >= policy.retries || !isRetryable(err, idempotent)) throw err
       const wait = retryDelayMs(err, n, policy)
       if (wait === undefined) throw err
+      onRetry?.(n + 2)
       await sleep(wait)
     }
   }
