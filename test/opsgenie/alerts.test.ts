@@ -49,7 +49,7 @@ describe('genie alert commands on Hubot 3.5', () => {
       mockAction(scope, uuid(13))
       const replies = await bot.say('/genie ack')
       expectDone(scope)
-      expect(replies).to.deep.equal(['Acknowledged (confirmed by OpsGenie): #12, #13.'])
+      expect(replies).to.deep.equal(['Acknowledged 2 alerts, all confirmed by OpsGenie: #12, #13.'])
     })
 
     it('says there is nothing to acknowledge when no open alert is unacknowledged', async () => {
@@ -65,8 +65,7 @@ describe('genie alert commands on Hubot 3.5', () => {
       for (const a of alerts) mockAction(scope, a.id)
       const [reply] = await bot.say('/genie ack')
       expectDone(scope)
-      expect(reply).to.match(/^Acknowledged \(confirmed by OpsGenie\): #1, #2, .*#120\.$/)
-      expect(reply.match(/#\d+/g)).to.have.length(120)
+      expect(reply).to.equal('Acknowledged 120 alerts, all confirmed by OpsGenie: #1–#120.')
     })
 
     it('waits while the request is not processed yet, then reports it acknowledged', async () => {
@@ -74,7 +73,7 @@ describe('genie alert commands on Hubot 3.5', () => {
       mockAction(scope, uuid(7), { pendingFirst: 2 })
       const replies = await bot.say('/genie ack')
       expectDone(scope)
-      expect(replies).to.deep.equal(['Acknowledged (confirmed by OpsGenie): #7.'])
+      expect(replies).to.deep.equal(['Acknowledged 1 alert, confirmed by OpsGenie: #7.'])
     })
 
     it('reports a processed request with isSuccess false as failed, with OpsGenie\'s reason', async () => {
@@ -92,7 +91,7 @@ describe('genie alert commands on Hubot 3.5', () => {
       mockAction(scope, uuid(8))
       const [reply] = await bot.say('/genie ack')
       expectDone(scope)
-      expect(reply).to.equal('Acknowledged (confirmed by OpsGenie): #8.\nNot confirmed: #7 — OpsGenie had not processed it after 300ms; it may still happen, check before retrying.')
+      expect(reply).to.equal('Acknowledged 1 of 2 alerts (confirmed by OpsGenie): #8.\nNot confirmed: #7 — OpsGenie had not processed it after 300ms; it may still happen, check before retrying.')
       expect(reply.split('\n')[0]).not.to.contain('#7')
     })
 
@@ -103,7 +102,7 @@ describe('genie alert commands on Hubot 3.5', () => {
       for (const n of [1, 2, 3]) mockAction(scope, uuid(n))
       const replies = await bot.say('/genie ack')
       expectDone(scope)
-      expect(replies).to.deep.equal(['Acknowledged (confirmed by OpsGenie): #1, #2, #3.'])
+      expect(replies).to.deep.equal(['Acknowledged 3 alerts, all confirmed by OpsGenie: #1–#3.'])
     })
 
     it('reports a mixed bulk result item by item in one reply', async () => {
@@ -115,7 +114,7 @@ describe('genie alert commands on Hubot 3.5', () => {
       const replies = await bot.say('/genie ack')
       expectDone(scope)
       expect(replies).to.deep.equal([
-        'Acknowledged (confirmed by OpsGenie): #12, #13.\nFailed: #14 — Alert does not exist; #15 — 422: Alert is closed.'
+        'Acknowledged 2 of 4 alerts (confirmed by OpsGenie): #12, #13.\nFailed (2): #14 — Alert does not exist; #15 — 422: Alert is closed.'
       ])
     })
   })
@@ -127,7 +126,7 @@ describe('genie alert commands on Hubot 3.5', () => {
       mockAction(scope, uuid(13))
       const replies = await bot.say('/genie ack 12, #13')
       expectDone(scope)
-      expect(replies).to.deep.equal(['Acknowledged (confirmed by OpsGenie): #12, #13.'])
+      expect(replies).to.deep.equal(['Acknowledged 2 alerts, all confirmed by OpsGenie: #12, #13.'])
     })
 
     it('looks up a tinyId that is not open by identifierType=tiny and reports an unknown one', async () => {
@@ -139,13 +138,13 @@ describe('genie alert commands on Hubot 3.5', () => {
       mockAction(scope, closed.data.id, { action: 'unacknowledge' })
       const replies = await bot.say('/genie unack 12 1791 99')
       expectDone(scope)
-      expect(replies).to.deep.equal(['Unacknowledged (confirmed by OpsGenie): #12, #1791.\nUnknown: #99 (no such alert).'])
+      expect(replies).to.deep.equal(['Unacknowledged 2 alerts, all confirmed by OpsGenie: #12, #1791.\nUnknown: #99 (no such alert).'])
     })
 
     it('closes alerts by id and says nothing was closed when every id is unknown', async () => {
       const scope = mockList(opsgenie(), OPEN, [alert(5)])
       mockAction(scope, uuid(5), { action: 'close' })
-      expect(await bot.say('/genie close 5')).to.deep.equal(['Closed (confirmed by OpsGenie): #5.'])
+      expect(await bot.say('/genie close 5')).to.deep.equal(['Closed 1 alert, confirmed by OpsGenie: #5.'])
       mockList(scope, OPEN, [])
       scope.get('/v2/alerts/77').query({ identifierType: 'tiny' }).reply(404, fixture('error-404-alert'))
       expect(await bot.say('/genie close 77')).to.deep.equal(['Nothing to close.\nUnknown: #77 (no such alert).'])

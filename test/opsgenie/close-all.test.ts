@@ -24,7 +24,7 @@ describe('genie close all and its confirmation on Hubot 3.5', () => {
     const scope = opsgenie()
     mockAction(scope, uuid(1), { action: 'close' })
     mockAction(scope, uuid(2), { action: 'close' })
-    expect(await bot.say(`/genie confirm ${code.toLowerCase()}`)).to.deep.equal(['Closed (confirmed by OpsGenie): #1, #2.'])
+    expect(await bot.say(`/genie confirm ${code.toLowerCase()}`)).to.deep.equal(['Closed 2 alerts, all confirmed by OpsGenie: #1, #2.'])
     expectDone(scope)
   })
 

@@ -55,7 +55,7 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
     scope.get(`${PREFIX}/alerts/requests/r-1`).reply(200, { data: { isSuccess: true, status: 'Acknowledged alert', alertId: 'jsm-alert-1' } })
     const replies = await bot.say('/genie ack jsm-alert-1', { name: 'alice', email_address: 'alice@example.com' })
     expectDone(scope)
-    expect(replies).to.deep.equal(['Acknowledged (confirmed by JSM Operations): jsm-alert-1.'])
+    expect(replies).to.deep.equal(['Acknowledged 1 alert, confirmed by JSM Operations: jsm-alert-1.'])
   })
 
   it('names every JSM variable that is missing once one of them is set', async () => {

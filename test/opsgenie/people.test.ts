@@ -45,7 +45,7 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
       mockList(scope, OPEN_UNACKED, [alert(1)])
       mockAction(scope, uuid(1), { body: b => b.user === 'neo@opsgenie.com' && b.source === 'hubot' })
       expect(await bot.say('/genie ack', { name: 'neo', id: 'U1', email_address: 'tanderson@metacortex.com' }))
-        .to.deep.equal(['Acknowledged (confirmed by OpsGenie): #1.'])
+        .to.deep.equal(['Acknowledged 1 alert, confirmed by OpsGenie: #1.'])
       expectDone(scope)
     })
 

@@ -5,6 +5,7 @@ import type { BulkItem } from '../../alerting/bulk'
 import type { Alert, Schedule } from '../../alerting/types'
 import { isServiceError } from '../../http/errors'
 import { formatDuration } from './duration'
+import { compressLabels } from './ranges'
 import { plural } from '../text'
 
 /** Above this many alerts, the status reply shows the newest and ends with "+N more". */
@@ -51,6 +52,9 @@ export function shortReason (outcome: ActionOutcome, service: string, confirmTim
   if (outcome.state === 'unconfirmed' && outcome.reason === 'timeout') {
     return `${service} had not processed it after ${formatDuration(confirmTimeoutMs)}; it may still happen, check before retrying`
   }
+  if (outcome.state === 'unconfirmed' && outcome.reason === 'deadline') {
+    return `the command ran out of time before ${service} confirmed it; it may still happen, check before retrying`
+  }
   const err = outcome.state === 'confirmed' ? undefined : outcome.error
   if (!isServiceError(err)) return err instanceof Error ? err.message : 'unknown error'
   const said = err.apiMessage ? `: ${err.apiMessage}` : ''
@@ -70,28 +74,53 @@ export interface VerbWords {
   done: string
   /** `acknowledge`, `close`. */
   infinitive: string
+  /** `Acknowledging`, `Closing` (the progress line of a slow bulk action). */
+  doing: string
 }
 
 export const VERBS: Record<'acknowledge' | 'unacknowledge' | 'close', VerbWords> = {
-  acknowledge: { done: 'Acknowledged', infinitive: 'acknowledge' },
-  unacknowledge: { done: 'Unacknowledged', infinitive: 'unacknowledge' },
-  close: { done: 'Closed', infinitive: 'close' }
+  acknowledge: { done: 'Acknowledged', infinitive: 'acknowledge', doing: 'Acknowledging' },
+  unacknowledge: { done: 'Unacknowledged', infinitive: 'unacknowledge', doing: 'Unacknowledging' },
+  close: { done: 'Closed', infinitive: 'close', doing: 'Closing' }
+}
+
+/** Above this many distinct reasons, a bulk reply lists the first ones and counts the rest. */
+export const BULK_REASON_LIMIT = 5
+
+/** `Failed (3): #14, #15 — Alert does not exist; #20 — not found.` Items with the same reason share one entry. */
+function reasonLine (title: string, items: readonly BulkItem[], reason: (i: BulkItem) => string): string {
+  const byReason = new Map<string, string[]>()
+  for (const item of items) {
+    const why = reason(item)
+    byReason.set(why, [...(byReason.get(why) ?? []), item.target.label])
+  }
+  const groups = [...byReason.entries()]
+  const shown = groups.slice(0, BULK_REASON_LIMIT).map(([why, labels]) => `${compressLabels(labels)} — ${why}`)
+  const hidden = groups.slice(BULK_REASON_LIMIT).reduce((n, [, labels]) => n + labels.length, 0)
+  return `${title}${items.length > 1 ? ` (${items.length})` : ''}: ${shown.join('; ')}${hidden > 0 ? `; +${hidden} more for other reasons` : ''}.`
 }
 
 /**
- * The report of a bulk action, item by item. "Acknowledged" lists only what the backend confirmed;
- * refusals and unconfirmed requests are listed apart, each with its reason.
+ * The report of a bulk action: the count first, then the ids in numeric order with ranges.
+ * "Acknowledged" counts only what the backend confirmed; refusals and unconfirmed requests are
+ * listed apart, with their reasons. Each alert is counted once, however often a list returned it.
  */
-export function formatBulk (service: string, words: VerbWords, items: readonly BulkItem[], unknown: readonly string[], confirmTimeoutMs: number): string {
+export function formatBulk (service: string, words: VerbWords, all: readonly BulkItem[], unknown: readonly string[], confirmTimeoutMs: number): string {
+  const items = all.filter((item, i) => all.findIndex(other => other.target.alertId === item.target.alertId) === i)
   const done = items.filter(i => i.outcome.state === 'confirmed').map(i => i.target.label)
   const failed = items.filter(i => i.outcome.state === 'failed')
   const unconfirmed = items.filter(i => i.outcome.state === 'unconfirmed')
   const lines: string[] = []
-  const reasonOf = (i: BulkItem): string => `${i.target.label} — ${shortReason(i.outcome, service, confirmTimeoutMs)}`
-  if (done.length > 0) lines.push(`${words.done} (confirmed by ${service}): ${done.join(', ')}.`)
-  if (failed.length > 0) lines.push(`Failed: ${failed.map(reasonOf).join('; ')}.`)
-  if (unconfirmed.length > 0) lines.push(`Not confirmed: ${unconfirmed.map(reasonOf).join('; ')}.`)
-  if (unknown.length > 0) lines.push(`Unknown: ${unknown.map(u => (/^\d+$/.test(u) ? `#${u}` : u)).join(', ')} (no such alert).`)
+  const why = (i: BulkItem): string => shortReason(i.outcome, service, confirmTimeoutMs)
+  if (done.length > 0) {
+    const count = done.length === items.length
+      ? `${plural(done.length, 'alert')}, ${done.length === 1 ? '' : 'all '}confirmed by ${service}`
+      : `${done.length} of ${plural(items.length, 'alert')} (confirmed by ${service})`
+    lines.push(`${words.done} ${count}: ${compressLabels(done)}.`)
+  }
+  if (failed.length > 0) lines.push(reasonLine('Failed', failed, why))
+  if (unconfirmed.length > 0) lines.push(reasonLine('Not confirmed', unconfirmed, why))
+  if (unknown.length > 0) lines.push(`Unknown: ${compressLabels(unknown.map(u => (/^\d+$/.test(u) ? `#${u}` : u)))} (no such alert).`)
   // Unconfirmed may have happened: "Nothing was acknowledged" would be a claim we cannot make.
   if (items.length > 0 && done.length === 0) lines.unshift(`Nothing was ${unconfirmed.length > 0 ? 'confirmed as ' : ''}${words.done.toLowerCase()}.`)
   if (items.length === 0 && unknown.length > 0) lines.unshift(`Nothing to ${words.infinitive}.`)

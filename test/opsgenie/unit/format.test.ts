@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { compressLabels } from '../../../src/chat/opsgenie/ranges'
 import { age, formatBulk, formatCloseAllPrompt, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
 import { NotFoundError, RateLimitError, TimeoutError } from '../../../src/http/errors'
 import type { Alert } from '../../../src/alerting/types'
@@ -43,7 +44,7 @@ describe('formatBulk', () => {
       { target: t(15), outcome: { state: 'unconfirmed', reason: 'timeout' } }
     ], ['99'], 15_000)
     expect(text).to.equal([
-      'Acknowledged (confirmed by OpsGenie): #12, #13.',
+      'Acknowledged 2 of 4 alerts (confirmed by OpsGenie): #12, #13.',
       'Failed: #14 — Alert does not exist.',
       'Not confirmed: #15 — OpsGenie had not processed it after 15s; it may still happen, check before retrying.',
       'Unknown: #99 (no such alert).'
@@ -95,5 +96,41 @@ describe('formatCloseAllPrompt', () => {
     const labels = Array.from({ length: 17 }, (_, i) => `#${i + 1}`)
     expect(formatCloseAllPrompt(labels, 'ABCD', 'hubot ', 60_000))
       .to.equal(`This would close 17 open alerts: ${labels.slice(0, 15).join(', ')} +2 more. To do it, say: hubot genie confirm ABCD (you, in this room, within 1m). Anything else and nothing is closed.`)
+  })
+})
+
+describe('bulk replies that read at a glance', () => {
+  const t = (n: number) => ({ alertId: `id-${n}`, label: `#${n}` })
+  const confirmed = { state: 'confirmed' as const }
+
+  it('compresses ids to ranges in numeric order, whatever order they came in', () => {
+    expect(compressLabels(['#10', '#9', '#100', '#8', '#12', '#2'])).to.equal('#2, #8–#10, #12, #100')
+    expect(compressLabels(['#3', '#4'])).to.equal('#3, #4')
+    expect(compressLabels(['#5', '#5', 'abc-id', '#6', '#7'])).to.equal('#5–#7, abc-id')
+  })
+
+  it('puts the count first: 151 acknowledged, all confirmed, as ranges', () => {
+    const ids = [...Array.from({ length: 150 }, (_, i) => 197 - i), 201]
+    const text = formatBulk('OpsGenie', VERBS.acknowledge, ids.map(n => ({ target: t(n), outcome: confirmed })), [], 15_000)
+    expect(text).to.equal('Acknowledged 151 alerts, all confirmed by OpsGenie: #48–#197, #201.')
+  })
+
+  it('lists failures and unconfirmed ones individually, grouped by reason, and bounded', () => {
+    const items = [
+      ...Array.from({ length: 5 }, (_, i) => ({ target: t(i + 1), outcome: confirmed })),
+      { target: t(6), outcome: { state: 'failed' as const, reason: 'Alert does not exist' } },
+      { target: t(7), outcome: { state: 'failed' as const, reason: 'Alert does not exist' } },
+      ...Array.from({ length: 8 }, (_, i) => ({ target: t(20 + i), outcome: { state: 'failed' as const, reason: `reason ${i}` } })),
+      { target: t(9), outcome: { state: 'unconfirmed' as const, reason: 'deadline' as const } }
+    ]
+    const lines = formatBulk('OpsGenie', VERBS.close, items, [], 15_000).split('\n')
+    expect(lines[0]).to.equal('Closed 5 of 16 alerts (confirmed by OpsGenie): #1–#5.')
+    expect(lines[1]).to.equal('Failed (10): #6, #7 — Alert does not exist; #20 — reason 0; #21 — reason 1; #22 — reason 2; #23 — reason 3; +4 more for other reasons.')
+    expect(lines[2]).to.equal('Not confirmed: #9 — the command ran out of time before OpsGenie confirmed it; it may still happen, check before retrying.')
+  })
+
+  it('counts an alert listed twice once', () => {
+    const text = formatBulk('OpsGenie', VERBS.acknowledge, [{ target: t(4), outcome: confirmed }, { target: t(4), outcome: confirmed }], [], 15_000)
+    expect(text).to.equal('Acknowledged 1 alert, confirmed by OpsGenie: #4.')
   })
 })

@@ -1,0 +1,63 @@
+// A clock whose time moves only when a test says so: timers fire in time order as `advance` passes
+// them, with the promises they start allowed to run in between. Implements both the scheduler's
+// Timers and the rate budget's Clock, so tests of time-based behaviour never sleep.
+
+interface Entry { at: number, seq: number, fn: () => void }
+
+/** Lets every pending promise callback run (a few macrotask turns of real time, no waiting). */
+export const flush = async (turns = 5): Promise<void> => {
+  for (let i = 0; i < turns; i++) await new Promise(resolve => setImmediate(resolve))
+}
+
+export class FakeClock {
+  private time: number
+  private seq = 0
+  private readonly entries = new Map<number, Entry>()
+
+  constructor (start = 1_000_000) { this.time = start }
+
+  now = (): number => this.time
+
+  setTimeout = (fn: () => void, ms: number): number => {
+    const id = ++this.seq
+    this.entries.set(id, { at: this.time + Math.max(0, ms), seq: id, fn })
+    return id
+  }
+
+  clearTimeout = (handle: unknown): void => { this.entries.delete(handle as number) }
+
+  sleep = (ms: number): Promise<void> => new Promise(resolve => { this.setTimeout(resolve, ms) })
+
+  /** How many timers are waiting to fire. */
+  get pending (): number { return this.entries.size }
+
+  /** Moves time forward by `ms`, firing every timer due on the way, in order. */
+  async advance (ms: number): Promise<void> {
+    const end = this.time + ms
+    await flush()
+    for (;;) {
+      const next = [...this.entries.entries()].sort(([, a], [, b]) => a.at - b.at || a.seq - b.seq)[0]
+      if (!next || next[1].at > end) break
+      this.entries.delete(next[0])
+      this.time = Math.max(this.time, next[1].at)
+      next[1].fn()
+      await flush()
+    }
+    this.time = end
+    await flush()
+  }
+
+  /** Advances in steps until `done` resolves (or `limitMs` of fake time passes). */
+  async runUntil<T> (done: Promise<T>, limitMs = 120_000, stepMs = 5): Promise<T> {
+    let finished = false
+    let value: T | undefined
+    let failure: unknown
+    let failed = false
+    done.then(v => { finished = true; value = v }, e => { finished = true; failed = true; failure = e })
+    for (let t = 0; t < limitMs && !finished; t += stepMs) await this.advance(stepMs)
+    await flush()
+    if (!finished) throw new Error(`did not finish within ${limitMs} ms of fake time`)
+    if (failed) throw failure
+    return value as T
+  }
+}
