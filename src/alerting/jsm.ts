@@ -8,7 +8,7 @@
 import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'
 import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
-import { actionBody, alertQuery } from './opsgenie'
+import { actionBody, alertQuery, budgetOption, perSecond } from './opsgenie'
 import type { Alert, AlertAction, AlertRef, RequestState, Schedule } from './types'
 
 export interface JsmOptions {
@@ -18,6 +18,8 @@ export interface JsmOptions {
   /** Default https://api.atlassian.com/jsm/ops/api/{cloudId}/v1. */
   baseURL?: string
   timeoutMs?: number
+  /** Calls per second allowed (Atlassian's numbers are unpublished; 0: no client-side budget). */
+  ratePerSecond?: number
   http?: HttpClient
 }
 
@@ -66,7 +68,8 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
     baseURL: options.baseURL ?? jsmBaseUrl(options.cloudId),
     authorization: `Basic ${Buffer.from(`${options.email}:${options.apiToken}`).toString('base64')}`,
     secrets: [options.apiToken],
-    timeoutMs: options.timeoutMs
+    timeoutMs: options.timeoutMs,
+    ...budgetOption(perSecond(options.ratePerSecond))
   })
 
   const list = async <T>(path: string, params: Record<string, string | number>): Promise<T[]> =>

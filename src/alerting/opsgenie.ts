@@ -1,7 +1,8 @@
 // OpsGenie REST API v2 behind the AlertingBackend seam. HTTP only: no chat objects here.
 // Shapes follow the OpsGenie REST API v2 reference (alerts, schedules, users).
 
-import { createHttpClient, type HttpClient } from '../http/client'
+import { createHttpClient, type HttpClient, type RateBudgetOptions } from '../http/client'
+import type { BudgetWindow } from '../http/rate-budget'
 import { BadResponseError, NotFoundError } from '../http/errors'
 import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
 import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
@@ -12,9 +13,29 @@ export interface OpsGenieOptions {
   apiKey: string
   baseURL?: string
   timeoutMs?: number
+  /** Calls per second allowed in each of OpsGenie's rate-limit domains (0: no client-side budget). */
+  ratePerSecond?: number
   /** Injected in tests; built from the options otherwise. */
   http?: HttpClient
 }
+
+/** The default budget per domain: OpsGenie publishes no per-plan numbers (see the README). */
+export const DEFAULT_RATE_PER_SECOND = 20
+
+/**
+ * OpsGenie's rate-limit domain of a call: each has its own token buckets. Listing alerts counts as
+ * a search; every other alert call (actions, their request status, one alert) as the alert domain.
+ */
+export function opsgenieDomain (_method: string, path: string): string {
+  if (path === '/v2/alerts' || path === '/v2/users') return 'search'
+  if (path.startsWith('/v2/alerts/')) return 'alert'
+  if (/\/(next-)?on-calls$/.test(path)) return 'schedule-oncalls'
+  return 'configuration'
+}
+
+/** A per-second budget, or none for 0. */
+export const perSecond = (rate: number | undefined): BudgetWindow[] | undefined =>
+  rate === 0 ? undefined : [{ limit: rate ?? DEFAULT_RATE_PER_SECOND, windowMs: 1000 }]
 
 interface RawAlert {
   id: string
@@ -74,13 +95,17 @@ export function actionBody (action: AlertAction, actor: Actor): Record<string, s
   return body
 }
 
+export const budgetOption = (windows: BudgetWindow[] | undefined, domainOf?: RateBudgetOptions['domainOf']): { budget?: RateBudgetOptions } =>
+  windows ? { budget: { windows, domainOf } } : {}
+
 export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBackend {
   const http = options.http ?? createHttpClient({
     service: 'OpsGenie',
     baseURL: options.baseURL ?? OPSGENIE_DEFAULT_URL,
     authorization: `GenieKey ${options.apiKey}`,
     secrets: [options.apiKey],
-    timeoutMs: options.timeoutMs
+    timeoutMs: options.timeoutMs,
+    ...budgetOption(perSecond(options.ratePerSecond), opsgenieDomain)
   })
 
   const listAlerts = async (filter: AlertFilter): Promise<Alert[]> => {

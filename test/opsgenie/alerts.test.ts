@@ -60,6 +60,8 @@ describe('genie alert commands on Hubot 3.5', () => {
     })
 
     it('acknowledges all of more than 100 alerts across pages', async () => {
+      // About paging, not pacing: a budget above what 200+ calls need keeps this test fast.
+      process.env.HUBOT_OPSGENIE_RATE_PER_SECOND = '1000'
       const alerts = Array.from({ length: 120 }, (_, i) => alert(i + 1))
       const scope = mockList(opsgenie(), OPEN_UNACKED, alerts)
       for (const a of alerts) mockAction(scope, a.id)
@@ -93,6 +95,23 @@ describe('genie alert commands on Hubot 3.5', () => {
       expectDone(scope)
       expect(reply).to.equal('Acknowledged 1 of 2 alerts (confirmed by OpsGenie): #8.\nNot confirmed: #7 — OpsGenie had not processed it after 300ms; it may still happen, check before retrying.')
       expect(reply.split('\n')[0]).not.to.contain('#7')
+    })
+
+    it('acts once on an alert that offset paging returned twice (an alert arrived between pages)', async () => {
+      // About paging, not pacing: a budget above what 200+ calls need keeps this test fast.
+      process.env.HUBOT_OPSGENIE_RATE_PER_SECOND = '1000'
+      const firstPage = Array.from({ length: 100 }, (_, i) => alert(i + 1))
+      const scope = opsgenie()
+      const q = { query: OPEN_UNACKED, limit: '100', sort: 'createdAt', order: 'desc' }
+      const list = fixture('list-alerts')
+      scope.get('/v2/alerts').query({ ...q, offset: '0' }).reply(200, { ...list, data: firstPage })
+      // A new alert pushed #100 onto the second page: it comes back a second time.
+      scope.get('/v2/alerts').query({ ...q, offset: '100' }).reply(200, { ...list, data: [alert(100), alert(101)], paging: {} })
+      // One action (and one confirmation) per alert: a second acknowledge of #100 would be a request no interceptor expects.
+      for (let n = 1; n <= 101; n++) mockAction(scope, uuid(n))
+      const [reply] = await bot.say('/genie ack')
+      expectDone(scope)
+      expect(reply).to.equal('Acknowledged 101 alerts, all confirmed by OpsGenie: #1–#101.')
     })
 
     it('backs off on 429 for some alerts in a bulk run and still acknowledges them all', async () => {

@@ -4,7 +4,7 @@
 import type { AlertingBackend } from '../../alerting/backend'
 import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../../alerting/actions'
 import { createJsmBackend } from '../../alerting/jsm'
-import { createOpsGenieBackend, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
+import { createOpsGenieBackend, DEFAULT_RATE_PER_SECOND, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
 import { DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { env, intEnv, requireEnv, urlEnv } from '../config'
 
@@ -13,6 +13,8 @@ export interface GenieSettings {
   timeoutMs: number
   confirmTimeoutMs: number
   closeAllTtlMs: number
+  /** Calls per second per rate-limit domain (0: no client-side budget). */
+  ratePerSecond: number
 }
 
 export const DEFAULT_CONCURRENCY = 5
@@ -27,7 +29,8 @@ export function readSettings (): GenieSettings {
     concurrency: intEnv(service, 'HUBOT_OPSGENIE_CONCURRENCY', DEFAULT_CONCURRENCY, 1, 50),
     timeoutMs: intEnv(service, 'HUBOT_OPSGENIE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 1, 300_000),
     confirmTimeoutMs: intEnv(service, 'HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS', DEFAULT_CONFIRM_TIMEOUT_MS, 0, 300_000),
-    closeAllTtlMs: intEnv(service, 'HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS', DEFAULT_CLOSE_ALL_TTL_MS, 1, 3_600_000)
+    closeAllTtlMs: intEnv(service, 'HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS', DEFAULT_CLOSE_ALL_TTL_MS, 1, 3_600_000),
+    ratePerSecond: intEnv(service, 'HUBOT_OPSGENIE_RATE_PER_SECOND', DEFAULT_RATE_PER_SECOND, 0, 10_000)
   }
 }
 
@@ -41,12 +44,13 @@ export const serviceName = (): string => (usesJsm() ? 'JSM Operations' : 'OpsGen
 export function createBackend (settings: GenieSettings): AlertingBackend {
   if (usesJsm()) {
     const jsm = requireEnv('JSM Operations', JSM_VARIABLES)
-    return createJsmBackend({ cloudId: jsm.HUBOT_JSM_CLOUD_ID, email: jsm.HUBOT_JSM_EMAIL, apiToken: jsm.HUBOT_JSM_API_TOKEN, timeoutMs: settings.timeoutMs })
+    return createJsmBackend({ cloudId: jsm.HUBOT_JSM_CLOUD_ID, email: jsm.HUBOT_JSM_EMAIL, apiToken: jsm.HUBOT_JSM_API_TOKEN, timeoutMs: settings.timeoutMs, ratePerSecond: settings.ratePerSecond })
   }
   const { HUBOT_OPSGENIE_API_KEY: apiKey } = requireEnv('OpsGenie', ['HUBOT_OPSGENIE_API_KEY'])
   return createOpsGenieBackend({
     apiKey,
     baseURL: urlEnv('OpsGenie', 'HUBOT_OPSGENIE_API_URL', OPSGENIE_DEFAULT_URL),
-    timeoutMs: settings.timeoutMs
+    timeoutMs: settings.timeoutMs,
+    ratePerSecond: settings.ratePerSecond
   })
 }
