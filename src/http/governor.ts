@@ -22,6 +22,8 @@ export class Governor {
   /** No call starts before this time (a Retry-After). */
   pausedUntil = 0
   private goodInARow = 0
+  /** Bumped on every throttle: only answers to calls started since then count toward growing back. */
+  private epoch = 0
   private readonly waiting: Array<() => void> = []
 
   constructor (windows: readonly BudgetWindow[], private readonly clock: Clock = realClock) {
@@ -32,33 +34,35 @@ export class Governor {
   async acquire (): Promise<(outcome: CallOutcome) => void> {
     while (this.inFlight >= this.cap) await new Promise<void>(resolve => this.waiting.push(resolve))
     this.inFlight++
+    const epoch = this.epoch
     try {
       for (let wait = this.pausedUntil - this.clock.now(); wait > 0; wait = this.pausedUntil - this.clock.now()) {
         await this.clock.sleep(wait)
       }
       await this.budget.take()
     } catch (err) {
-      this.release({})
+      this.release({}, epoch)
       throw err
     }
     let released = false
     return (outcome) => {
       if (released) return
       released = true
-      this.release(outcome)
+      this.release(outcome, epoch)
     }
   }
 
-  private release (outcome: CallOutcome): void {
+  private release (outcome: CallOutcome, epoch: number): void {
     const before = this.inFlight
     this.inFlight--
     if (isThrottled(outcome)) {
       // Halve what was really in flight (this call included), never below one.
       this.cap = Math.max(1, Math.floor(Math.min(this.cap, before) / 2))
       this.goodInARow = 0
+      this.epoch++
       const retryAfter = Number(outcome.headers?.['retry-after'])
       if (Number.isFinite(retryAfter) && retryAfter > 0) this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfter * 1000)
-    } else if (outcome.status !== undefined && outcome.status < 500 && Number.isFinite(this.cap)) {
+    } else if (outcome.status !== undefined && outcome.status < 500 && Number.isFinite(this.cap) && epoch === this.epoch) {
       // Additive increase: one more call in flight after a cap's worth of good answers.
       if (++this.goodInARow >= this.cap) {
         this.cap++
