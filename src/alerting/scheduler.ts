@@ -205,7 +205,8 @@ export function runScheduled (backend: AlertingBackend, all: readonly Target[], 
     function pump (): void {
       if (settled) return
       if (pastDeadline()) stopAtDeadline()
-      while (inFlight < limit) {
+      for (;;) {
+        if (inFlight >= limit) break
         const next = toSend.shift()
         if (next) { send(next); continue }
         const p = ready.shift()

@@ -115,7 +115,10 @@ describe('the throttle governor', () => {
   it('is told by the HTTP client: a 429 from the service halves the cap, and the retry still succeeds', async () => {
     const governor = new Governor([{ limit: 100, windowMs: 1000 }])
     const http = createHttpClient({
-      service: 'OpsGenie', baseURL: 'https://api.opsgenie.com', authorization: 'GenieKey k-0123456789', secrets: [],
+      service: 'OpsGenie',
+      baseURL: 'https://api.opsgenie.com',
+      authorization: 'GenieKey k-0123456789',
+      secrets: [],
       budget: { windows: [], governor: () => governor }
     })
     nock('https://api.opsgenie.com').get('/v2/x').times(3).delay(30).reply(200, {})

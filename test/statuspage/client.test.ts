@@ -12,13 +12,36 @@ const client = (deliverNotifications?: boolean) => createStatuspageClient({
 })
 
 describe('createStatuspageClient', () => {
-  it('reads components page by page until a page has fewer than 100 rows', async () => {
+  it('reads components until a page has fewer than 100 rows: page 1, then pages 2 to 4 at once', async () => {
     const rows = Array.from({ length: 250 }, (_, i) => componentRow(`c${i}`, `S${i}`))
     const scope = api()
       .get(`${PAGE}/components`).query({ page: '1', per_page: '100' }).reply(200, rows.slice(0, 100))
       .get(`${PAGE}/components`).query({ page: '2', per_page: '100' }).reply(200, rows.slice(100, 200))
       .get(`${PAGE}/components`).query({ page: '3', per_page: '100' }).reply(200, rows.slice(200))
+      // Fetched with pages 2 and 3 (no total is sent, so the end is unknown); past the end, its answer does not count.
+      .get(`${PAGE}/components`).query({ page: '4', per_page: '100' }).reply(500, { message: 'boom' })
     expect(await client().listComponents()).to.have.length(250)
+    scope.done()
+  })
+
+  it('fetches every page at once, and no empty page, when the count from last time says how many', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => componentRow(`c${i}`, `S${i}`))
+    const scope = api()
+      .get(`${PAGE}/components`).query({ page: '1', per_page: '100' }).reply(200, rows.slice(0, 100))
+      .get(`${PAGE}/components`).query({ page: '2', per_page: '100' }).reply(200, rows.slice(100, 200))
+      .get(`${PAGE}/components`).query({ page: '3', per_page: '100' }).reply(200, rows.slice(200))
+    expect(await client().listComponents({ expectedRows: 250 })).to.have.length(250)
+    scope.done()
+  })
+
+  it('reads one page of a small page, and goes on when the count from last time was too low', async () => {
+    const rows = Array.from({ length: 130 }, (_, i) => componentRow(`c${i}`, `S${i}`))
+    const scope = api()
+      .get(`${PAGE}/components`).query({ page: '1', per_page: '100' }).reply(200, rows.slice(0, 100))
+      .get(`${PAGE}/components`).query({ page: '2', per_page: '100' }).reply(200, rows.slice(100))
+      .get(`${PAGE}/components`).query({ page: '3', per_page: '100' }).reply(200, [])
+      .get(`${PAGE}/components`).query({ page: '4', per_page: '100' }).reply(200, [])
+    expect(await client().listComponents({ expectedRows: 10 })).to.have.length(130)
     scope.done()
   })
 

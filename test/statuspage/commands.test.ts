@@ -3,7 +3,7 @@ import { expect } from 'chai'
 import nock from 'nock'
 import { botForEachTest } from '../support/bots'
 import {
-  api, componentRow, components, configure, createdIncident, getComponents, getUnresolved, onlyReply, PAGE, patched,
+  api, componentRow, components, configure, createdIncident, getComponentPages, getComponents, getUnresolved, onlyReply, PAGE, patched,
   severalUnresolved, unresolved
 } from './support'
 import type { Component, Incident } from '../../src/statuspage/types'
@@ -40,16 +40,16 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('reads every page when there are more than 100 components', async () => {
       const rows = Array.from({ length: 130 }, (_, i) => componentRow(`cmp${String(i).padStart(9, '0')}`, `Service ${i + 1}`, { position: i + 1 }))
-      const scope = getComponents(getComponents(api(), rows.slice(0, 100), 1), rows.slice(100), 2)
+      const scope = getComponentPages(api(), rows)
       const reply = await ask('/status components')
       expect(reply).to.match(/^130 components:/)
       expect(reply).to.contain('• Service 130: operational')
       scope.done()
     })
 
-    it('asks for the next page when a page is exactly full, and stops at the empty one', async () => {
+    it('asks for the next pages when a page is exactly full, and stops at an empty one', async () => {
       const rows = Array.from({ length: 100 }, (_, i) => componentRow(`cmp${String(i).padStart(9, '0')}`, `Service ${i + 1}`, { position: i + 1 }))
-      const scope = getComponents(getComponents(api(), rows, 1), [], 2)
+      const scope = getComponentPages(api(), rows)
       expect(await ask('/status components')).to.match(/^100 components:/)
       scope.done()
     })
@@ -57,7 +57,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
     it('sets a component found on the second page', async () => {
       const rows = Array.from({ length: 101 }, (_, i) => componentRow(`cmp${String(i).padStart(9, '0')}`, `Service ${i + 1}`, { position: i + 1 }))
       rows[100].status = 'major_outage'
-      const scope = getComponents(getComponents(api(), rows.slice(0, 100), 1), rows.slice(100), 2)
+      const scope = getComponentPages(api(), rows)
         .patch(`${PAGE}/components/cmp000000100`, { component: { status: 'operational' } }).reply(200, { ...rows[100], status: 'operational' })
       expect(await ask('/status service 101 ok')).to.equal('Service 101: major outage → operational.')
       scope.done()
@@ -125,9 +125,8 @@ describe('Statuspage commands on Hubot 3.5', () => {
       const scope = getComponents(api())
       getUnresolved(scope)
       expect(await ask('/status Zürich Builds major')).to.equal('Zürich Builds: already major outage, nothing to change.')
-      // No PATCH was made: getUnresolved is not even needed, so leave it pending and check only components.
-      expect(scope.pendingMocks()).to.have.length(1)
-      expect(scope.pendingMocks()[0]).to.contain('/incidents/unresolved')
+      // Both reads go at once (the incidents for a reminder); no PATCH (it would be a request no interceptor expects).
+      scope.done()
     })
 
     it('sets every component of a group and says so', async () => {
@@ -152,13 +151,13 @@ describe('Statuspage commands on Hubot 3.5', () => {
     })
 
     it('changes nothing for an unknown component and suggests names', async () => {
-      const scope = getComponents(api())
+      const scope = getUnresolved(getComponents(api()))
       expect(await ask('/status Bild Procesing down')).to.match(/^No component is called "Bild Procesing"\. Did you mean "Build Processing"/)
       scope.done()
     })
 
     it('changes nothing for an ambiguous name and lists the candidates', async () => {
-      const scope = getComponents(api())
+      const scope = getUnresolved(getComponents(api()))
       expect(await ask('/status build down')).to.equal('"build" could be "Zürich Builds", "Build Processing" or "Build Artifacts". Nothing was changed: say the whole name (Group / Name where two share a name).')
       scope.done()
     })

@@ -16,10 +16,10 @@ const CASES: Case[] = [
   { text: '/status?', mock: () => getUnresolved(getComponents(api())) },
   { text: '/status components', mock: () => getComponents(api()) },
   { text: '/status API (EU)?', mock: () => getUnresolved(getComponents(api())) },
-  { text: '/status Dcos down', mock: () => getComponents(api()) },
+  { text: '/status Dcos down', mock: () => getUnresolved(getComponents(api())) },
   { text: '/status:', mock: () => getUnresolved(getComponents(api())) },
-  { text: '/status: Dcos down', mock: () => getComponents(api()) },
-  { text: '/status build down', mock: () => getComponents(api()) },
+  { text: '/status: Dcos down', mock: () => getUnresolved(getComponents(api())) },
+  { text: '/status build down', mock: () => getUnresolved(getComponents(api())) },
   {
     text: '/status docs down',
     mock: () => getUnresolved(getComponents(api()).patch(`${PAGE}/components/cmpdoc000001`, { component: { status: 'major_outage' } }).reply(200, patched('cmpdoc000001', 'major_outage')))

@@ -8,6 +8,8 @@ describe('Statuspage API key', () => {
   const bot = botForEachTest(configure)
 
   it('is sent as "OAuth <key>" and never appears in replies or logs, on success or failure', async () => {
+    // Every command reads afresh here (no cache), so each failure below is met.
+    process.env.HUBOT_STATUSPAGE_CACHE_SECONDS = '0'
     // Only requests with exactly this header match: a wrong header would find no interceptor.
     const scope = nock(API_URL).matchHeader('authorization', `OAuth ${API_KEY}`)
     getUnresolved(getComponents(scope))

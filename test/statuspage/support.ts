@@ -43,6 +43,23 @@ export function getComponents (scope: nock.Scope, rows: Component[] = components
   return scope.get(`${PAGE}/components`).query(PAGE_QUERY(page)).reply(200, rows)
 }
 
+/**
+ * Mocks every page the client reads for these rows on a cold read: page 1, and after a full page 1
+ * pages 2 to 4 at once (empty past the end: Statuspage sends no total), then twice as many.
+ */
+export function getComponentPages (scope: nock.Scope, rows: Component[]): nock.Scope {
+  let page = 1
+  for (let wave = 1; ; wave = page === 2 ? 3 : wave * 2) {
+    let ended = false
+    for (let i = 0; i < wave; i++, page++) {
+      const batch = rows.slice((page - 1) * 100, page * 100)
+      getComponents(scope, batch, page)
+      if (batch.length < 100) ended = true
+    }
+    if (ended) return scope
+  }
+}
+
 export function getUnresolved (scope: nock.Scope, rows: Incident[] = unresolved()): nock.Scope {
   return scope.get(`${PAGE}/incidents/unresolved`).query(PAGE_QUERY(1)).reply(200, rows)
 }

@@ -54,7 +54,10 @@ export class FakeClock {
     let failure: unknown
     let failed = false
     done.then(v => { finished = true; value = v }, e => { finished = true; failed = true; failure = e })
-    for (let t = 0; t < limitMs && !finished; t += stepMs) await this.advance(stepMs)
+    for (let t = 0; t < limitMs; t += stepMs) {
+      if (finished) break
+      await this.advance(stepMs)
+    }
     await flush()
     if (!finished) throw new Error(`did not finish within ${limitMs} ms of fake time`)
     if (failed) throw failure

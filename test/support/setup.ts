@@ -1,6 +1,7 @@
 // Root hooks for every test: no network, no unhandled rejection, no environment leaking between tests.
 import nock from 'nock'
 import { resetGovernors } from '../../src/http/governor'
+import { resetPageCaches } from '../../src/statuspage/cache'
 
 process.env.HUBOT_LOG_LEVEL ??= 'error'
 
@@ -30,6 +31,7 @@ export const mochaHooks = {
     nock.cleanAll()
     // Rate budgets and throttle caps live for the process (per key): each test starts from none.
     resetGovernors()
+    resetPageCaches()
     if (stray.length > 0) {
       throw new Error(`requests no interceptor expected during this test:\n${stray.splice(0).join('\n')}`)
     }

@@ -1,6 +1,7 @@
 // Statuspage settings, read from the environment each time a command runs.
 
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
+import { cachedClient, DEFAULT_CACHE_SECONDS, pageCacheFor } from '../../statuspage/cache'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
 import type { HubotRobot } from '../hubot'
@@ -16,7 +17,17 @@ export interface StatuspageConfig {
   timeoutMs: number
   /** false: incidents created or updated from chat do not notify subscribers. */
   notify: boolean
+  /** How long a read of components and incidents is reused (0: never). */
+  cacheSeconds: number
+  /** Calls allowed per rolling minute, and per second (a burst), for this key (0: no budget). */
+  ratePerMinute: number
+  burstPerSecond: number
 }
+
+/** Statuspage allows 1 request per second per key over a rolling 60 s window. */
+export const DEFAULT_RATE_PER_MINUTE = 60
+/** Within that, a few calls at once are fine: one cold read of a 300-component page is 5. */
+export const DEFAULT_BURST_PER_SECOND = 10
 
 /** Throws a ConfigError naming every missing or invalid variable. */
 export function readStatuspageConfig (): StatuspageConfig {
@@ -26,7 +37,10 @@ export function readStatuspageConfig (): StatuspageConfig {
     pageId: required.HUBOT_STATUSPAGE_PAGE_ID,
     apiUrl: urlEnv(SERVICE, 'HUBOT_STATUSPAGE_API_URL', DEFAULT_STATUSPAGE_API_URL),
     timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 10, 120_000),
-    notify: boolEnv(SERVICE, 'HUBOT_STATUSPAGE_NOTIFY', true)
+    notify: boolEnv(SERVICE, 'HUBOT_STATUSPAGE_NOTIFY', true),
+    cacheSeconds: intEnv(SERVICE, 'HUBOT_STATUSPAGE_CACHE_SECONDS', DEFAULT_CACHE_SECONDS, 0, 3600),
+    ratePerMinute: intEnv(SERVICE, 'HUBOT_STATUSPAGE_RATE_PER_MINUTE', DEFAULT_RATE_PER_MINUTE, 0, 100_000),
+    burstPerSecond: intEnv(SERVICE, 'HUBOT_STATUSPAGE_BURST', DEFAULT_BURST_PER_SECOND, 1, 10_000)
   }
 }
 
@@ -39,9 +53,13 @@ export function statuspageClient (config: StatuspageConfig): StatuspageClient {
     baseURL: config.apiUrl,
     authorization: `OAuth ${config.apiKey}`,
     secrets: [config.apiKey],
-    timeoutMs: config.timeoutMs
+    timeoutMs: config.timeoutMs,
+    ...(config.ratePerMinute > 0
+      ? { budget: { windows: [{ limit: config.ratePerMinute, windowMs: 60_000 }, { limit: config.burstPerSecond, windowMs: 1000 }] } }
+      : {})
   })
-  return createStatuspageClient({ http, pageId: config.pageId, deliverNotifications: config.notify })
+  const client = createStatuspageClient({ http, pageId: config.pageId, deliverNotifications: config.notify })
+  return cachedClient(client, pageCacheFor(config.apiUrl, config.pageId, config.apiKey, config.cacheSeconds * 1000))
 }
 
 /** Everything a command needs, built when it runs (so a missing variable is reported, not thrown at load). */

@@ -76,7 +76,17 @@ const groupIntro = (group: Component, count: number): string =>
   `${group.name} is a group: its state follows its components, so ${count === 1 ? 'its one component was' : count === 2 ? 'both of its components were' : `all ${count} of its components were`} set.`
 
 async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps): Promise<string> {
-  const components = await client.listComponents()
+  // Both reads at once (from the cache when warm): the incidents only for the reminder below,
+  // which a change back to operational does not need.
+  const incidentsRead = command.status === 'operational'
+    ? Promise.resolve({ ok: true as const, value: [] })
+    : settle(client.listUnresolvedIncidents())
+  let components: Component[]
+  try {
+    components = await client.listComponents()
+  } finally {
+    await incidentsRead
+  }
   const found = findTargets(command.component, components, prefix)
   if (typeof found === 'string') return found
   const { component, targets } = found
@@ -96,19 +106,18 @@ async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps)
     ? [groupIntro(component, targets.length), ...targets.map(c => `• ${c.name}: ${change(c)}`)]
     : [`${qualifiedName(component, components)}: ${results.length === 0 ? `already ${to}, nothing to change` : change(component)}.`]
   const changed = results.filter(r => r.ok).map(r => r.item)
-  if (command.status !== 'operational' && changed.length > 0) lines.push(await reminder(client, component, components, to, prefix))
+  if (command.status !== 'operational' && changed.length > 0) lines.push(reminder(await incidentsRead, component, components, to, prefix))
   return lines.filter(Boolean).join('\n')
 }
 
+/** A promise's outcome, never rejecting (a read that may fail without failing the command). */
+const settle = <T>(promise: Promise<T>): Promise<{ ok: true, value: T } | { ok: false, error: unknown }> =>
+  promise.then(value => ({ ok: true as const, value }), error => ({ ok: false as const, error }))
+
 /** Reminds how to tell users, when no unresolved incident covers the change yet. */
-async function reminder (client: StatuspageClient, component: Component, components: Component[], to: string, prefix: string): Promise<string> {
-  let incidents: Incident[]
-  try {
-    incidents = await client.listUnresolvedIncidents()
-  } catch (err) {
-    return `(Could not check for an incident explaining it: ${describeError(err, [], { afterChange: true })})`
-  }
-  const covering = incidentsAffecting(component, components, incidents)
+function reminder (read: { ok: true, value: Incident[] } | { ok: false, error: unknown }, component: Component, components: Component[], to: string, prefix: string): string {
+  if (!read.ok) return `(Could not check for an incident explaining it: ${describeError(read.error, [], { afterChange: true })})`
+  const covering = incidentsAffecting(component, components, read.value)
   if (covering.length > 0) return `Incident ${covering[0].name} (${covering[0].id}) covers it.`
   const name = qualifiedName(component, components)
   return `No unresolved incident explains this to users yet: say ${prefix}status ${name} ${to}: <what is happening> (opens one), or ${prefix}status open <name>: <message>.`

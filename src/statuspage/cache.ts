@@ -1,0 +1,121 @@
+// A short-lived cache of one page's components and unresolved incidents, so that a command needs
+// only the call that changes something when the page was read moments ago (`/status X degraded`:
+// one PATCH), at Statuspage's pace of about one request a second per key.
+//
+// Staleness bound: a change made elsewhere (the web, another bot) is seen at the latest
+// `ttlMs` after the read that filled the cache. Changes made through this client update the
+// cache from the API's answers; any failed call empties it, so a fault is never followed by a
+// reply built on what may no longer be true. The row counts outlive the entries: the next read
+// after expiry fetches all its pages at once.
+
+import { createHash } from 'node:crypto'
+import type { ListOptions, StatuspageClient } from './client'
+import type { Component, ComponentStatusMap, Incident, IncidentChange } from './types'
+
+export const DEFAULT_CACHE_SECONDS = 30
+
+interface Entry<T> { rows: T[], at: number }
+
+export class PageCache {
+  components?: Entry<Component>
+  incidents?: Entry<Incident>
+  /** Row counts last seen, kept after expiry as a paging hint. */
+  readonly counts: { components?: number, incidents?: number } = {}
+
+  constructor (public ttlMs: number, private readonly now: () => number = Date.now) {}
+
+  fresh<T> (entry: Entry<T> | undefined): T[] | undefined {
+    return entry && this.now() - entry.at < this.ttlMs ? entry.rows : undefined
+  }
+
+  entry<T> (rows: T[]): Entry<T> {
+    return { rows, at: this.now() }
+  }
+
+  clear (): void {
+    this.components = undefined
+    this.incidents = undefined
+  }
+}
+
+const CLOSED = new Set(['resolved', 'postmortem', 'completed'])
+
+/** Sets statuses on cached component rows, from an answer or from what a 2xx accepted. */
+function applyStatuses (cache: PageCache, statuses: ComponentStatusMap): void {
+  if (!cache.components) return
+  cache.components.rows = cache.components.rows.map(c => (statuses[c.id] ? { ...c, status: statuses[c.id] } : c))
+}
+
+/** The unresolved list after a create or update answered with `incident`. */
+function withIncident (cache: PageCache, incident: Incident): void {
+  if (!cache.incidents) return
+  const rest = cache.incidents.rows.filter(i => i.id !== incident.id)
+  cache.incidents.rows = CLOSED.has(incident.status) ? rest : [incident, ...rest]
+}
+
+/** What an incident write did to component statuses: the answer's components, else what was asked. */
+function statusesOf (incident: Incident, change: IncidentChange): ComponentStatusMap {
+  const answered = Object.fromEntries((incident.components ?? []).filter(c => c.status).map(c => [c.id, c.status])) as ComponentStatusMap
+  return { ...(change.components ?? {}), ...answered }
+}
+
+/** The client, reading through `cache` and keeping it current from the answers to its own writes. */
+export function cachedClient (inner: StatuspageClient, cache: PageCache): StatuspageClient {
+  const guard = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call()
+    } catch (err) {
+      cache.clear()
+      throw err
+    }
+  }
+  const read = async <T>(kind: 'components' | 'incidents', load: (opts: ListOptions) => Promise<T[]>): Promise<T[]> => {
+    const hit = cache.fresh(cache[kind] as Entry<T> | undefined)
+    if (hit) return [...hit]
+    const rows = await guard(() => load({ expectedRows: cache.counts[kind] }))
+    ;(cache as unknown as Record<string, Entry<T>>)[kind] = cache.entry(rows)
+    cache.counts[kind] = rows.length
+    return [...rows]
+  }
+  return {
+    listComponents: () => read('components', opts => inner.listComponents(opts)),
+    listUnresolvedIncidents: () => read('incidents', opts => inner.listUnresolvedIncidents(opts)),
+    getIncident: (id) => guard(() => inner.getIncident(id)),
+    updateComponentStatus: async (id, status) => {
+      const answer = await guard(() => inner.updateComponentStatus(id, status))
+      applyStatuses(cache, { [id]: answer.status || status } as ComponentStatusMap)
+      return answer
+    },
+    createIncident: async (incident) => {
+      const answer = await guard(() => inner.createIncident(incident))
+      applyStatuses(cache, statusesOf(answer, incident))
+      withIncident(cache, answer)
+      return answer
+    },
+    updateIncident: async (id, change) => {
+      const answer = await guard(() => inner.updateIncident(id, change))
+      applyStatuses(cache, statusesOf(answer, change))
+      withIncident(cache, answer)
+      return answer
+    }
+  }
+}
+
+const registry = new Map<string, PageCache>()
+
+/** The cache of one page for one key, kept for the life of the process (the key is hashed). */
+export function pageCacheFor (apiUrl: string, pageId: string, apiKey: string, ttlMs: number): PageCache {
+  const key = `${apiUrl}|${pageId}|${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`
+  let cache = registry.get(key)
+  if (!cache) {
+    cache = new PageCache(ttlMs)
+    registry.set(key, cache)
+  }
+  cache.ttlMs = ttlMs
+  return cache
+}
+
+/** Forgets every page cache (tests start each from a clean slate). */
+export function resetPageCaches (): void {
+  registry.clear()
+}
