@@ -136,7 +136,7 @@ export function runScheduled (backend: AlertingBackend, all: readonly Target[], 
       const age = timers.now() - p.sentAt
       // Waiting for what the prober learns also ends at the request's own bound (a last poll).
       const due = Math.min(dueAge(p) ?? Infinity, options.confirmTimeoutMs)
-      if (due <= age) {
+      if (due - age < 1) { // within a millisecond: due (timers are not finer than that)
         clearTimer(p)
         waiting.delete(p)
         ready.push(p)
@@ -147,7 +147,7 @@ export function runScheduled (backend: AlertingBackend, all: readonly Target[], 
       if (p.timerAt === at) return
       clearTimer(p)
       p.timerAt = at
-      p.timer = timers.setTimeout(() => { p.timer = undefined; p.timerAt = undefined; schedule(p); pump() }, due - age)
+      p.timer = timers.setTimeout(() => { p.timer = undefined; p.timerAt = undefined; schedule(p); pump() }, Math.ceil(due - age))
     }
 
     /** Something was learned: every waiting request may be due earlier. */
@@ -213,7 +213,7 @@ export function runScheduled (backend: AlertingBackend, all: readonly Target[], 
         if (!p) break
         // Asked again only if still due: what was learned since it queued may say "later".
         const due = Math.min(dueAge(p) ?? Infinity, options.confirmTimeoutMs)
-        if (due > timers.now() - p.sentAt) { schedule(p); continue }
+        if (due - (timers.now() - p.sentAt) >= 1) { schedule(p); continue }
         poll(p)
       }
       if (inFlight === 0 && toSend.length === 0 && ready.length === 0 && waiting.size === 0) finish()

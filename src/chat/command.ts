@@ -6,6 +6,7 @@ import { describeError } from './describe-error'
 import { ServiceError } from '../http/errors'
 import { redact } from '../http/redact'
 import type { HubotResponse, HubotRobot, HubotUser } from './hubot'
+import { deadlineMs, deadlineReply, withProgress, type SlowWords } from './progress'
 
 /** Emitted on the robot once a command has sent its reply (tests and middleware wait on it). */
 export const HANDLED_EVENT = 'hubot-statuspage-opsgenie:handled'
@@ -16,6 +17,8 @@ export interface CommandContext {
   match: RegExpMatchArray
   user: HubotUser
   room: string
+  /** Epoch ms by which the command should answer with what it knows (see progress.ts). */
+  deadline: number
 }
 
 export interface CommandSpec {
@@ -24,6 +27,8 @@ export interface CommandSpec {
   pattern: RegExp
   /** Values to scrub from replies and logs even if they slipped in (the API keys). */
   secrets: () => Array<string | undefined>
+  /** The service a slow command waits on and the command that shows its state (progress line, deadline). */
+  slow: SlowWords
 }
 
 /** Registers a respond listener whose handler returns the single reply for the message. */
@@ -36,8 +41,11 @@ async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, ha
   const room = res.message.room ?? res.envelope.room ?? user.room ?? ''
   let reply: string
   let failed = false
+  const say = async (line: string): Promise<void> => { await res.send(redact(line, spec.secrets())) }
   try {
-    reply = await handler({ robot, res, match: res.match, user, room })
+    const outcome = await withProgress(deadline => handler({ robot, res, match: res.match, user, room, deadline }), spec.slow, say,
+      ({ error }) => { if (error) logFailure(robot, spec, error) })
+    reply = outcome.done ? outcome.value : deadlineReply(Math.round(deadlineMs() / 1000), spec.slow)
   } catch (err) {
     failed = true
     reply = describeError(err, spec.secrets())

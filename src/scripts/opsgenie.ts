@@ -50,7 +50,8 @@ import { createBackend, readSettings, secretVariables, serviceName } from '../ch
 export = (robot: HubotRobot): void => {
   registerHelp(robot, OPSGENIE_HELP)
   const closeAll = new CloseAllStore()
-  respond(robot, { id: 'opsgenie.genie', pattern: GENIE_PATTERN, secrets: secretVariables }, async ({ match, user, room }) => {
+  const slow = { get service () { return serviceName() }, check: 'genie' }
+  respond(robot, { id: 'opsgenie.genie', pattern: GENIE_PATTERN, secrets: secretVariables, slow }, async ({ match, user, room, deadline }) => {
     const settings = readSettings()
     const command = parseGenie(match[1] ?? '')
     let backend: ReturnType<typeof createBackend> | undefined
@@ -63,6 +64,7 @@ export = (robot: HubotRobot): void => {
       brain: robot.brain,
       closeAll,
       now: Date.now,
+      deadline,
       prefix: robot.alias || `${robot.name} `
     })
   })

@@ -36,10 +36,12 @@ import { runStatusCommand } from '../chat/statuspage/handlers'
 import { STATUSPAGE_HELP } from '../chat/statuspage/help'
 import { parseStatusCommand, STATUS_PATTERN } from '../chat/statuspage/parse'
 
+const STATUS_SLOW = { service: 'Statuspage', check: 'status (and status incidents)' }
+
 // One listener for every `status` message: the pure parser decides which command it is, so no
 // message is ever answered twice.
 export = (robot: HubotRobot): void => {
   registerHelp(robot, STATUSPAGE_HELP)
-  respond(robot, { id: 'statuspage.status', pattern: STATUS_PATTERN, secrets: statuspageSecrets }, ({ match }) =>
+  respond(robot, { id: 'statuspage.status', pattern: STATUS_PATTERN, secrets: statuspageSecrets, slow: STATUS_SLOW }, ({ match }) =>
     runStatusCommand(parseStatusCommand(match[1]), () => statuspageDeps(robot)))
 }

@@ -14,7 +14,8 @@ export class FakeClock {
   private seq = 0
   private readonly entries = new Map<number, Entry>()
 
-  constructor (start = 1_000_000) { this.time = start }
+  // Starts at the real time, so deadlines it hands out mean the same on a real clock.
+  constructor (start = Date.now()) { this.time = start }
 
   now = (): number => this.time
 

@@ -21,6 +21,8 @@ export interface GenieContext {
   brain: HubotBrain
   closeAll: CloseAllStore
   now(): number
+  /** Epoch ms by which the command should answer with what it knows (a bulk run stops there). */
+  deadline?: number
   /** How people address the robot: `/` or `hubot `. */
   prefix: string
 }

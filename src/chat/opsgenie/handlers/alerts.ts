@@ -4,6 +4,8 @@ import { actAndConfirm } from '../../../alerting/actions'
 import { runBulk, type BulkItem, type Target } from '../../../alerting/bulk'
 import { labelOf, resolveAlerts } from '../../../alerting/resolve'
 import type { AlertAction } from '../../../alerting/types'
+import { uniqueTargets } from '../../../alerting/scheduler'
+import { reportActivity } from '../../../http/activity'
 import { isServiceError } from '../../../http/errors'
 import { formatDuration } from '../duration'
 import { formatBulk, formatCloseAllPrompt, formatSingle, formatStatus, newestFirst, utc, VERBS } from '../format'
@@ -20,9 +22,18 @@ function throwIfKeyRefusedEverywhere (items: readonly BulkItem[]): void {
   if (errors.every(e => isServiceError(e) && e.kind === first.kind && e.code === first.code)) throw first
 }
 
+/** Time kept back from the command's deadline to put the bulk reply together. */
+const BULK_REPLY_MARGIN_MS = 500
+
 async function bulk (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', targets: Target[], unknown: string[]): Promise<string> {
   const backend = ctx.backend()
-  const items = await runBulk(backend, targets, { name }, actorOf(ctx), { concurrency: ctx.settings.concurrency, confirm: confirmOptions(ctx) })
+  reportActivity({ kind: 'bulk', verb: VERBS[name].doing, count: uniqueTargets(targets).length })
+  const items = await runBulk(backend, targets, { name }, actorOf(ctx), {
+    concurrency: ctx.settings.concurrency,
+    confirm: confirmOptions(ctx),
+    // A little before the command's deadline, so the reply is ready by then.
+    deadline: ctx.deadline === undefined ? undefined : ctx.deadline - BULK_REPLY_MARGIN_MS
+  })
   throwIfKeyRefusedEverywhere(items)
   return formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
 }
