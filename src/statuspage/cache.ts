@@ -80,6 +80,7 @@ export function cachedClient (inner: StatuspageClient, cache: PageCache): Status
   return {
     listComponents: () => read('components', opts => inner.listComponents(opts)),
     listUnresolvedIncidents: () => read('incidents', opts => inner.listUnresolvedIncidents(opts)),
+    cachedUnresolvedIncidents: () => cache.fresh(cache.incidents)?.slice(),
     getIncident: (id) => guard(() => inner.getIncident(id)),
     updateComponentStatus: async (id, status) => {
       const answer = await guard(() => inner.updateComponentStatus(id, status))

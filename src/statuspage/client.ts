@@ -34,6 +34,8 @@ export interface StatuspageClient {
   listComponents(options?: ListOptions): Promise<Component[]>
   updateComponentStatus(componentId: string, status: ComponentStatus): Promise<Component>
   listUnresolvedIncidents(options?: ListOptions): Promise<Incident[]>
+  /** The unresolved incidents if a recent read is at hand (the page cache), without a call. */
+  cachedUnresolvedIncidents?(): Incident[] | undefined
   getIncident(incidentId: string): Promise<Incident>
   createIncident(incident: NewIncident): Promise<Incident>
   updateIncident(incidentId: string, change: IncidentChange): Promise<Incident>

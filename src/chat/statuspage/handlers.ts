@@ -173,7 +173,11 @@ async function open (command: Of<'open'>, { client }: StatuspageDeps): Promise<s
 /** The incident a command is about: the id given, or the only unresolved one; else the reply. */
 async function pickIncident (args: string, client: StatuspageClient, verb: 'update' | 'resolve', prefix: string, statusWord: boolean) {
   const byShape = parseIncidentArgs(args, [], { status: statusWord })
-  if (byShape.id) return { args: byShape, incident: undefined as Incident | undefined, reply: undefined }
+  if (byShape.id) {
+    // An unresolved incident read moments ago (the page cache) needs no read of its own.
+    const known = client.cachedUnresolvedIncidents?.()?.find(i => i.id === byShape.id)
+    return { args: byShape, incident: known, reply: undefined }
+  }
   const incidents = await client.listUnresolvedIncidents()
   const parsed = parseIncidentArgs(args, incidents.map(i => i.id), { status: statusWord })
   if (parsed.id) return { args: parsed, incident: incidents.find(i => i.id === parsed.id), reply: undefined }
