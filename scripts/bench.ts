@@ -75,9 +75,11 @@ async function benchAckGrid (bot: TestBot, standIn: StandInThread): Promise<bool
   let ok = true
   let calls = 0
   let alerts = 0
-  // One unmeasured command first: the first command of a process loads and compiles its modules.
-  await ackAll(bot, standIn, 10, 10, 0)
-  for (const latency of GRID.latencyMs) {
+  // Unmeasured commands first: the first commands of a process load and compile (JIT) their code.
+  for (const n of [10, 50, 150, 150]) await ackAll(bot, standIn, n, 10, 0)
+  // BENCH_LATENCIES=10,50 runs part of the grid (while working on it); the default is all of it.
+  const latencies = process.env.BENCH_LATENCIES ? process.env.BENCH_LATENCIES.split(',').map(Number) : GRID.latencyMs
+  for (const latency of latencies) {
     for (const processing of GRID.processingMs) {
       for (const n of GRID.alerts) {
         const floor = floorMs(n, latency, processing)

@@ -30,7 +30,9 @@ export interface BulkOptions {
   pacing?: Partial<PollPacing>
 }
 
-export async function runBulk (backend: AlertingBackend, targets: readonly Target[], action: AlertAction, actor: Actor, options: BulkOptions): Promise<BulkItem[]> {
+export async function runBulk (
+  backend: AlertingBackend, targets: readonly Target[], action: AlertAction, actor: Actor, options: BulkOptions
+): Promise<BulkItem[]> {
   return await runScheduled(backend, targets, action, actor, {
     concurrency: options.concurrency,
     confirmTimeoutMs: options.confirm.timeoutMs,

@@ -70,7 +70,9 @@ export function uniqueTargets (targets: readonly Target[]): Target[] {
   return targets.filter(t => (seen.has(t.alertId) ? false : (seen.add(t.alertId), true)))
 }
 
-export function runScheduled (backend: AlertingBackend, all: readonly Target[], action: AlertAction, actor: Actor, options: ScheduleOptions): Promise<BulkItem[]> {
+export function runScheduled (
+  backend: AlertingBackend, all: readonly Target[], action: AlertAction, actor: Actor, options: ScheduleOptions
+): Promise<BulkItem[]> {
   const timers = options.timers ?? realTimers
   const pacing: PollPacing = { ...DEFAULT_PACING, ...options.pacing }
   const limit = Math.max(1, Math.floor(options.concurrency) || 1)
@@ -117,7 +119,10 @@ export function runScheduled (backend: AlertingBackend, all: readonly Target[], 
     const dueAge = (p: Pending): number | undefined => {
       const own = p.lastAge === undefined
         ? 0
-        : Math.min(p.lastAge + pacing.maxIntervalMs, Math.max(p.lastAge + pacing.minIntervalMs, p.lastAge * pacing.growth))
+        : Math.min(
+          p.lastAge + pacing.maxIntervalMs,
+          Math.max(p.lastAge + pacing.minIntervalMs, p.lastAge * pacing.growth)
+        )
       if (notYetAge === undefined) return own
       // Learned: processing takes more than notYetAge (and at most doneAge, when known).
       const learned = Math.max(notYetAge + pacing.minIntervalMs, notYetAge * pacing.growth)
@@ -147,7 +152,12 @@ export function runScheduled (backend: AlertingBackend, all: readonly Target[], 
       if (p.timerAt === at) return
       clearTimer(p)
       p.timerAt = at
-      p.timer = timers.setTimeout(() => { p.timer = undefined; p.timerAt = undefined; schedule(p); pump() }, Math.ceil(due - age))
+      p.timer = timers.setTimeout(() => {
+        p.timer = undefined
+        p.timerAt = undefined
+        schedule(p)
+        pump()
+      }, Math.ceil(due - age))
     }
 
     /** Something was learned: every waiting request may be due earlier. */
@@ -176,7 +186,8 @@ export function runScheduled (backend: AlertingBackend, all: readonly Target[], 
         if (state.processed) {
           resolveWith(p, state.isSuccess ? { state: 'confirmed' } : { state: 'failed', reason: state.status || 'the request failed' })
           doneAge = doneAge === undefined ? age : Math.min(doneAge, age)
-          if (notYetAge !== undefined && doneAge < notYetAge) doneAge = undefined // not in order after all: keep probing
+          // Not in order after all: keep probing.
+          if (notYetAge !== undefined && doneAge < notYetAge) doneAge = undefined
           return
         }
         notYetAge = Math.max(notYetAge ?? 0, age)

@@ -43,7 +43,8 @@ async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, ha
   let failed = false
   const say = async (line: string): Promise<void> => { await res.send(redact(line, spec.secrets())) }
   try {
-    const outcome = await withProgress(deadline => handler({ robot, res, match: res.match, user, room, deadline }), spec.slow, say,
+    const work = (deadline: number): Promise<string> => handler({ robot, res, match: res.match, user, room, deadline })
+    const outcome = await withProgress(work, spec.slow, say,
       ({ error }) => { if (error) logFailure(robot, spec, error) })
     reply = outcome.done ? outcome.value : deadlineReply(Math.round(deadlineMs() / 1000), spec.slow)
   } catch (err) {

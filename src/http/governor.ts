@@ -61,8 +61,11 @@ export class Governor {
       this.goodInARow = 0
       this.epoch++
       const retryAfter = Number(outcome.headers?.['retry-after'])
-      if (Number.isFinite(retryAfter) && retryAfter > 0) this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfter * 1000)
-    } else if (outcome.status !== undefined && outcome.status < 500 && Number.isFinite(this.cap) && epoch === this.epoch) {
+      if (Number.isFinite(retryAfter) && retryAfter > 0) {
+        this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfter * 1000)
+      }
+    } else if (outcome.status !== undefined && outcome.status < 500 && Number.isFinite(this.cap) &&
+      epoch === this.epoch) {
       // Additive increase: one more call in flight after a cap's worth of good answers.
       if (++this.goodInARow >= this.cap) {
         this.cap++
@@ -81,7 +84,9 @@ const registry = new Map<string, Governor>()
  * process (clients are built per command; the service's limits are per key). The key is hashed:
  * the registry holds no credential.
  */
-export function governorFor (service: string, baseURL: string, authorization: string, domain: string, windows: readonly BudgetWindow[]): Governor {
+export function governorFor (
+  service: string, baseURL: string, authorization: string, domain: string, windows: readonly BudgetWindow[]
+): Governor {
   const key = `${service}|${baseURL}|${createHash('sha256').update(authorization).digest('hex').slice(0, 16)}|${domain}|${JSON.stringify(windows)}`
   let governor = registry.get(key)
   if (!governor) {

@@ -55,7 +55,9 @@ function withIncident (cache: PageCache, incident: Incident): void {
 
 /** What an incident write did to component statuses: the answer's components, else what was asked. */
 function statusesOf (incident: Incident, change: IncidentChange): ComponentStatusMap {
-  const answered = Object.fromEntries((incident.components ?? []).filter(c => c.status).map(c => [c.id, c.status])) as ComponentStatusMap
+  const answered = Object.fromEntries(
+    (incident.components ?? []).filter(c => c.status).map(c => [c.id, c.status])
+  ) as ComponentStatusMap
   return { ...(change.components ?? {}), ...answered }
 }
 

@@ -105,7 +105,9 @@ function reasonLine (title: string, items: readonly BulkItem[], reason: (i: Bulk
  * "Acknowledged" counts only what the backend confirmed; refusals and unconfirmed requests are
  * listed apart, with their reasons. Each alert is counted once, however often a list returned it.
  */
-export function formatBulk (service: string, words: VerbWords, all: readonly BulkItem[], unknown: readonly string[], confirmTimeoutMs: number): string {
+export function formatBulk (
+  service: string, words: VerbWords, all: readonly BulkItem[], unknown: readonly string[], confirmTimeoutMs: number
+): string {
   const items = all.filter((item, i) => all.findIndex(other => other.target.alertId === item.target.alertId) === i)
   const done = items.filter(i => i.outcome.state === 'confirmed').map(i => i.target.label)
   const failed = items.filter(i => i.outcome.state === 'failed')

@@ -7,8 +7,8 @@ const NUMBERED = /^#?(\d+)$/
  * writes three or more consecutive numbers as a range.
  */
 export function compressLabels (labels: readonly string[]): string {
-  const numbers = [...new Set(labels.map(l => NUMBERED.exec(l)?.[1]).filter((n): n is string => n !== undefined).map(Number))]
-    .sort((a, b) => a - b)
+  const numbered = labels.map(l => NUMBERED.exec(l)?.[1]).filter((n): n is string => n !== undefined)
+  const numbers = [...new Set(numbered.map(Number))].sort((a, b) => a - b)
   const others = [...new Set(labels.filter(l => !NUMBERED.test(l)))].sort()
   const parts: string[] = []
   for (let i = 0; i < numbers.length;) {
