@@ -47,6 +47,17 @@ export function getUnresolved (scope: nock.Scope, rows: Incident[] = unresolved(
   return scope.get(`${PAGE}/incidents/unresolved`).query(PAGE_QUERY(1)).reply(200, rows)
 }
 
+/** The two maintenance reads `status` and `status <component>?` make (none by default). */
+export function getMaintenance (scope: nock.Scope, active: Incident[] = [], upcoming: Incident[] = []): nock.Scope {
+  return scope
+    .get(`${PAGE}/incidents/active_maintenance`).query(PAGE_QUERY(1)).reply(200, active)
+    .get(`${PAGE}/incidents/upcoming`).query(PAGE_QUERY(1)).reply(200, upcoming)
+}
+
+/** Everything `status` and `status <component>?` read. */
+export const getPage = (scope: nock.Scope, rows: Component[] = components(), incidents: Incident[] = unresolved()): nock.Scope =>
+  getMaintenance(getUnresolved(getComponents(scope, rows), incidents))
+
 /** A component row shaped like the API's. */
 export function componentRow (id: string, name: string, fields: Partial<Component> = {}): Component {
   return {

@@ -46,8 +46,10 @@ export function statuspageClient (config: StatuspageConfig): StatuspageClient {
 
 /** Everything a command needs, built when it runs (so a missing variable is reported, not thrown at load). */
 export function statuspageDeps (robot: HubotRobot): StatuspageDeps {
+  const config = readStatuspageConfig()
   return {
-    client: statuspageClient(readStatuspageConfig()),
+    client: statuspageClient(config),
+    notify: config.notify,
     now: () => new Date(),
     prefix: robot.alias || `${robot.name} `
   }

@@ -13,12 +13,17 @@ import {
 import { componentBeforeExtraWords, matchComponent, qualifiedName, targetsOf } from './match'
 import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from './parse'
 import { incidentStatusLabel, isClosedIncident, stateLabel } from './states'
+import { bounded, componentLines } from './lists'
+import type { MaintenanceView } from './maintenance/format'
+import { runMaintenanceCommand } from './maintenance/handlers'
 
 export interface StatuspageDeps {
   client: StatuspageClient
   now: () => Date
   /** What people type before `status`: the alias (`/`) or the robot's name and a space. */
   prefix: string
+  /** HUBOT_STATUSPAGE_NOTIFY, for replies that say whether subscribers hear of it (default true). */
+  notify?: boolean
 }
 
 /** Component PATCHes in flight at once for a group: the API allows about one request a second. */
@@ -32,24 +37,47 @@ export async function runStatusCommand (command: StatusCommand, deps: () => Stat
     case 'usage': return command.reason
     case 'summary': return summary(deps())
     case 'components': return formatComponents(await deps().client.listComponents())
-    case 'incidents': { const d = deps(); return formatIncidents(await d.client.listUnresolvedIncidents(), d.now()) }
+    case 'incidents': return incidentsList(deps())
     case 'show': return show(command, deps())
     case 'set': return command.message === undefined ? setState(command, deps()) : explain(command, command.message, deps())
     case 'open': return open(command, deps())
     case 'update': return update(command, deps())
     case 'resolve': return resolve(command, deps())
+    case 'maintenance-list':
+    case 'maintenance-create':
+    case 'maintenance-transition':
+    case 'maintenance-update': return runMaintenanceCommand(command, deps)
   }
 }
 
-async function summary ({ client, now }: StatuspageDeps): Promise<string> {
+/** The page as `status` and `status <component>?` show it; maintenance is optional (its failure is said, not thrown). */
+async function readPage (client: StatuspageClient): Promise<[Component[], Incident[], MaintenanceView]> {
+  const maintenance = Promise.allSettled([client.listActiveMaintenances(), client.listUpcomingMaintenances()])
   const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
-  return formatSummary(components, incidents, now())
+    .finally(() => maintenance)
+  const [active, upcoming] = await maintenance
+  const failed = [active, upcoming].find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  const view: MaintenanceView = failed
+    ? { active: [], upcoming: [], problem: describeError(failed.reason) }
+    : { active: (active as PromiseFulfilledResult<Incident[]>).value, upcoming: (upcoming as PromiseFulfilledResult<Incident[]>).value }
+  return [components, incidents, view]
+}
+
+async function incidentsList ({ client, now }: StatuspageDeps): Promise<string> {
+  // The components only name the affected ones with their groups: without them, plain names.
+  const [components, incidents] = await allSettledOrThrow([client.listComponents().catch(() => []), client.listUnresolvedIncidents()])
+  return formatIncidents(incidents, now(), components)
+}
+
+async function summary ({ client, now }: StatuspageDeps): Promise<string> {
+  const [components, incidents, maintenance] = await readPage(client)
+  return formatSummary(components, incidents, now(), maintenance)
 }
 
 async function show (command: Of<'show'>, { client, now, prefix }: StatuspageDeps): Promise<string> {
-  const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
+  const [components, incidents, maintenance] = await readPage(client)
   const found = findComponent(command.component, components, prefix)
-  return typeof found === 'string' ? found : formatShow(found, components, incidents, now())
+  return typeof found === 'string' ? found : formatShow(found, components, incidents, now(), maintenance)
 }
 
 /** The component named, or the reply saying why not (a mistyped state after a known name included). */
@@ -93,7 +121,7 @@ async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps)
     return result.ok ? `${stateLabel(c.status)} → ${to}` : `not changed (${describeError(result.error)})`
   }
   const lines = component.group
-    ? [groupIntro(component, targets.length), ...targets.map(c => `• ${c.name}: ${change(c)}`)]
+    ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${c.name}: ${change(c)}`))]
     : [`${qualifiedName(component, components)}: ${results.length === 0 ? `already ${to}, nothing to change` : change(component)}.`]
   const changed = results.filter(r => r.ok).map(r => r.item)
   if (command.status !== 'operational' && changed.length > 0) lines.push(await reminder(client, component, components, to, prefix))
@@ -123,7 +151,7 @@ async function explain (command: Of<'set'>, message: string, { client, prefix }:
   const map: ComponentStatusMap = Object.fromEntries(targets.map(c => [c.id, command.status]))
   const change = (c: Component): string => (c.status === command.status ? `already ${to}` : `${stateLabel(c.status)} → ${to}`)
   const intro = component.group
-    ? [groupIntro(component, targets.length), ...targets.map(c => `• ${c.name}: ${change(c)}`)]
+    ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${c.name}: ${change(c)}`))]
     : [`${qualifiedName(component, components)}: ${change(component)}.`]
 
   const covering = incidentsAffecting(component, components, incidents)[0]
@@ -210,11 +238,15 @@ async function resolveIncident (id: string, known: Incident | undefined, message
     return `Incident ${incident.name} (${incident.id}) is already ${incidentStatusLabel(incident.status)}. Nothing was changed.`
   }
   const affected = (incident.components ?? []).filter(c => !c.group)
+  // The page's components only to name the affected ones with their groups: without them, plain names.
+  const all = affected.length > 0 ? await client.listComponents().catch(() => affected) : affected
   const resolved = await client.updateIncident(incident.id, {
     status: 'resolved',
     ...(message ? { body: message } : {}),
     ...(affected.length > 0 ? { components: Object.fromEntries(affected.map(c => [c.id, 'operational' as const])) } : {})
   })
-  const back = affected.length > 0 ? ` ${plural(affected.length, 'component')} set back to operational: ${affected.map(c => c.name).join(', ')}.` : ''
-  return `Resolved incident ${resolved.name} (${resolved.id}).${back}${link(resolved)}`
+  const back = affected.length > 0
+    ? [`${plural(affected.length, 'component')} set back to operational:`, ...componentLines(affected, all)]
+    : []
+  return [`Resolved incident ${resolved.name} (${resolved.id}).${link(resolved)}`, ...back].join('\n')
 }

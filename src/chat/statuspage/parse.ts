@@ -4,6 +4,7 @@
 
 import { MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type ComponentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
 import { parseIncidentStatus, trailingState } from './states'
+import { parseMaintenanceCommand, type MaintenanceCommand } from './maintenance/parse'
 
 export type StatusCommand =
   | { kind: 'summary' }
@@ -15,6 +16,8 @@ export type StatusCommand =
   /** `args` is read by parseIncidentArgs once the unresolved incidents' ids are known. */
   | { kind: 'update', args: string }
   | { kind: 'resolve', args: string }
+  /** maintenance-list (a read), maintenance-create, -transition, -update (writes). */
+  | MaintenanceCommand
   | { kind: 'usage', reason: string }
 
 /**
@@ -24,7 +27,7 @@ export type StatusCommand =
 export const STATUS_PATTERN = /status:?(\?|\s[\s\S]*)?$/i
 
 /** Words that are commands, never component names. */
-export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve'] as const
+export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve', 'maintenance', 'maintenances'] as const
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean)
 const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
@@ -44,6 +47,8 @@ export function parseStatusCommand (rest: string | undefined): StatusCommand {
     case 'update':
       return others.length === 0 ? usage('Say what to add: status update [<incident id>] [<incident status>] <message>') : { kind: 'update', args: after }
     case 'resolve': return { kind: 'resolve', args: after }
+    case 'maintenance':
+    case 'maintenances': return parseMaintenanceCommand(after)
   }
   return parseComponentCommand(text)
 }
