@@ -1,12 +1,12 @@
 // Description:
-//   Run your Atlassian Statuspage from the chat room: see and set component states, open, update and resolve incidents.
+//   Run your Atlassian Statuspage from the chat room: see and set component states, open, update and resolve incidents, schedule maintenance.
 //
 // Configuration:
 //   HUBOT_STATUSPAGE_API_KEY - required, the Statuspage API key (Authorization: OAuth <key>)
 //   HUBOT_STATUSPAGE_PAGE_ID - required, the id of the status page
 //   HUBOT_STATUSPAGE_API_URL - optional, default https://api.statuspage.io/v1
 //   HUBOT_STATUSPAGE_TIMEOUT_MS - optional, default 10000: how long to wait for each API answer
-//   HUBOT_STATUSPAGE_NOTIFY - optional, default true; false: incidents opened or updated from chat do not notify subscribers
+//   HUBOT_STATUSPAGE_NOTIFY - optional, default true; false: incidents and maintenance from chat do not notify subscribers (nor remind them)
 //
 // Commands:
 //   hubot status - What is not operational, and the unresolved incidents (also: status?)
@@ -18,6 +18,10 @@
 //   hubot status open [<incident status>] <name>[: <message>] - Open an incident (investigating by default)
 //   hubot status update [<incident id>] [<incident status>] <message> - Add an update to an incident
 //   hubot status resolve [<incident id>] [<message>] - Resolve an incident and set its components operational
+//   hubot status maintenance - Maintenance in progress and upcoming, with windows (UTC)
+//   hubot status maintenance <name> from <time> for <duration> [on <components>]: <message> - Schedule maintenance (UTC unless a zone is given)
+//   hubot status maintenance start|complete|cancel [<id>] [<message>] - Start, complete or call off a maintenance
+//   hubot status maintenance update [<id>] [<status>] <message> - Add an update to a maintenance
 //
 // Notes:
 //   Set HUBOT_ALIAS=/ so people type /status as they would in Campfire.

@@ -20,6 +20,10 @@ export const components = (): Component[] => fixture<Component[]>('components')
 export const unresolved = (): Incident[] => fixture<Incident[]>('incidents-unresolved')
 export const severalUnresolved = (): Incident[] => fixture<Incident[]>('incidents-unresolved-several')
 export const createdIncident = (): Incident => fixture<Incident>('incident-created')
+/** Scheduled maintenances as the API answers /incidents/active_maintenance, /incidents/upcoming and a create. */
+export const activeMaintenance = (): Incident[] => fixture<Incident[]>('maintenance-active')
+export const upcomingMaintenance = (): Incident[] => fixture<Incident[]>('maintenance-upcoming')
+export const createdMaintenance = (): Incident => fixture<Incident>('maintenance-created')
 
 export function configure (extra: Record<string, string> = {}): void {
   process.env.HUBOT_STATUSPAGE_API_KEY = API_KEY

@@ -2,6 +2,7 @@
 
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
+import { clockNow } from '../clock'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
 import type { HubotRobot } from '../hubot'
 import type { StatuspageDeps } from './handlers'
@@ -50,7 +51,7 @@ export function statuspageDeps (robot: HubotRobot): StatuspageDeps {
   return {
     client: statuspageClient(config),
     notify: config.notify,
-    now: () => new Date(),
+    now: clockNow,
     prefix: robot.alias || `${robot.name} `
   }
 }

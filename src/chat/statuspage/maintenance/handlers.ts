@@ -35,7 +35,7 @@ async function list ({ client, now, prefix }: StatuspageDeps): Promise<string> {
 export function checkWindow (command: Of<'maintenance-create'>, now: Date): { from: Date, until: Date } | { why: string } {
   const zone = zoneOf(command.from)
   const from = resolveTime(command.from, now)
-  const until = command.until.kind === 'for' ? new Date(from.getTime() + command.until.ms) : resolveTime(command.until.time, now)
+  const until = command.until.kind === 'for' ? new Date(from.getTime() + command.until.ms) : resolveTime(command.until.time, now, from)
   const shown = (d: Date): string => `${wallClock(d, zone)} ${zoneLabel(zone)}`
   if (from.getTime() < now.getTime() - PAST_GRACE_MS) {
     return { why: `That window starts in the past (${shown(from)}, ${relative(from, now)}). Nothing was scheduled: give a time ahead of now (it is ${shown(now)}).` }

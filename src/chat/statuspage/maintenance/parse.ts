@@ -8,7 +8,7 @@
 //   maintenance update [<id>] [<status>] <message>
 
 import { MAINTENANCE_STATUSES, MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type MaintenanceStatus } from '../../../statuspage/types'
-import { parseTime, parseWindowLength, type TimeSpec } from './time'
+import { parseTime, parseWindowLength, zoneOf, type TimeSpec } from './time'
 
 export type MaintenanceAction = 'start' | 'complete' | 'cancel'
 
@@ -98,7 +98,8 @@ function parseWindow (rest: string): Window | { why: string } {
     if ('why' in length) return length
     until = { kind: 'for', ms: length.ms }
   } else {
-    const time = parseTime(lengthText)
+    // The end is in the start's zone unless it names its own.
+    const time = parseTime(lengthText, zoneOf(from))
     if ('why' in time) return time
     until = { kind: 'until', time }
   }

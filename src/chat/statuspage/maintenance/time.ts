@@ -3,7 +3,7 @@
 // needs "now", handed in by the caller (an injectable clock, so tests are deterministic).
 //
 // Forms: `2026-12-01 22:00` (or `2026-12-01T22:00`, `:ss` allowed), `today 22:00`, `tomorrow 22:00`,
-// `in 2h` (any duration: `in 90 minutes`, `in 1h30m`), `now`. UTC unless a zone follows the time:
+// `in 2h` (any duration: `in 90 minutes`, `in 1h30m`), `now`, and `22:00` alone (the next 22:00). UTC unless a zone follows the time:
 // `UTC`, `Z`, an offset (`+02:00`, `-0500`, `UTC+2`), or an IANA name (`Europe/Paris`).
 
 import { boundedDuration, formatDuration, type DurationLimits } from '../../opsgenie/duration'
@@ -18,6 +18,8 @@ interface WallClock { hour: number, minute: number, second: number }
 
 export type TimeSpec =
   | { kind: 'date', year: number, month: number, day: number, clock: WallClock, zone: Zone }
+  /** A time of day alone (`until 23:30`): on the start's day, or the next day if that is earlier. */
+  | { kind: 'clock', clock: WallClock, zone: Zone }
   | { kind: 'day', daysAhead: 0 | 1, clock: WallClock, zone: Zone }
   | { kind: 'in', ms: number }
   | { kind: 'now' }
@@ -60,8 +62,8 @@ function clockOf (h: string, m: string, s?: string): WallClock | undefined {
   return clock.hour < 24 && clock.minute < 60 && clock.second < 60 ? clock : undefined
 }
 
-/** The time in `text`, or why it is not one. */
-export function parseTime (text: string): TimeSpec | { why: string } {
+/** The time in `text`, or why it is not one; `defaultZone` when it names none (UTC unless told). */
+export function parseTime (text: string, defaultZone: Zone = UTC): TimeSpec | { why: string } {
   const words = text.trim().split(/\s+/).filter(Boolean)
   const lower = words.map(w => w.toLowerCase())
   if (lower.length === 1 && lower[0] === 'now') return { kind: 'now' }
@@ -71,7 +73,7 @@ export function parseTime (text: string): TimeSpec | { why: string } {
     return 'why' in d ? d : { kind: 'in', ms: d.ms }
   }
   // An optional zone at the end.
-  let zone = UTC
+  let zone = defaultZone
   let body = words
   const last = words[words.length - 1]
   const lastZone = words.length > 1 ? parseZone(last) : undefined
@@ -83,6 +85,11 @@ export function parseTime (text: string): TimeSpec | { why: string } {
     const clock = m ? clockOf(m[1], m[2], m[3]) : undefined
     if (!clock) return { why: `"${body[1]}" is not a time of day: say e.g. ${body[0].toLowerCase()} 22:00` }
     return { kind: 'day', daysAhead: body[0].toLowerCase() === 'tomorrow' ? 1 : 0, clock, zone }
+  }
+  const c = body.length === 1 ? CLOCK.exec(body[0]) : null
+  if (c) {
+    const clock = clockOf(c[1], c[2], c[3])
+    return clock ? { kind: 'clock', clock, zone } : { why: `"${body[0]}" is not a time of day` }
   }
   const m = DATE.exec(joined)
   if (m) {
@@ -117,8 +124,16 @@ function fromWallClock (wallMs: number, zone: Zone): number {
 /** The wall-clock fields of `utcMs` in `zone`, as a UTC Date (read with getUTC*). */
 const wallOf = (utcMs: number, zone: Zone): Date => new Date(utcMs + offsetMinutes(zone, utcMs) * MINUTE)
 
-export function resolveTime (spec: TimeSpec, now: Date): Date {
+/** `after`: for a time of day alone, the instant it must follow (the window's start; else now). */
+export function resolveTime (spec: TimeSpec, now: Date, after: Date = now): Date {
   switch (spec.kind) {
+    case 'clock': {
+      const day = wallOf(after.getTime(), spec.zone)
+      const { hour, minute, second } = spec.clock
+      const wall = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute, second)
+      const at = fromWallClock(wall, spec.zone)
+      return new Date(at > after.getTime() ? at : fromWallClock(wall + DAY, spec.zone))
+    }
     case 'now': return new Date(now.getTime())
     case 'in': return new Date(now.getTime() + spec.ms)
     case 'date': {
@@ -135,7 +150,7 @@ export function resolveTime (spec: TimeSpec, now: Date): Date {
 }
 
 /** The zone a time was given in (UTC for relative times). */
-export const zoneOf = (spec: TimeSpec): Zone => (spec.kind === 'date' || spec.kind === 'day' ? spec.zone : UTC)
+export const zoneOf = (spec: TimeSpec): Zone => ('zone' in spec ? spec.zone : UTC)
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
