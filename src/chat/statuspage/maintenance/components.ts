@@ -20,13 +20,17 @@ export function resolveComponentList (text: string, all: readonly Component[]): 
       const hit = longestExact(pieces, i, all)
       if (hit?.kind === 'ambiguous') return { reply: formatAmbiguous(hit.name, hit.candidates, all) }
       if (hit) { found.push(hit.component); i = hit.next; continue }
-      // No whole name starts here: the friendly matcher (prefixes, suggestions) on this piece alone,
-      // or on the whole chunk when the chunk has no comma at all.
-      const match = matchComponent(pieces[i], all)
-      if (match.kind === 'unknown') return { reply: formatUnknown(pieces[i], match.suggestions, all) }
-      if (match.kind === 'ambiguous') return { reply: formatAmbiguous(pieces[i], match.candidates, all) }
-      found.push(match.component)
-      i++
+      // No whole name starts here: the friendly matcher (prefixes, suggestions) on the rest of the
+      // chunk, then on this piece alone; when neither finds one, the rest of the chunk is what is refused.
+      const run = pieces.slice(i).join(', ')
+      const whole = matchComponent(run, all)
+      if (whole.kind === 'found') { found.push(whole.component); break }
+      const piece = matchComponent(pieces[i], all)
+      if (piece.kind === 'found') { found.push(piece.component); i++; continue }
+      const refused = i < pieces.length - 1 ? { text: run, match: whole } : { text: pieces[i], match: piece }
+      return refused.match.kind === 'ambiguous'
+        ? { reply: formatAmbiguous(refused.text, refused.match.candidates, all) }
+        : { reply: formatUnknown(refused.text, refused.match.kind === 'unknown' ? refused.match.suggestions : [], all) }
     }
   }
   const expanded = found.flatMap(c => targetsOf(c, all))
