@@ -6,7 +6,8 @@ import { Router, keyFrom, startStandIn, type SandboxReply, type SandboxRequest, 
 import { FaultSwitch, type Fault } from './faults'
 import { statuspageId } from './ids'
 import {
-  isComponentStatus, isImpact, isIncidentStatus, isUnresolved, newIncidentUpdate, renderIncident, setStatuses,
+  autoTransition, isActiveMaintenance, isComponentStatus, isImpact, isIncidentStatus, isUnresolved, MAINTENANCE_SWITCHES,
+  newIncidentUpdate, noSwitches, renderIncident, setStatuses,
   type ComponentStatus, type IncidentStatus, type StatuspageState, type StoredIncident
 } from './statuspage-model'
 
@@ -50,6 +51,7 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
   const guarded = (handler: (req: SandboxRequest) => SandboxReply): ((req: SandboxRequest) => SandboxReply) => (req) => {
     if (keyFrom(req.headers, 'OAuth') !== SANDBOX_STATUSPAGE_KEY) return fail(401, 'Could not authenticate')
     if (req.params.page !== undefined && req.params.page !== state.page.id) return fail(404, 'The requested page could not be found')
+    autoTransition(state, Date.now())
     return handler(req)
   }
   const now = (): string => new Date().toISOString()
@@ -101,9 +103,10 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
   const nowMs = (): number => Date.now()
   router.on('GET', '/v1/pages/:page/incidents', listIncidents(() => true))
   router.on('GET', '/v1/pages/:page/incidents/unresolved', listIncidents(isUnresolved))
+  // Scheduled: every maintenance not yet started; upcoming: those whose start is still ahead.
   router.on('GET', '/v1/pages/:page/incidents/scheduled', listIncidents(i => i.status === 'scheduled'))
   router.on('GET', '/v1/pages/:page/incidents/upcoming', listIncidents(i => i.status === 'scheduled' && Date.parse(i.scheduled_for ?? '') > nowMs()))
-  router.on('GET', '/v1/pages/:page/incidents/active_maintenance', listIncidents(i => ['in_progress', 'verifying'].includes(i.status)))
+  router.on('GET', '/v1/pages/:page/incidents/active_maintenance', listIncidents(isActiveMaintenance))
 
   router.on('GET', '/v1/pages/:page/incidents/:id', guarded((req) => {
     const i = incident(req.params.id)
@@ -128,6 +131,7 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
       resolved_at: null,
       scheduled_for: null,
       scheduled_until: null,
+      maintenance: null,
       component_ids: [],
       incident_updates: []
     }
@@ -201,8 +205,22 @@ function applyIncidentChange (state: StatuspageState, incident: StoredIncident, 
 
   if (typeof input.name === 'string') incident.name = input.name.trim()
   if (input.impact_override !== undefined) incident.impact_override = input.impact_override as StoredIncident['impact_override']
+  for (const field of ['scheduled_for', 'scheduled_until'] as const) {
+    if (input[field] !== undefined && (typeof input[field] !== 'string' || Number.isNaN(Date.parse(input[field] as string)))) return `${field} is not a valid time`
+  }
+  if (typeof input.scheduled_for === 'string' && typeof input.scheduled_until === 'string' && Date.parse(input.scheduled_until) <= Date.parse(input.scheduled_for)) {
+    return 'Scheduled until must be after scheduled for'
+  }
+  for (const field of MAINTENANCE_SWITCHES) {
+    if (input[field] !== undefined && typeof input[field] !== 'boolean') return `${field} must be true or false`
+  }
   if (typeof input.scheduled_for === 'string') incident.scheduled_for = input.scheduled_for
   if (typeof input.scheduled_until === 'string') incident.scheduled_until = input.scheduled_until
+  if (incident.scheduled_for) {
+    const switches = incident.maintenance ?? noSwitches()
+    for (const field of MAINTENANCE_SWITCHES) if (typeof input[field] === 'boolean') switches[field] = input[field] as boolean
+    incident.maintenance = switches
+  }
   if (ids !== undefined) incident.component_ids = [...new Set(ids as string[])]
   for (const id of Object.keys(map)) if (!incident.component_ids.includes(id)) incident.component_ids.push(id)
   const affected = setStatuses(state, map as Record<string, ComponentStatus>, now)

@@ -68,7 +68,7 @@ describe('end to end: the packed package in real Hubot bots', function () {
   // Readers of the stand-ins' live state.
   const sp = () => sandbox.statuspage!.state
   const component = (name: string) => sp().components.find(c => c.name === name)!
-  const unresolved = () => sp().incidents.filter(i => !['resolved', 'completed'].includes(i.status))
+  const unresolved = () => sp().incidents.filter(i => !['resolved', 'completed'].includes(i.status) && !i.scheduled_for)
   const alert = (tinyId: string) => sandbox.opsgenie!.state.alerts.find(a => a.tinyId === tinyId)!
 
   /** Says `text` as alice and returns the one reply, checking the package answered exactly once. */
@@ -96,10 +96,13 @@ describe('end to end: the packed package in real Hubot bots', function () {
       expect(component('GitHub Webhooks').status).to.equal('operational')
     })
 
-    it('/status says all systems are operational', async () => {
+    it('/status says no incident is open, and shows the seeded maintenance in progress and the next one', async () => {
       const reply = await ask(bot, '/status')
-      expect(reply).to.match(/all systems operational/i)
-      expect(sp().components.filter(c => !c.group && c.status !== 'operational')).to.deep.equal([])
+      expect(reply).to.contain('No unresolved incidents.')
+      expect(reply).to.contain('• Integrations › Email Notifications: under maintenance')
+      expect(reply).to.contain('1 maintenance in progress:\n• Email provider switch')
+      expect(reply).to.contain('Next maintenance (within 24 h):\n• Dashboard database upgrade')
+      expect(sp().components.filter(c => !c.group && !['operational', 'under_maintenance'].includes(c.status))).to.deep.equal([])
     })
 
     it('/status Build Processing major: builds are delayed sets it and opens an incident', async () => {
@@ -169,9 +172,9 @@ describe('end to end: the packed package in real Hubot bots', function () {
       expect(reply).to.match(/resolved/i).and.to.contain(incidentId)
     })
 
-    it('/status shows the page operational again', async () => {
+    it('/status shows no incident open again (only the maintenance)', async () => {
       const reply = await ask(bot, '/status')
-      expect(reply).to.match(/all systems operational/i)
+      expect(reply).to.contain('No unresolved incidents.').and.not.to.contain('Build Processing')
       expect(unresolved()).to.deep.equal([])
     })
   })

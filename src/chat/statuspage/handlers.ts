@@ -3,7 +3,7 @@
 
 import { allSettledOrThrow, mapSettled } from '../../http/concurrency'
 import type { StatuspageClient } from '../../statuspage/client'
-import type { Component, ComponentStatusMap, Incident } from '../../statuspage/types'
+import { MAINTENANCE_STATUSES, type Component, type ComponentStatusMap, type Incident, type MaintenanceStatus } from '../../statuspage/types'
 import { describeError } from '../describe-error'
 import { plural } from '../text'
 import {
@@ -193,7 +193,8 @@ async function open (command: Of<'open'>, { client }: StatuspageDeps): Promise<s
 async function pickIncident (args: string, client: StatuspageClient, verb: 'update' | 'resolve', prefix: string, statusWord: boolean) {
   const byShape = parseIncidentArgs(args, [], { status: statusWord })
   if (byShape.id) return { args: byShape, incident: undefined as Incident | undefined, reply: undefined }
-  const incidents = await client.listUnresolvedIncidents()
+  // Realtime incidents only: a maintenance in progress (listed here on some pages) has its own commands.
+  const incidents = (await client.listUnresolvedIncidents()).filter(i => !MAINTENANCE_STATUSES.includes(i.status as MaintenanceStatus))
   const parsed = parseIncidentArgs(args, incidents.map(i => i.id), { status: statusWord })
   if (parsed.id) return { args: parsed, incident: incidents.find(i => i.id === parsed.id), reply: undefined }
   const first = args.trim().split(/\s+/)[0]
