@@ -81,7 +81,7 @@ for (const version of HUBOT_VERSIONS) {
           .reply(201, { ...createdMaintenance(), components: [DATABASE] })
         expect(await ask(REQUIRED)).to.equal([
           'Scheduled maintenance Database upgrade (mntnew000001): 2026-12-01 22:00 → 2026-12-02 00:00 UTC (2h), starts in 7d 1h. https://stspg.io/mnew1',
-          '1 component go to under maintenance when it starts and back to operational when it ends:',
+          '1 component goes to under maintenance when it starts and back to operational when it ends:',
           '  • Database',
           'It starts and completes by itself; subscribers are notified, and reminded before it starts.'
         ].join('\n'))
@@ -193,8 +193,8 @@ for (const version of HUBOT_VERSIONS) {
       it('asks which one when no id is given and several could be meant, changing nothing', async () => {
         const scope = getMaintenance(api(), activeMaintenance(), upcomingMaintenance())
         const reply = await ask('/status maintenance start')
-        expect(reply).to.match(/^2 maintenances could be meant: which one\? Nothing was changed\.\n• Build cluster OS upgrade \(mnt0bld00002\)/)
-        expect(reply).to.contain('Say it with the id, e.g. /status maintenance start mnt0bld00002')
+        expect(reply).to.match(/^2 maintenances could be meant: which one\? Nothing was changed\.\n• API \(EU\) database upgrade \(mnt0apieu003\)/)
+        expect(reply).to.contain('Say it with the id, e.g. /status maintenance start mnt0apieu003')
         scope.done()
       })
 

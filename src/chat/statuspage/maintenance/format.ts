@@ -131,7 +131,8 @@ export function formatScheduled (created: Incident, facts: CreatedFacts, now: Da
   ]
   if (facts.components.length === 0) lines.push('No components linked: the page shows the notice, no component changes state.')
   else {
-    lines.push(`${plural(facts.components.length, 'component')} go to under maintenance when it starts and back to operational when it ends:`,
+    const n = facts.components.length
+    lines.push(`${plural(n, 'component')} ${n === 1 ? 'goes' : 'go'} to under maintenance when it starts and back to operational when it ends:`,
       ...componentLines(facts.components, facts.all, '  ', COMPONENT_LIMIT))
   }
   lines.push(facts.notify
@@ -146,7 +147,8 @@ export function formatMaintenanceChoice (candidates: readonly Incident[], verb: 
     const what = verb === 'complete' ? 'in progress' : verb === 'update' ? 'in progress or upcoming' : 'upcoming'
     return `There is no maintenance ${what} to ${verb}. Nothing was changed. (${prefix}status maintenance lists them.)`
   }
+  const soonest = [...candidates].sort((a, b) => startOf(a) - startOf(b))
   return [`${plural(candidates.length, 'maintenance', 'maintenances')} could be meant: which one? Nothing was changed.`,
-    ...bounded(candidates.map(m => maintenanceHeadline(m, now)), MAINTENANCE_LIMIT),
-    `Say it with the id, e.g. ${prefix}status maintenance ${verb} ${candidates[0].id}`].join('\n')
+    ...bounded(soonest.map(m => maintenanceHeadline(m, now)), MAINTENANCE_LIMIT),
+    `Say it with the id, e.g. ${prefix}status maintenance ${verb} ${soonest[0].id}`].join('\n')
 }
