@@ -45,13 +45,16 @@ export interface CommandSpec<C> {
   gate: Gate
 }
 
+type Handler<C> = (ctx: CommandContext<C>) => Promise<string>
+
 /** Registers a respond listener whose handler returns the single reply for the message. */
-export function respond<C> (robot: HubotRobot, spec: CommandSpec<C>, handler: (ctx: CommandContext<C>) => Promise<string>): void {
+export function respond<C> (robot: HubotRobot, spec: CommandSpec<C>, handler: Handler<C>): void {
   announceWriteRule(robot, spec.gate, spec.id)
   robot.respond(spec.pattern, { id: spec.id }, (res) => run(robot, spec, res, handler))
 }
 
-async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotResponse, handler: (ctx: CommandContext<C>) => Promise<string>): Promise<void> {
+async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotResponse,
+  handler: Handler<C>): Promise<void> {
   const user = res.message.user
   const room = res.message.room ?? res.envelope.room ?? user.room ?? ''
   const audit = new AuditTrail()
@@ -70,7 +73,9 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
   }
   // Whatever reached a service is recorded, failed and unconfirmed writes too.
   const classed = kind
-  if (classed) await safely(robot, spec, () => recordAudit(robot, spec.gate.service, classed, user, room, audit, spec.secrets()))
+  if (classed) {
+    await safely(robot, spec, () => recordAudit(robot, spec.gate.service, classed, user, room, audit, spec.secrets()))
+  }
   await safely(robot, spec, () => res.send(redact(reply, spec.secrets())))
   robot.emit(HANDLED_EVENT, { id: spec.id, failed, room })
 }

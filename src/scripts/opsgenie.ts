@@ -11,8 +11,8 @@
 //   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id
 //   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
 //   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth
-//   HUBOT_OPSGENIE_WRITERS - optional, who may act on alerts and take shifts: chat user ids and role:<name> entries, comma-separated (default: everyone)
-//   HUBOT_OPSGENIE_WRITE_ROOMS - optional, the room ids those actions are allowed from, comma-separated (default: every room)
+//   HUBOT_OPSGENIE_WRITERS - optional, who may act on alerts and take shifts: user ids and role:<name>, comma-separated
+//   HUBOT_OPSGENIE_WRITE_ROOMS - optional, the room ids those actions are allowed from, comma-separated
 //
 // Commands:
 //   hubot genie - Open alerts, newest first: acknowledged or not, by whom, age, count (also: genie status, genie alerts)
@@ -29,7 +29,7 @@
 //   hubot genie forget me - Forget who you are in OpsGenie
 //   hubot genie oncall [<schedule>] - Who is on call now, in one schedule or all (also: genie who is on call)
 //   hubot genie take [<schedule>] for <duration> - Put yourself on call now for a while (a schedule override)
-//   hubot genie log [<n>] - The last n alert actions and shifts taken from chat (10 by default): when, who, where, what, outcome
+//   hubot genie log [<n>] - The last n actions taken from chat (default 10): when, who, where, what, outcome
 //
 // Notes:
 //   Set HUBOT_ALIAS=/ so people type /genie as they would in Campfire.

@@ -7,8 +7,8 @@
 //   HUBOT_STATUSPAGE_API_URL - optional, default https://api.statuspage.io/v1
 //   HUBOT_STATUSPAGE_TIMEOUT_MS - optional, default 10000: how long to wait for each API answer
 //   HUBOT_STATUSPAGE_NOTIFY - optional, default true; false: incidents opened or updated from chat do not notify subscribers
-//   HUBOT_STATUSPAGE_WRITERS - optional, who may change the page: chat user ids and role:<name> entries, comma-separated (default: everyone)
-//   HUBOT_STATUSPAGE_WRITE_ROOMS - optional, the room ids the page may be changed from, comma-separated (default: every room)
+//   HUBOT_STATUSPAGE_WRITERS - optional, who may change the page: user ids and role:<name>, comma-separated
+//   HUBOT_STATUSPAGE_WRITE_ROOMS - optional, the room ids the page may be changed from, comma-separated
 //
 // Commands:
 //   hubot status - What is not operational, and the unresolved incidents (also: status?)
@@ -20,7 +20,7 @@
 //   hubot status open [<incident status>] <name>[: <message>] - Open an incident (investigating by default)
 //   hubot status update [<incident id>] [<incident status>] <message> - Add an update to an incident
 //   hubot status resolve [<incident id>] [<message>] - Resolve an incident and set its components operational
-//   hubot status log [<n>] - The last n changes made to Statuspage from chat (10 by default): when, who, where, what, outcome
+//   hubot status log [<n>] - The last n changes made from chat (default 10): when, who, where, what, outcome
 //
 // Notes:
 //   Set HUBOT_ALIAS=/ so people type /status as they would in Campfire.

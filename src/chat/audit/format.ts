@@ -8,7 +8,7 @@ import type { AuditTarget } from './trail'
 /** Prefix of every audit log line, to find them with grep. */
 export const AUDIT_LOG_PREFIX = 'hubot-statuspage-opsgenie audit'
 
-/** One line: a fixed prefix and the entry as JSON (time, user id and name, room, command, service, targets, outcome). */
+/** One line: a fixed prefix, then the entry as JSON (time, user, room, command, service, targets, outcome). */
 export const auditLogLine = (entry: AuditEntry): string => `${AUDIT_LOG_PREFIX} ${JSON.stringify(entry)}`
 
 /** Entries `status log` shows when no number is given, and at most. */

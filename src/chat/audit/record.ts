@@ -8,8 +8,8 @@ import { auditLogLine } from './format'
 import { appendHistory, overallOutcome, type AuditEntry } from './store'
 import type { AuditTrail } from './trail'
 
-export function recordAudit (robot: HubotRobot, service: GuardedService, command: CommandClass, user: HubotUser, room: string,
-  trail: AuditTrail, secrets: ReadonlyArray<string | undefined>, now: Date = new Date()): void {
+export function recordAudit (robot: HubotRobot, service: GuardedService, command: CommandClass, user: HubotUser,
+  room: string, trail: AuditTrail, secrets: ReadonlyArray<string | undefined>, now: Date = new Date()): void {
   if (trail.targets.length === 0 || !trail.service) return
   const entry: AuditEntry = {
     time: now.toISOString(),

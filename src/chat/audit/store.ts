@@ -37,7 +37,8 @@ export function readHistory (brain: HubotBrain, service: GuardedService): AuditE
   return Array.isArray(value) ? value as AuditEntry[] : []
 }
 
-export function appendHistory (brain: HubotBrain, service: GuardedService, entry: AuditEntry, limit = HISTORY_LIMIT): void {
+export function appendHistory (brain: HubotBrain, service: GuardedService, entry: AuditEntry,
+  limit = HISTORY_LIMIT): void {
   // A new array each time, so brains that compare or serialise on set see the change.
   brain.set(AUDIT_KEYS[service], [...readHistory(brain, service), entry].slice(-limit))
 }

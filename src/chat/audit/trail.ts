@@ -48,7 +48,8 @@ export class AuditTrail {
   add (service: ServiceName, target: Omit<AuditTarget, 'name'> & { name?: string }): AuditTarget {
     this.serviceName ??= service
     const name = target.name ?? this.names.get(target.id)
-    const entry: AuditTarget = { id: target.id, ...(name ? { name } : {}), action: target.action, outcome: target.outcome }
+    const { id, action, outcome } = target
+    const entry: AuditTarget = { id, ...(name ? { name } : {}), action, outcome }
     this.recorded.push(entry)
     return entry
   }

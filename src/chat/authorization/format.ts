@@ -10,7 +10,8 @@ function writersWanted (rule: WriteRule): string {
 }
 
 /** The one reply to a refused write: what it needs, what this person lacks, and who can grant it. */
-export function formatRefusal (refusal: Refusal, rule: WriteRule, label: string, user: { id: string }, room: string): string {
+export function formatRefusal (refusal: Refusal, rule: WriteRule, label: string, user: { id: string },
+  room: string): string {
   const id = String(user.id)
   switch (refusal.why) {
     case 'room':

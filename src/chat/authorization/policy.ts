@@ -82,7 +82,8 @@ export type Decision = { allowed: true } | ({ allowed: false } & Refusal)
  * and the one that holds even for writers); then the user id; then each role. A role plugin that
  * throws or answers anything but true counts as "no".
  */
-export async function decide (rule: WriteRule, user: HubotUser, room: string, auth: RoleProvider | undefined): Promise<Decision> {
+export async function decide (rule: WriteRule, user: HubotUser, room: string,
+  auth: RoleProvider | undefined): Promise<Decision> {
   if (rule.rooms.length > 0 && !rule.rooms.includes(String(room))) return { allowed: false, why: 'room' }
   if (!hasWriters(rule)) return { allowed: true }
   if (rule.userIds.includes(String(user.id))) return { allowed: true }

@@ -12,5 +12,5 @@ export const STATUSPAGE_HELP: HelpEntry[] = [
   { id: 'statuspage.open', usage: 'status open [<incident status>] <name>[: <message>]', description: 'Open an incident (investigating by default)' },
   { id: 'statuspage.update', usage: 'status update [<incident id>] [<incident status>] <message>', description: 'Add an update to an incident' },
   { id: 'statuspage.resolve', usage: 'status resolve [<incident id>] [<message>]', description: 'Resolve an incident and set its components operational' },
-  { id: 'statuspage.log', usage: 'status log [<n>]', description: 'The last n changes made to Statuspage from chat (10 by default): when, who, where, what, outcome' }
+  { id: 'statuspage.log', usage: 'status log [<n>]', description: 'The last n changes made from chat (default 10): when, who, where, what, outcome' }
 ]
