@@ -112,10 +112,10 @@ for (const version of HUBOT_VERSIONS) {
       })
 
       it('says at start who may write, once for each service', () => {
-        const lines = bot.logs.filter(l => /are limited to|are open to everyone/.test(l))
+        const lines = bot.logs.filter(l => /are allowed for|are open to everyone/.test(l))
         expect(lines).to.deep.equal([
-          'info: [opsgenie.genie] genie ack/unack/close/close all/confirm/note/snooze/take (changing OpsGenie) are limited to user U1, from any room.',
-          'info: [statuspage.status] status set/open/update/resolve (changing Statuspage) are limited to user U1, user U7, from any room.'
+          'info: [opsgenie.genie] genie ack/unack/close/close all/confirm/note/snooze/take (changing OpsGenie) are allowed for user U1, from any room.',
+          'info: [statuspage.status] status set/open/update/resolve (changing Statuspage) are allowed for user U1, user U7, from any room.'
         ])
       })
     })

@@ -47,7 +47,8 @@ export class RoleStore {
 /** Every request nock saw during the test (matched or not), as `METHOD host/path`. */
 export function watchRequests (): { readonly seen: string[] } {
   const seen: string[] = []
-  const onRequest = (req: { method?: string, options?: { hostname?: string, host?: string, path?: string }, path?: string }) => {
+  type Request = { method?: string, options?: { hostname?: string, host?: string, path?: string }, path?: string }
+  const onRequest = (req: Request) => {
     seen.push(`${req.method ?? ''} ${req.options?.hostname ?? req.options?.host ?? ''}${req.options?.path ?? req.path ?? ''}`)
   }
   beforeEach(() => { seen.length = 0; nock.emitter.on('no match', onRequest) })

@@ -37,11 +37,11 @@ export function describeRule (rule: WriteRule, hasRolePlugin: boolean): string {
       `set ${rule.writersVariable} and/or ${rule.roomsVariable} to limit them.`
   }
   const who = rule.userIds.length === 0 && rule.roles.length === 0
-    ? 'anyone'
+    ? 'everyone'
     : [...rule.userIds.map(id => `user ${id}`), ...rule.roles.map(r => `role ${r}`)].join(', ')
-  const where = rule.rooms.length === 0 ? 'any room' : `rooms ${rule.rooms.join(', ')}`
+  const where = rule.rooms.length === 0 ? 'any room' : `${rule.rooms.length === 1 ? 'room' : 'rooms'} ${rule.rooms.join(', ')} only`
   const plugin = rule.roles.length > 0 && !hasRolePlugin
     ? ' No role plugin (robot.auth.hasRole) is loaded yet: until one is, only the listed user ids can write.'
     : ''
-  return `${commands} (changing ${rule.name}) are limited to ${who}, from ${where}.${plugin}`
+  return `${commands} (changing ${rule.name}) are allowed for ${who}, from ${where}.${plugin}`
 }
