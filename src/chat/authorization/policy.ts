@@ -46,7 +46,7 @@ export interface RoleProvider {
 const ROLE_PREFIX = /^role:/i
 
 /** Comma-separated entries, trimmed, empty ones dropped. */
-export const listOf = (raw: string | undefined): string[] => (raw ?? '').split(',').map(s => s.trim()).filter(Boolean)
+const listOf = (raw: string | undefined): string[] => (raw ?? '').split(',').map(s => s.trim()).filter(Boolean)
 
 /** Splits `U1, U2, role:ops` into user ids and role names. */
 export function parseWriters (raw: string | undefined): { userIds: string[], roles: string[] } {
@@ -62,7 +62,7 @@ export function readWriteRule (gate: Gate): WriteRule {
   return { ...gate, ...parseWriters(env(gate.writersVariable)), rooms: listOf(env(gate.roomsVariable)) }
 }
 
-export const hasWriters = (rule: WriteRule): boolean => rule.userIds.length > 0 || rule.roles.length > 0
+const hasWriters = (rule: WriteRule): boolean => rule.userIds.length > 0 || rule.roles.length > 0
 
 /** Nothing configured: everyone may write from every room, as before this gate existed. */
 export const isOpen = (rule: WriteRule): boolean => !hasWriters(rule) && rule.rooms.length === 0
