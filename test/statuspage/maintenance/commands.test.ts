@@ -188,6 +188,8 @@ for (const version of HUBOT_VERSIONS) {
         expect(await ask('/status maintenance start mnt0apieu003 starting early')).to.equal(
           'Started maintenance API (EU) database upgrade (mnt0apieu003): in progress, 2026-11-25 06:00 → 08:00 UTC (2h). 1 linked component set to under maintenance. https://stspg.io/mapi3')
         scope.done()
+        // A write: on the audit trail, with what it did.
+        expect(await ask('/status log')).to.match(/alice \(alice\) in room1: status maintenance-transition → API \(EU\) database upgrade \(mnt0apieu003\) maintenance in_progress: done/)
       })
 
       it('asks which one when no id is given and several could be meant, changing nothing', async () => {
