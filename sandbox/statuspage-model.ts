@@ -97,7 +97,8 @@ export function autoTransition (state: StatuspageState, nowMs: number): void {
   for (const m of state.incidents) {
     const switches = m.maintenance
     if (!switches) continue
-    const components = (status: ComponentStatus): Record<string, ComponentStatus> => Object.fromEntries(m.component_ids.map(id => [id, status]))
+    const components = (status: ComponentStatus): Record<string, ComponentStatus> =>
+      Object.fromEntries(m.component_ids.map(id => [id, status]))
     const move = (status: IncidentStatus, to: ComponentStatus | undefined, deliver: boolean): void => {
       const affected = to ? setStatuses(state, components(to), now) : []
       m.incident_updates.unshift(newIncidentUpdate(m, status, '', affected, deliver, now))

@@ -6,7 +6,8 @@ import { Router, keyFrom, startStandIn, type SandboxReply, type SandboxRequest, 
 import { FaultSwitch, type Fault } from './faults'
 import { statuspageId } from './ids'
 import {
-  autoTransition, isActiveMaintenance, isComponentStatus, isImpact, isIncidentStatus, isUnresolved, MAINTENANCE_SWITCHES,
+  autoTransition, isActiveMaintenance, isComponentStatus, isImpact, isIncidentStatus, isUnresolved,
+  MAINTENANCE_SWITCHES,
   newIncidentUpdate, noSwitches, renderIncident, setStatuses,
   type ComponentStatus, type IncidentStatus, type StatuspageState, type StoredIncident
 } from './statuspage-model'

@@ -72,9 +72,15 @@ describe('sandbox Statuspage stand-in', () => {
       auth: AUTH,
       body: {
         incident: {
-          name: 'Billing upgrade', status: 'scheduled', scheduled_for: start, scheduled_until: end, component_ids: [billing.id],
-          scheduled_auto_in_progress: true, scheduled_auto_completed: true,
-          auto_transition_to_maintenance_state: true, auto_transition_to_operational_state: true
+          name: 'Billing upgrade',
+          status: 'scheduled',
+          scheduled_for: start,
+          scheduled_until: end,
+          component_ids: [billing.id],
+          scheduled_auto_in_progress: true,
+          scheduled_auto_completed: true,
+          auto_transition_to_maintenance_state: true,
+          auto_transition_to_operational_state: true
         }
       }
     })

@@ -14,7 +14,9 @@ const NOW = new Date('2026-11-24T21:00:00Z')
 
 /** Every page of components, 100 at a time, as the API pages them. */
 function getAll (scope: nock.Scope, rows: Component[]): nock.Scope {
-  for (let page = 1; (page - 1) * 100 <= rows.length; page++) getComponents(scope, rows.slice((page - 1) * 100, page * 100), page)
+  for (let page = 1; (page - 1) * 100 <= rows.length; page++) {
+    getComponents(scope, rows.slice((page - 1) * 100, page * 100), page)
+  }
   return scope
 }
 

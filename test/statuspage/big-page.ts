@@ -23,7 +23,8 @@ export function bigPage (): Component[] {
   let position = 1
   GROUPS.forEach((group, g) => {
     const children = PRODUCTS.flatMap(p => REGIONS.map(r => `${p}, ${r}`))
-    rows.push(componentRow(groupId(g), group, { group: true, position: position++, components: children.map((_, i) => childId(g, i)) }))
+    const ids = children.map((_, i) => childId(g, i))
+    rows.push(componentRow(groupId(g), group, { group: true, position: position++, components: ids }))
     children.forEach((name, i) => rows.push(componentRow(childId(g, i), name, { group_id: groupId(g), position: position++, description: `${name} in ${group}` })))
   })
   rows.push(componentRow('placeholder1', PLACEHOLDER, { position: position++ }))
@@ -38,7 +39,9 @@ export const named = (rows: Component[], group: string, name: string): Component
 }
 
 /** An unresolved incident shaped as the API answers it, linked to `components`. */
-export function incidentOn (incidentId: string, name: string, components: Component[], fields: Partial<Incident> = {}): Incident {
+export function incidentOn (
+  incidentId: string, name: string, components: Component[], fields: Partial<Incident> = {}
+): Incident {
   return {
     id: incidentId,
     name,

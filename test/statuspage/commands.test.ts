@@ -3,7 +3,8 @@ import { expect } from 'chai'
 import nock from 'nock'
 import { botForEachTest } from '../support/bots'
 import {
-  api, componentRow, components, configure, createdIncident, getComponents, getPage, getUnresolved, onlyReply, PAGE, patched,
+  api, componentRow, components, configure, createdIncident, getComponents, getPage, getUnresolved, onlyReply, PAGE,
+  patched,
   severalUnresolved, unresolved
 } from './support'
 import type { Component, Incident } from '../../src/statuspage/types'

@@ -59,7 +59,9 @@ export function getMaintenance (scope: nock.Scope, active: Incident[] = [], upco
 }
 
 /** Everything `status` and `status <component>?` read. */
-export const getPage = (scope: nock.Scope, rows: Component[] = components(), incidents: Incident[] = unresolved()): nock.Scope =>
+export const getPage = (
+  scope: nock.Scope, rows: Component[] = components(), incidents: Incident[] = unresolved()
+): nock.Scope =>
   getMaintenance(getUnresolved(getComponents(scope, rows), incidents))
 
 /** A component row shaped like the API's. */

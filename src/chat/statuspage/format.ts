@@ -88,7 +88,9 @@ export function formatIncidents (incidents: readonly Incident[], now: Date, all:
     ...bounded(incidents.map(i => incidentDetails(i, now, all)), INCIDENT_LIMIT)].join('\n')
 }
 
-export function formatSummary (components: readonly Component[], incidents: readonly Incident[], now: Date, maintenance?: MaintenanceView): string {
+export function formatSummary (
+  components: readonly Component[], incidents: readonly Incident[], now: Date, maintenance?: MaintenanceView
+): string {
   const troubled = components.filter(c => !c.group && c.status !== 'operational').sort(byPosition)
   const realtime = withoutMaintenance(incidents, maintenance)
   const notes = maintenance ? maintenanceSummaryLines(maintenance, components, now) : []
@@ -146,7 +148,9 @@ export function incidentsAffecting (component: Component, all: readonly Componen
   return incidents.filter(i => (i.components ?? []).some(c => ids.has(c.id)))
 }
 
-export function formatShow (component: Component, all: readonly Component[], incidents: readonly Incident[], now: Date, maintenance?: MaintenanceView): string {
+export function formatShow (
+  component: Component, all: readonly Component[], incidents: readonly Incident[], now: Date, maintenance?: MaintenanceView
+): string {
   const name = qualifiedName(component, all)
   const lines = [component.group
     ? `${name} (group): ${stateLabel(effectiveStatus(component, all))}`

@@ -50,7 +50,7 @@ export async function runStatusCommand (command: StatusCommand, deps: () => Stat
   }
 }
 
-/** The page as `status` and `status <component>?` show it; maintenance is optional (its failure is said, not thrown). */
+/** The page as `status` and `status <component>?` show it; maintenance is optional (a failure is said, not thrown). */
 async function readPage (client: StatuspageClient): Promise<[Component[], Incident[], MaintenanceView]> {
   const maintenance = Promise.allSettled([client.listActiveMaintenances(), client.listUpcomingMaintenances()])
   const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
@@ -59,7 +59,10 @@ async function readPage (client: StatuspageClient): Promise<[Component[], Incide
   const failed = [active, upcoming].find((r): r is PromiseRejectedResult => r.status === 'rejected')
   const view: MaintenanceView = failed
     ? { active: [], upcoming: [], problem: describeError(failed.reason) }
-    : { active: (active as PromiseFulfilledResult<Incident[]>).value, upcoming: (upcoming as PromiseFulfilledResult<Incident[]>).value }
+    : {
+        active: (active as PromiseFulfilledResult<Incident[]>).value,
+        upcoming: (upcoming as PromiseFulfilledResult<Incident[]>).value
+      }
   return [components, incidents, view]
 }
 

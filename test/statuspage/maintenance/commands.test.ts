@@ -5,7 +5,8 @@ import type { Incident } from '../../../src/statuspage/types'
 import { setClock } from '../../../src/chat/clock'
 import { HUBOT_VERSIONS, startBot, type TestBot } from '../../support/bots'
 import {
-  activeMaintenance, api, componentRow, components, configure, createdMaintenance, getComponents, getMaintenance, getUnresolved,
+  activeMaintenance, api, componentRow, components, configure, createdMaintenance, getComponents, getMaintenance,
+  getUnresolved,
   onlyReply, PAGE, unresolved, upcomingMaintenance
 } from '../support'
 
@@ -123,7 +124,12 @@ for (const version of HUBOT_VERSIONS) {
 
       it('sends every notification switch off when HUBOT_STATUSPAGE_NOTIFY=false, and says so', async () => {
         process.env.HUBOT_STATUSPAGE_NOTIFY = 'false'
-        const off = { deliver_notifications: false, scheduled_remind_prior: false, auto_transition_deliver_notifications_at_start: false, auto_transition_deliver_notifications_at_end: false }
+        const off = {
+          deliver_notifications: false,
+          scheduled_remind_prior: false,
+          auto_transition_deliver_notifications_at_start: false,
+          auto_transition_deliver_notifications_at_end: false
+        }
         const scope = getComponents(api(), withDatabase())
           .post(`${PAGE}/incidents`, maintenanceBody({
             name: 'Database upgrade',
@@ -251,7 +257,8 @@ for (const version of HUBOT_VERSIONS) {
 
     describe('status and status <component>? mention maintenance', () => {
       it('shows the maintenance in progress and the next one within 24 h (not the one in 9 days)', async () => {
-        const scope = getMaintenance(getUnresolved(getComponents(api()), []), activeMaintenance(), upcomingMaintenance())
+        const reads = getUnresolved(getComponents(api()), [])
+        const scope = getMaintenance(reads, activeMaintenance(), upcomingMaintenance())
         const reply = await ask('/status')
         expect(reply).to.contain('1 maintenance in progress:\n• Docs search reindex (mnt0docs0001): in progress, 2026-11-24 20:00 → 23:00 UTC (3h), ends in 2h')
         expect(reply).to.contain('Next maintenance (within 24 h):\n• API (EU) database upgrade (mnt0apieu003): scheduled, 2026-11-25 06:00 → 08:00 UTC (2h), starts in 9h')

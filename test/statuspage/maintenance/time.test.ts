@@ -1,7 +1,8 @@
 // The maintenance window's times: what people type, resolved against a fixed clock.
 import { expect } from 'chai'
 import {
-  formatWindow, offsetMinutes, parseTime, parseWindowLength, parseZone, relative, resolveTime, UTC, wallClock, zoneLabel,
+  formatWindow, offsetMinutes, parseTime, parseWindowLength, parseZone, relative, resolveTime, UTC, wallClock,
+  zoneLabel,
   type TimeSpec
 } from '../../../src/chat/statuspage/maintenance/time'
 

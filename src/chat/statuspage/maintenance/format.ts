@@ -60,7 +60,9 @@ function maintenanceEntry (m: Incident, all: readonly Component[], now: Date): s
 const startOf = (m: Incident): number => dateOf(m.scheduled_for)?.getTime() ?? Infinity
 
 /** `status maintenance`: what is in progress, then what is coming, soonest first. */
-export function formatMaintenanceList (view: MaintenanceView, all: readonly Component[], now: Date, prefix: string): string {
+export function formatMaintenanceList (
+  view: MaintenanceView, all: readonly Component[], now: Date, prefix: string
+): string {
   const { active, upcoming } = view
   if (active.length === 0 && upcoming.length === 0) {
     return `No maintenance in progress or scheduled. (${prefix}status maintenance <name> from <time> for <duration> [on <components>]: <message> schedules one; times in UTC.)`
@@ -102,7 +104,9 @@ const touches = (m: Incident, component: Component, all: readonly Component[]): 
 }
 
 /** Lines added to `status <component>?`: the maintenance on it now, and the next one within 24 h. */
-export function maintenanceShowLines (component: Component, all: readonly Component[], view: MaintenanceView, now: Date): string[] {
+export function maintenanceShowLines (
+  component: Component, all: readonly Component[], view: MaintenanceView, now: Date
+): string[] {
   if (view.problem) return [`(Could not read scheduled maintenance: ${view.problem})`]
   const name = qualifiedName(component, all)
   const lines: string[] = []
@@ -142,7 +146,9 @@ export function formatScheduled (created: Incident, facts: CreatedFacts, now: Da
 }
 
 /** `which one?` for start/complete/cancel/update without an id. */
-export function formatMaintenanceChoice (candidates: readonly Incident[], verb: string, prefix: string, now: Date): string {
+export function formatMaintenanceChoice (
+  candidates: readonly Incident[], verb: string, prefix: string, now: Date
+): string {
   if (candidates.length === 0) {
     const what = verb === 'complete' ? 'in progress' : verb === 'update' ? 'in progress or upcoming' : 'upcoming'
     return `There is no maintenance ${what} to ${verb}. Nothing was changed. (${prefix}status maintenance lists them.)`

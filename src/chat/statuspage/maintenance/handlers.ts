@@ -68,7 +68,8 @@ async function create (command: Of<'maintenance-create'>, { client, now, notify 
     auto_transition_to_operational_state: true,
     component_ids: resolved.components.map(c => c.id)
   })
-  return formatScheduled(created, { zone: zoneOf(command.from), components: resolved.components, all, notify: notify ?? true }, at)
+  const facts = { zone: zoneOf(command.from), components: resolved.components, all, notify: notify ?? true }
+  return formatScheduled(created, facts, at)
 }
 
 /** Which maintenances each verb can apply to. */
@@ -90,7 +91,9 @@ async function pick (args: string, verb: MaintenanceAction | 'update', { client,
     const found = await client.getIncident(byShape.id)
     return { maintenance: found, message: byShape.message, status: byShape.status }
   }
-  const [active, upcoming] = await allSettledOrThrow([client.listActiveMaintenances(), client.listUpcomingMaintenances()])
+  const [active, upcoming] = await allSettledOrThrow([
+    client.listActiveMaintenances(), client.listUpcomingMaintenances()
+  ])
   const known = [...active, ...upcoming]
   const parsed = parseMaintenanceArgs(args, known.map(m => m.id), withStatus)
   if (parsed.id) {

@@ -128,7 +128,9 @@ export function parseMaintenanceStatus (word: string | undefined): MaintenanceSt
  * Reads `[<id>] [<status>] [<message>]`: the first word is the id when it is one of `knownIds` or
  * has an id's shape; a status word is read only when `status` is set (update).
  */
-export function parseMaintenanceArgs (args: string, knownIds: readonly string[] = [], options = { status: false }): MaintenanceArgs {
+export function parseMaintenanceArgs (
+  args: string, knownIds: readonly string[] = [], options = { status: false }
+): MaintenanceArgs {
   let rest = args.trim()
   const out: MaintenanceArgs = {}
   const first = rest.split(/\s+/)[0]

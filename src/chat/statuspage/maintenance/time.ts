@@ -3,7 +3,8 @@
 // needs "now", handed in by the caller (an injectable clock, so tests are deterministic).
 //
 // Forms: `2026-12-01 22:00` (or `2026-12-01T22:00`, `:ss` allowed), `today 22:00`, `tomorrow 22:00`,
-// `in 2h` (any duration: `in 90 minutes`, `in 1h30m`), `now`, and `22:00` alone (the next 22:00). UTC unless a zone follows the time:
+// `in 2h` (any duration: `in 90 minutes`, `in 1h30m`), `now`, and `22:00` alone (the next 22:00).
+// UTC unless a zone follows the time:
 // `UTC`, `Z`, an offset (`+02:00`, `-0500`, `UTC+2`), or an IANA name (`Europe/Paris`).
 
 import { boundedDuration, formatDuration, type DurationLimits } from '../../opsgenie/duration'
@@ -143,7 +144,8 @@ export function resolveTime (spec: TimeSpec, now: Date, after: Date = now): Date
     case 'day': {
       const today = wallOf(now.getTime(), spec.zone)
       const { hour, minute, second } = spec.clock
-      const wall = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + spec.daysAhead, hour, minute, second)
+      const day = today.getUTCDate() + spec.daysAhead
+      const wall = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), day, hour, minute, second)
       return new Date(fromWallClock(wall, spec.zone))
     }
   }
