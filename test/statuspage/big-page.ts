@@ -6,8 +6,8 @@ import type { Component, Incident } from '../../src/statuspage/types'
 import { componentRow } from './support'
 
 export const GROUPS = ['Messaging', 'Voice', 'Verify', 'Video', 'Email', 'Conversations', 'Flex', 'Studio', 'Sync', 'Lookup']
-export const PRODUCTS = ['SMS', 'MMS', 'WhatsApp']
-export const REGIONS = [
+const PRODUCTS = ['SMS', 'MMS', 'WhatsApp']
+const REGIONS = [
   'Middle East & Africa', 'North America', 'Latin America', 'Europe', 'Asia, Pacific',
   'India', 'Japan', 'Australia', 'Brazil', 'Canada'
 ]

@@ -42,10 +42,10 @@ export function latestUpdate (incident: Incident): IncidentUpdate | undefined {
 }
 
 /** The impact people see: the one set by hand (`impact_override`) wins over the computed one. */
-export const impactOf = (incident: Incident): string => incident.impact_override ?? incident.impact ?? 'none'
+const impactOf = (incident: Incident): string => incident.impact_override ?? incident.impact ?? 'none'
 
 /** Major or critical: the page is in trouble whichever components the incident names. */
-export const isSevere = (incident: Incident): boolean => ['major', 'critical'].includes(impactOf(incident))
+const isSevere = (incident: Incident): boolean => ['major', 'critical'].includes(impactOf(incident))
 
 /** Statuspage's own maintenance statuses: these belong to the maintenance lines, not the incident ones. */
 const isMaintenance = (incident: Incident): boolean => ['scheduled', 'in_progress', 'verifying'].includes(incident.status)
@@ -59,7 +59,7 @@ export function incidentHeadline (incident: Incident, now: Date): string {
 }
 
 /** `Affects: Group › Name` for one component; one per line below `Affects` for several (names hold commas). */
-export function affectsLines (incident: Incident, all: readonly Component[], indent = '  '): string[] {
+function affectsLines (incident: Incident, all: readonly Component[], indent = '  '): string[] {
   const affected = (incident.components ?? []).filter(c => !c.group)
   if (affected.length === 0) return [`${indent}Affects: no components`]
   if (affected.length === 1) return [`${indent}Affects: ${qualifiedName(affected[0], all)}`]

@@ -19,7 +19,7 @@ export function groupOf (component: Component, all: readonly Component[]): Compo
 }
 
 /** A group's components, in page order. */
-export function childrenOf (group: Component, all: readonly Component[]): Component[] {
+function childrenOf (group: Component, all: readonly Component[]): Component[] {
   return all.filter(c => !c.group && c.group_id === group.id).sort((a, b) => a.position - b.position)
 }
 

@@ -5,7 +5,7 @@ import type { Component } from '../../statuspage/types'
 import { qualifiedName } from './groups'
 
 /** The most names one list in a reply shows. */
-export const LIST_LIMIT = 10
+const LIST_LIMIT = 10
 
 /** The first `limit` lines, then `+N more` (with `more`, e.g. "+3 more: status components lists them"). */
 export function bounded (lines: readonly string[], limit = LIST_LIMIT, indent = '', more = ''): string[] {

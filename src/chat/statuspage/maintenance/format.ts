@@ -17,7 +17,7 @@ export interface MaintenanceView {
 }
 
 /** How far ahead `status` mentions the next maintenance. */
-export const SOON_MS = 24 * 3_600_000
+const SOON_MS = 24 * 3_600_000
 /** Maintenances listed per section, components per maintenance. */
 const MAINTENANCE_LIMIT = 10
 const COMPONENT_LIMIT = 5
@@ -45,7 +45,7 @@ function when (m: Incident, now: Date): string {
 }
 
 /** `• Name (id): in progress, 2026-12-01 22:00 → 00:00 UTC (2h), ends in 1h 20m https://...` */
-export function maintenanceHeadline (m: Incident, now: Date): string {
+function maintenanceHeadline (m: Incident, now: Date): string {
   const timing = when(m, now)
   return `• ${m.name} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}${timing ? `, ${timing}` : ''}${m.shortlink ? ` ${m.shortlink}` : ''}`
 }

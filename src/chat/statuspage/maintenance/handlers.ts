@@ -32,7 +32,7 @@ async function list ({ client, now, prefix }: StatuspageDeps): Promise<string> {
 }
 
 /** The window, or why it cannot be scheduled (nothing is read or written before this passes). */
-export function checkWindow (command: Of<'maintenance-create'>, now: Date): { from: Date, until: Date } | { why: string } {
+function checkWindow (command: Of<'maintenance-create'>, now: Date): { from: Date, until: Date } | { why: string } {
   const zone = zoneOf(command.from)
   const from = resolveTime(command.from, now)
   const until = command.until.kind === 'for' ? new Date(from.getTime() + command.until.ms) : resolveTime(command.until.time, now, from)

@@ -32,7 +32,7 @@ export type MaintenanceParse = MaintenanceCommand | { kind: 'usage', reason: str
 /** Every kind that changes the page (for an authorization gate). */
 export const MAINTENANCE_WRITES: ReadonlyArray<MaintenanceCommand['kind']> = ['maintenance-create', 'maintenance-transition', 'maintenance-update']
 
-export const CREATE_FORM = 'status maintenance <name> from <time> for <duration> [on <components>]: <message>'
+const CREATE_FORM = 'status maintenance <name> from <time> for <duration> [on <components>]: <message>'
 const ACTIONS: readonly string[] = ['start', 'complete', 'cancel']
 const usage = (reason: string): MaintenanceParse => ({ kind: 'usage', reason })
 
