@@ -248,6 +248,36 @@ for (const version of HUBOT_VERSIONS) {
         })
       }
 
+      it('updates the only maintenance when no id is given, and knows an id without a digit from the lists', async () => {
+        const scope = getMaintenance(api(), activeMaintenance(), [])
+          .patch(`${PAGE}/incidents/mnt0docs0001`, { incident: { body: 'halfway there', deliver_notifications: true } })
+          .reply(200, active())
+        expect(await ask('/status maintenance update halfway there')).to.match(/^Updated maintenance Docs search reindex \(mnt0docs0001\): in progress/)
+        scope.done()
+        const lettersOnly = { ...active(), id: 'docsreindexa' }
+        const again = getMaintenance(api(), [lettersOnly], upcomingMaintenance())
+          .patch(`${PAGE}/incidents/docsreindexa`, { incident: { status: 'completed', body: 'done', components: { cmpdoc000001: 'operational' }, deliver_notifications: true } })
+          .reply(200, { ...lettersOnly, status: 'completed' })
+        expect(await ask('/status maintenance complete docsreindexa done')).to.match(/^Completed maintenance Docs search reindex \(docsreindexa\)/)
+        again.done()
+      })
+
+      it('asks for the text of an update that has none, changing nothing', async () => {
+        const scope = api().get(`${PAGE}/incidents/mnt0docs0001`).reply(200, active())
+        expect(await ask('/status maintenance update mnt0docs0001')).to.equal(
+          'Say what to add: /status maintenance update mnt0docs0001 [<status>] <message>. Nothing was changed.')
+        scope.done()
+      })
+
+      it('starts a maintenance with no components without touching any', async () => {
+        const bare = { ...upcoming(), components: [] }
+        const scope = api().get(`${PAGE}/incidents/mnt0apieu003`).reply(200, bare)
+          .patch(`${PAGE}/incidents/mnt0apieu003`, { incident: { status: 'in_progress', deliver_notifications: true } })
+          .reply(200, { ...bare, status: 'in_progress' })
+        expect(await ask('/status maintenance start mnt0apieu003')).to.match(/^Started maintenance .*\(2h\)\. https:/)
+        scope.done()
+      })
+
       it('says there is nothing to complete when no maintenance is in progress', async () => {
         const scope = getMaintenance(api(), [], upcomingMaintenance())
         expect(await ask('/status maintenance complete')).to.equal('There is no maintenance in progress to complete. Nothing was changed. (/status maintenance lists them.)')
