@@ -7,8 +7,9 @@
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'
-import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
-import { actionBody, alertQuery } from './opsgenie'
+import type { ServiceDescriptor } from '../http/service'
+import type { AlertingBackend } from './backend'
+import { actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type RawRequestState } from './shared'
 import type { Alert, AlertAction, AlertRef, RequestState, Schedule } from './types'
 
 export interface JsmOptions {
@@ -19,6 +20,11 @@ export interface JsmOptions {
   baseURL?: string
   timeoutMs?: number
   http?: HttpClient
+}
+
+export const JSM: ServiceDescriptor = {
+  name: 'JSM Operations',
+  hints: { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: '"genie"' }
 }
 
 export const jsmBaseUrl = (cloudId: string): string => `https://api.atlassian.com/jsm/ops/api/${encodeURIComponent(cloudId)}/v1`
@@ -62,7 +68,7 @@ const unwrap = <T>(body: unknown): T => ((body && typeof body === 'object' && 'd
 
 export function createJsmBackend (options: JsmOptions): AlertingBackend {
   const http = options.http ?? createHttpClient({
-    service: 'JSM Operations',
+    service: JSM,
     baseURL: options.baseURL ?? jsmBaseUrl(options.cloudId),
     authorization: `Basic ${Buffer.from(`${options.email}:${options.apiToken}`).toString('base64')}`,
     secrets: [options.apiToken],
@@ -76,7 +82,7 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
     })
 
   return {
-    service: 'JSM Operations',
+    service: JSM.name,
     supportsTinyIds: false,
     listAlerts: async filter => (await list<RawJsmAlert>('/alerts', { query: alertQuery(filter), sort: 'createdAt', order: 'desc' })).map(toJsmAlert),
     getAlert: async (ref: AlertRef) => {
@@ -95,7 +101,7 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
         idempotent: IDEMPOTENT_ACTIONS[action.name]
       })
       const requestId = response.data?.requestId ?? response.data?.data?.requestId
-      if (!requestId) throw new BadResponseError({ service: 'JSM Operations', method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
+      if (!requestId) throw new BadResponseError({ service: JSM, method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
       return requestId
     },
     requestState: async (requestId): Promise<RequestState> =>

@@ -3,10 +3,30 @@
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'
-import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
+import type { ServiceDescriptor } from '../http/service'
+import type { AlertingBackend } from './backend'
+import { actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type RawRequestState } from './shared'
 import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
 
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
+
+/** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
+export const INTEGRATION_KEY_NEEDED = 40301
+
+export const OPSGENIE: ServiceDescriptor = {
+  name: 'OpsGenie',
+  hints: {
+    keyVariable: 'HUBOT_OPSGENIE_API_KEY',
+    web: 'the OpsGenie app',
+    check: '"genie"',
+    explainRefusal: ({ code }) => code === INTEGRATION_KEY_NEEDED
+      ? 'alert actions need a key from an API integration, not one from API Key Management. ' +
+        'Create an API integration in OpsGenie and put its key in HUBOT_OPSGENIE_API_KEY'
+      : undefined
+  },
+  // RequestNotProcessed on a 404 from the request-status call: the action is still queued.
+  errorHeaders: ['x-opsgenie-errortype']
+}
 
 export interface OpsGenieOptions {
   apiKey: string
@@ -34,14 +54,6 @@ interface RawAlert {
 
 interface ListEnvelope { data?: RawAlert[], paging?: { next?: string } }
 
-/** OpsGenie's query language: `field: value` joined with AND. */
-export function alertQuery (filter: AlertFilter): string {
-  const parts: string[] = []
-  if (filter.status) parts.push(`status: ${filter.status}`)
-  if (filter.acknowledged !== undefined) parts.push(`acknowledged: ${filter.acknowledged}`)
-  return parts.join(' AND ')
-}
-
 export function toAlert (raw: RawAlert): Alert {
   return {
     id: raw.id,
@@ -67,16 +79,9 @@ const ACTION_PATH: Record<AlertAction['name'], string> = {
   snooze: 'snooze'
 }
 
-export function actionBody (action: AlertAction, actor: Actor): Record<string, string> {
-  const body: Record<string, string> = { user: actor.user, source: actor.source }
-  if (action.name === 'note') body.note = action.note
-  if (action.name === 'snooze') body.endTime = action.endTime
-  return body
-}
-
 export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBackend {
   const http = options.http ?? createHttpClient({
-    service: 'OpsGenie',
+    service: OPSGENIE,
     baseURL: options.baseURL ?? OPSGENIE_DEFAULT_URL,
     authorization: `GenieKey ${options.apiKey}`,
     secrets: [options.apiKey],
@@ -110,7 +115,7 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     })
     const requestId = response.data?.requestId
     if (typeof requestId !== 'string' || requestId === '') {
-      throw new BadResponseError({ service: 'OpsGenie', method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
+      throw new BadResponseError({ service: OPSGENIE, method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
     }
     return requestId
   }
@@ -146,5 +151,5 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     }
   }
 
-  return { service: 'OpsGenie', supportsTinyIds: true, listAlerts, getAlert, act, requestState, listSchedules, onCall, createOverride, findUser }
+  return { service: OPSGENIE.name, supportsTinyIds: true, listAlerts, getAlert, act, requestState, listSchedules, onCall, createOverride, findUser }
 }

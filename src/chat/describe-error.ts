@@ -2,24 +2,8 @@
 // ServiceError messages are built without credentials, and everything passes through redact().
 
 import { ConfigError } from './config'
-import { NetworkError, ServiceError, RateLimitError, type ServiceName } from '../http/errors'
+import { NetworkError, ServiceError, RateLimitError } from '../http/errors'
 import { redact } from '../http/redact'
-
-interface ServiceHints {
-  keyVariable: string
-  web: string
-  /** The chat command that shows the current state, to check after a write that may have happened. */
-  check: string
-}
-
-const HINTS: Record<ServiceName, ServiceHints> = {
-  Statuspage: { keyVariable: 'HUBOT_STATUSPAGE_API_KEY', web: 'https://manage.statuspage.io', check: '"status" or "status incidents"' },
-  OpsGenie: { keyVariable: 'HUBOT_OPSGENIE_API_KEY', web: 'the OpsGenie app', check: '"genie"' },
-  'JSM Operations': { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: '"genie"' }
-}
-
-/** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
-export const OPSGENIE_INTEGRATION_KEY_NEEDED = 40301
 
 const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service} says: ${err.apiMessage})` : '')
 
@@ -38,7 +22,7 @@ function sentence (err: unknown, options: DescribeOptions): string {
     const message = err instanceof Error ? err.message : String(err)
     return `Something went wrong inside the bot: ${message}. The details are in the bot's log.`
   }
-  const hints = HINTS[err.service]
+  const hints = err.hints
   const s = err.service
   // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
   const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
@@ -46,11 +30,11 @@ function sentence (err: unknown, options: DescribeOptions): string {
   switch (err.kind) {
     case 'auth':
       return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
-    case 'forbidden':
-      if (err.code === OPSGENIE_INTEGRATION_KEY_NEEDED) {
-        return `${s} refused: alert actions need a key from an API integration, not one from API Key Management. Create an API integration in OpsGenie and put its key in ${hints.keyVariable}. Nothing was changed.`
-      }
+    case 'forbidden': {
+      const own = hints.explainRefusal?.(err)
+      if (own) return `${s} refused: ${own}. Nothing was changed.`
       return `${s} refused (${err.status}): this key is not allowed to do that${reason(err)}. Nothing was changed.`
+    }
     case 'not_found':
       return `${s} could not find it (404)${reason(err)}. Check the name or id, and the configured page or account.`
     case 'invalid':

@@ -5,13 +5,15 @@ import {
   AuthError, BadResponseError, ForbiddenError, InvalidRequestError, NetworkError, NotFoundError,
   RateLimitError, ServiceError, TimeoutError, UnavailableError
 } from '../../src/http/errors'
+import { OPSGENIE } from '../../src/alerting/opsgenie'
+import { STATUSPAGE } from '../../src/statuspage/service'
 
 const BASE = 'https://api.example.test/v1'
 const KEY = 'sk-live-0123456789abcdef'
 
 function client (overrides: Partial<Parameters<typeof createHttpClient>[0]> = {}): HttpClient {
   return createHttpClient({
-    service: 'Statuspage',
+    service: STATUSPAGE,
     baseURL: BASE,
     authorization: `OAuth ${KEY}`,
     secrets: [KEY],
@@ -78,7 +80,7 @@ describe('createHttpClient', () => {
 
   it("keeps OpsGenie's error code on a 403 (40301: a key from API Key Management)", async () => {
     const scope = nock(BASE).post('/v2/alerts/a/acknowledge').reply(403, { code: 40301, message: 'To perform this action, use an API key from an API integration.', took: 0.001, requestId: 'r-1' })
-    const err = await failure(client({ service: 'OpsGenie' }).request('POST', '/v2/alerts/a/acknowledge', { body: {} }))
+    const err = await failure(client({ service: OPSGENIE }).request('POST', '/v2/alerts/a/acknowledge', { body: {} }))
     expect(err).to.be.instanceOf(ForbiddenError)
     expect(err.code).to.equal(40301)
     expect(err.requestId).to.equal('r-1')
@@ -87,9 +89,9 @@ describe('createHttpClient', () => {
 
   it('keeps the X-Opsgenie-Errortype header on a 404', async () => {
     const scope = nock(BASE).get('/v2/alerts/requests/r1').reply(404, { message: 'Request not processed yet', took: 0 }, { 'X-Opsgenie-Errortype': 'RequestNotProcessed' })
-    const err = await failure(client({ service: 'OpsGenie' }).get('/v2/alerts/requests/r1'))
+    const err = await failure(client({ service: OPSGENIE }).get('/v2/alerts/requests/r1'))
     expect(err).to.be.instanceOf(NotFoundError)
-    expect(err.errorType).to.equal('RequestNotProcessed')
+    expect(err.headers['x-opsgenie-errortype']).to.equal('RequestNotProcessed')
     scope.done()
   })
 

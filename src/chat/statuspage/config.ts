@@ -2,12 +2,13 @@
 
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
+import { STATUSPAGE } from '../../statuspage/service'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
 import type { HubotRobot } from '../hubot'
 import type { StatuspageDeps } from './handlers'
 
 export const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
-const SERVICE = 'Statuspage'
+const SERVICE = STATUSPAGE.name
 
 export interface StatuspageConfig {
   apiKey: string
@@ -35,7 +36,7 @@ export const statuspageSecrets = (): Array<string | undefined> => [env('HUBOT_ST
 
 export function statuspageClient (config: StatuspageConfig): StatuspageClient {
   const http = createHttpClient({
-    service: SERVICE,
+    service: STATUSPAGE,
     baseURL: config.apiUrl,
     authorization: `OAuth ${config.apiKey}`,
     secrets: [config.apiKey],

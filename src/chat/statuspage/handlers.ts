@@ -1,7 +1,7 @@
 // Each command: calls the Statuspage client and returns the one reply. No chat objects here
 // beyond the prefix people type, so every handler can be driven from a test without a robot.
 
-import { allSettledOrThrow, mapSettled } from '../../http/concurrency'
+import { allSettledOrThrow, mapSettled } from '../../util/async'
 import type { StatuspageClient } from '../../statuspage/client'
 import type { Component, ComponentStatusMap, Incident } from '../../statuspage/types'
 import { describeError } from '../describe-error'

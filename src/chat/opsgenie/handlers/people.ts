@@ -1,6 +1,6 @@
 // People commands: who I am in OpsGenie, who is on call, and putting myself on call.
 
-import { mapSettled } from '../../../http/concurrency'
+import { mapSettled } from '../../../util/async'
 import { isServiceError } from '../../../http/errors'
 import { describeError } from '../../describe-error'
 import type { GenieContext } from '../context'
