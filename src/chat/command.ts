@@ -51,9 +51,20 @@ async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, ha
   robot.emit(HANDLED_EVENT, { id: spec.id, failed, room })
 }
 
+/**
+ * Ordinary answers are the person's business, not the operator's: a missing setting (said on every
+ * command until it is set), a 404 for a mistyped id, a request the service refused as invalid. They
+ * are logged at info; everything else (the service failing, a bug) stays an error.
+ */
+export function isOrdinaryAnswer (err: unknown): boolean {
+  return err instanceof ConfigError || (err instanceof ServiceError && (err.kind === 'not_found' || err.kind === 'invalid'))
+}
+
 function logFailure (robot: HubotRobot, spec: CommandSpec, err: unknown): void {
   const text = err instanceof Error ? err.message : String(err)
-  robot.logger.error(`[${spec.id}] ${redact(text, spec.secrets())}`)
+  const line = `[${spec.id}] ${redact(text, spec.secrets())}`
+  if (isOrdinaryAnswer(err)) robot.logger.info(line)
+  else robot.logger.error(line)
   // Only the unexpected (a bug, not an API answer or missing setting) goes to Hubot's error handlers.
   if (!(err instanceof ServiceError) && !(err instanceof ConfigError) && err instanceof Error) {
     const safe = new Error(redact(err.message, spec.secrets()))
