@@ -24,7 +24,7 @@ export interface JsmOptions {
 
 export const JSM: ServiceDescriptor = {
   name: 'JSM Operations',
-  hints: { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: '"genie"' }
+  hints: { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: ['genie'] }
 }
 
 export const jsmBaseUrl = (cloudId: string): string => `https://api.atlassian.com/jsm/ops/api/${encodeURIComponent(cloudId)}/v1`

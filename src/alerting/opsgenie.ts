@@ -18,7 +18,7 @@ export const OPSGENIE: ServiceDescriptor = {
   hints: {
     keyVariable: 'HUBOT_OPSGENIE_API_KEY',
     web: 'the OpsGenie app',
-    check: '"genie"',
+    check: ['genie'],
     explainRefusal: ({ code }) => code === INTEGRATION_KEY_NEEDED
       ? 'alert actions need a key from an API integration, not one from API Key Management. ' +
         'Create an API integration in OpsGenie and put its key in HUBOT_OPSGENIE_API_KEY'

@@ -26,6 +26,9 @@ export interface CommandSpec {
   secrets: () => Array<string | undefined>
 }
 
+/** What people type before a command to address the bot: its alias (`/`) or its name and a space. */
+export const addressPrefix = (robot: HubotRobot): string => robot.alias || `${robot.name} `
+
 /** Registers a respond listener whose handler returns the single reply for the message. */
 export function respond (robot: HubotRobot, spec: CommandSpec, handler: (ctx: CommandContext) => Promise<string>): void {
   robot.respond(spec.pattern, { id: spec.id }, (res) => run(robot, spec, res, handler))
@@ -40,7 +43,7 @@ async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, ha
     reply = await handler({ robot, res, match: res.match, user, room })
   } catch (err) {
     failed = true
-    reply = describeError(err, spec.secrets())
+    reply = describeError(err, spec.secrets(), { prefix: addressPrefix(robot) })
     logFailure(robot, spec, err)
   }
   try {

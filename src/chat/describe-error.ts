@@ -10,7 +10,16 @@ const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service
 export interface DescribeOptions {
   /** The command already changed something before this failed: never say "Nothing was changed". */
   afterChange?: boolean
+  /**
+   * How the bot is addressed (`/` or `hubot `), put in front of the commands a reply suggests, since
+   * on Hubot 3.5 and in Campfire a bare command gets no answer. Without it they are only quoted.
+   */
+  prefix?: string
 }
+
+/** The commands to type, as the room must type them: `/status or /status incidents`. */
+const commands = (names: readonly string[], prefix: string | undefined): string =>
+  names.map(name => (prefix === undefined ? `"${name}"` : `${prefix}${name}`)).join(' or ')
 
 export function describeError (err: unknown, secrets: ReadonlyArray<string | undefined> = [], options: DescribeOptions = {}): string {
   return redact(sentence(err, options), secrets)
@@ -26,7 +35,7 @@ function sentence (err: unknown, options: DescribeOptions): string {
   const s = err.service
   // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
   const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
-  const checkFirst = `its state with ${hints.check} before trying again`
+  const checkFirst = `its state with ${commands(hints.check, options.prefix)} before trying again`
   switch (err.kind) {
     case 'auth':
       return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`

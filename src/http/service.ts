@@ -8,8 +8,11 @@ export interface ServiceHints {
   keyVariable: string
   /** Where to look instead while the API is unwell. */
   web: string
-  /** The chat command that shows the current state, to check after a write that may have happened. */
-  check: string
+  /**
+   * The chat commands that show the current state, to check after a write that may have happened;
+   * written without the bot's name or alias, which the chat layer puts in front.
+   */
+  check: readonly string[]
   /**
    * The service's own explanation of a refusal (403) it marks with a code, or undefined for the
    * usual wording. Receives what was asked, so the advice fits the request.

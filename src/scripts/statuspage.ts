@@ -25,7 +25,7 @@
 // Author:
 //   hubot-statuspage-opsgenie
 
-import { respond } from '../chat/command'
+import { addressPrefix, respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { statuspageDeps, statuspageSecrets } from '../chat/statuspage/config'
@@ -38,5 +38,5 @@ import { parseStatusCommand, STATUS_PATTERN } from '../chat/statuspage/parse'
 export = (robot: HubotRobot): void => {
   registerHelp(robot, STATUSPAGE_HELP)
   respond(robot, { id: 'statuspage.status', pattern: STATUS_PATTERN, secrets: statuspageSecrets }, ({ match }) =>
-    runStatusCommand(parseStatusCommand(match[1]), () => statuspageDeps(robot)))
+    runStatusCommand(parseStatusCommand(match[1]), () => statuspageDeps(robot), addressPrefix(robot)))
 }

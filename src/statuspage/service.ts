@@ -4,5 +4,5 @@ import type { ServiceDescriptor } from '../http/service'
 
 export const STATUSPAGE: ServiceDescriptor = {
   name: 'Statuspage',
-  hints: { keyVariable: 'HUBOT_STATUSPAGE_API_KEY', web: 'https://manage.statuspage.io', check: '"status" or "status incidents"' }
+  hints: { keyVariable: 'HUBOT_STATUSPAGE_API_KEY', web: 'https://manage.statuspage.io', check: ['status', 'status incidents'] }
 }

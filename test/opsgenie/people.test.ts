@@ -28,7 +28,7 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
         .to.deep.equal(['OK neo, you are neo@opsgenie.com (Thomas Anderson) in OpsGenie. Your actions from chat will show that name.'])
       expectDone(scope)
       expect(await bot.say('/genie whoami', { name: 'neo', id: 'U1' }))
-        .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with genie me as).'])
+        .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with /genie me as).'])
     })
 
     it('says an address OpsGenie does not know is unknown and stores nothing', async () => {
@@ -83,7 +83,7 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
       try {
         second.robot.brain.mergeData(saved)
         expect(await second.say('/genie whoami', { name: 'neo', id: 'U1' }))
-          .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with genie me as).'])
+          .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with /genie me as).'])
         mockList(scope, OPEN, [alert(3)])
         mockAction(scope, uuid(3), { body: b => b.user === 'neo@opsgenie.com' })
         await second.say('/genie ack 3', { name: 'neo', id: 'U1' })

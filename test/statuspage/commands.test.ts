@@ -89,7 +89,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('suggests close names for an unknown component', async () => {
       const scope = getUnresolved(getComponents(api()))
-      expect(await ask('/status Dcos?')).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (status components lists them all.)')
+      expect(await ask('/status Dcos?')).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (/status components lists them all.)')
       scope.done()
     })
   })
@@ -286,7 +286,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('asks for a name without calling the API, even when not configured', async () => {
       delete process.env.HUBOT_STATUSPAGE_API_KEY
-      expect(await ask('/status open')).to.equal('Name the incident: status open [<incident status>] <name>[: <message>]')
+      expect(await ask('/status open')).to.equal('Name the incident: /status open [<incident status>] <name>[: <message>]')
     })
   })
 

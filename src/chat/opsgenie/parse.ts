@@ -103,7 +103,7 @@ export function parseGenie (input: string): GenieCommand {
     case 'take': {
       const m = /^(?:(.+?) )?for (.+)$/i.exec(args)
       const duration = m ? boundedDuration(m[2], TAKE_LIMITS) : undefined
-      if (!m || duration === undefined) return invalid('genie take [<schedule>] for <duration>', 'say for how long, e.g. genie take for 2h')
+      if (!m || duration === undefined) return invalid('genie take [<schedule>] for <duration>', 'say for how long, e.g. for 2h')
       if ('why' in duration) return invalid('genie take [<schedule>] for <duration>', duration.why)
       return m[1] ? { kind: 'take', schedule: m[1], durationMs: duration.ms } : { kind: 'take', durationMs: duration.ms }
     }

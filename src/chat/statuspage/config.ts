@@ -4,6 +4,7 @@ import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
 import { STATUSPAGE } from '../../statuspage/service'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
+import { addressPrefix } from '../command'
 import type { HubotRobot } from '../hubot'
 import type { StatuspageDeps } from './handlers'
 
@@ -50,6 +51,6 @@ export function statuspageDeps (robot: HubotRobot): StatuspageDeps {
   return {
     client: statuspageClient(readStatuspageConfig()),
     now: () => new Date(),
-    prefix: robot.alias || `${robot.name} `
+    prefix: addressPrefix(robot)
   }
 }

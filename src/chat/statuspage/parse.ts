@@ -15,7 +15,8 @@ export type StatusCommand =
   /** `args` is read by parseIncidentArgs once the unresolved incidents' ids are known. */
   | { kind: 'update', args: string }
   | { kind: 'resolve', args: string }
-  | { kind: 'usage', reason: string }
+  /** `syntax`, when given, is the right form of the command, shown after `reason` with the bot's prefix. */
+  | { kind: 'usage', reason: string, syntax?: string }
 
 /**
  * The listener's pattern: `status`, `status?`, or `status ` and anything (several lines too); a colon
@@ -39,10 +40,10 @@ export function parseStatusCommand (rest: string | undefined): StatusCommand {
   switch (keyword) {
     case 'components':
     case 'incidents':
-      return after === '' ? { kind: keyword } : usage(`"status ${keyword}" takes nothing after it.`)
+      return after === '' ? { kind: keyword } : usage(`Nothing goes after "${keyword}": say just`, `status ${keyword}`)
     case 'open': return parseOpen(after)
     case 'update':
-      return others.length === 0 ? usage('Say what to add: status update [<incident id>] [<incident status>] <message>') : { kind: 'update', args: after }
+      return others.length === 0 ? usage('Say what to add:', 'status update [<incident id>] [<incident status>] <message>') : { kind: 'update', args: after }
     case 'resolve': return { kind: 'resolve', args: after }
   }
   return parseComponentCommand(text)
@@ -91,13 +92,13 @@ function parseOpen (after: string): StatusCommand {
   const colon = rest.indexOf(':')
   const name = tidy(colon === -1 ? rest : rest.slice(0, colon))
   const message = colon === -1 ? '' : rest.slice(colon + 1).trim()
-  if (name === '') return usage('Name the incident: status open [<incident status>] <name>[: <message>]')
+  if (name === '') return usage('Name the incident:', 'status open [<incident status>] <name>[: <message>]')
   if (name.length > MAX_INCIDENT_NAME) return usage(`That incident name is too long for Statuspage (${MAX_INCIDENT_NAME} characters at most).`)
   if (message.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
   return { kind: 'open', name, status: status ?? 'investigating', ...(message ? { message } : {}) }
 }
 
-const usage = (reason: string): StatusCommand => ({ kind: 'usage', reason })
+const usage = (reason: string, syntax?: string): StatusCommand => (syntax ? { kind: 'usage', reason, syntax } : { kind: 'usage', reason })
 
 export interface IncidentArgs {
   id?: string
