@@ -17,6 +17,9 @@ export interface DescribeOptions {
   prefix?: string
 }
 
+/** `14:05:30 UTC`: when to try again, to the second. */
+const clockTime = (ms: number): string => `${new Date(ms).toISOString().slice(11, 19)} UTC`
+
 /** The commands to type, as the room must type them: `/status or /status incidents`. */
 const commands = (names: readonly string[], prefix: string | undefined): string =>
   names.map(name => (prefix === undefined ? `"${name}"` : `${prefix}${name}`)).join(' or ')
@@ -50,8 +53,14 @@ function sentence (err: unknown, options: DescribeOptions): string {
       return `${s} refused the request (${err.status})${reason(err)}. Nothing was changed.`
     case 'rate_limited': {
       const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
+      // Asked to wait longer than the bot waits: nothing was retried, so say what the service asked.
+      if (err.attempts <= 1 && seconds !== undefined && seconds >= 1) {
+        return `${s} is rate limiting us (${err.status}) and asked us to wait ${seconds} s. ` +
+          `Try again after ${clockTime(Date.now() + seconds * 1000)}.`
+      }
       const after = seconds === undefined ? 'in a minute' : seconds < 1 ? 'in a moment' : `in ${seconds} s`
-      return `${s} is rate limiting us (${err.status}) and the retries ran out. Try again ${after}.`
+      const tried = err.attempts > 1 ? ' and the retries ran out' : ''
+      return `${s} is rate limiting us (${err.status})${tried}. Try again ${after}.`
     }
     case 'unavailable':
       if (isRead(err)) return `${s} is having trouble (${err.status}): could not read from it. Nothing was changed: try again in a minute, or use ${hints.web}.`

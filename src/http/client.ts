@@ -140,6 +140,11 @@ function checkStatus<T> (response: AxiosResponse<string>, info: RequestInfo, sec
   throw errorForStatus(status, { ...info, ...details }, headers)
 }
 
+/** What each 5xx means, so the log says what was answered (a 502 is not a 503). */
+const SERVER_ERRORS: Record<number, string> = {
+  500: 'internal server error', 502: 'bad gateway', 503: 'service unavailable', 504: 'gateway timeout'
+}
+
 function errorForStatus (status: number, info: RequestInfo & ErrorDetails, headers: Record<string, string>): ServiceError {
   switch (true) {
     case status === 401: return new AuthError(info, 'answered 401 (key rejected)')
@@ -152,7 +157,7 @@ function errorForStatus (status: number, info: RequestInfo & ErrorDetails, heade
       err.retryAfterSeconds = parseRetryAfter(headers['retry-after'])
       return err
     }
-    case status >= 500: return new UnavailableError(info, `answered ${status} (service unavailable)`)
+    case status >= 500: return new UnavailableError(info, `answered ${status} (${SERVER_ERRORS[status] ?? 'server error'})`)
     default: return new ServiceError(info, `answered ${status}`)
   }
 }

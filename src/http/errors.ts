@@ -48,6 +48,8 @@ export class ServiceError extends Error {
   readonly requestId?: string
   /** The response headers the service cares about (e.g. its error type), lower case. */
   readonly headers: Record<string, string>
+  /** How many times the request was sent before this error was given up on (1: it was not repeated). */
+  attempts = 1
 
   constructor (info: RequestInfo & ErrorDetails, summary: string) {
     const where = `${info.service.name} ${info.method.toUpperCase()} ${info.path}`

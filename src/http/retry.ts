@@ -55,6 +55,7 @@ export async function withRetry<T> (attempt: () => Promise<T>, idempotent: boole
     try {
       return await attempt()
     } catch (err) {
+      if (err instanceof ServiceError) err.attempts = n + 1
       if (n >= policy.retries || !isRetryable(err, idempotent)) throw err
       const wait = retryDelayMs(err, n, policy)
       if (wait === undefined) throw err

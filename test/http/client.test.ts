@@ -129,14 +129,16 @@ describe('createHttpClient', () => {
     const err = await failure(client().get('/x'))
     expect(err).to.be.instanceOf(RateLimitError)
     expect((err as RateLimitError).retryAfterSeconds).to.equal(60)
+    expect(err.attempts).to.equal(1)
     scope.done()
   })
 
   it('stops after two retries of a rate limit: three requests in all', async () => {
     let calls = 0
     const scope = nock(BASE).get('/x').times(3).reply(() => { calls++; return [429, {}, { 'Retry-After': '0' }] })
-    await failure(client().get('/x'))
+    const err = await failure(client().get('/x'))
     expect(calls).to.equal(3)
+    expect(err.attempts).to.equal(3)
     scope.done()
   })
 
@@ -169,6 +171,17 @@ describe('createHttpClient', () => {
     const err = await failure(client().get('/x'))
     expect(err).to.be.instanceOf(UnavailableError)
     expect(err.apiMessage).to.equal('boom')
+    scope.done()
+  })
+
+  it('names the 5xx it got: a 502 is a bad gateway, not "service unavailable"', async () => {
+    const scope = nock(BASE).post('/incidents').reply(502, 'Bad Gateway').post('/incidents').reply(504, '')
+      .post('/incidents').reply(500, '').post('/incidents').reply(599, '')
+    const said = async (): Promise<string> => (await failure(client().request('POST', '/incidents', { body: {} }))).message
+    expect(await said()).to.equal('Statuspage POST /incidents answered 502 (bad gateway)')
+    expect(await said()).to.equal('Statuspage POST /incidents answered 504 (gateway timeout)')
+    expect(await said()).to.equal('Statuspage POST /incidents answered 500 (internal server error)')
+    expect(await said()).to.equal('Statuspage POST /incidents answered 599 (server error)')
     scope.done()
   })
 

@@ -37,7 +37,8 @@ describe('describeError', () => {
   it('says when to try again after a rate limit', () => {
     const err = new RateLimitError({ ...info, status: 429 }, 'x')
     err.retryAfterSeconds = 30
-    expect(describeError(err)).to.contain('Try again in 30 s')
+    err.attempts = 3
+    expect(describeError(err)).to.equal('OpsGenie is rate limiting us (429) and the retries ran out. Try again in 30 s.')
   })
   it('scrubs the key from anything it says, even from an unexpected error', () => {
     expect(describeError(new Error(`crashed with ${KEY}`), [KEY])).not.to.contain(KEY)
