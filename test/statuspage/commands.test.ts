@@ -28,6 +28,14 @@ describe('Statuspage commands on Hubot 3.5', () => {
       expect(reply).to.match(/^Not operational:\n• Core \/ Web App: degraded performance\n• Zürich Builds: major outage\n1 unresolved incident:\n• Zürich builds are failing \(p31zjtct2jer\): identified, major impact, opened .+ https:\/\/stspg\.io\/zrh1$/)
       scope.done()
     })
+
+    it('answers "status ???" with the summary, not about a component called "??"', async () => {
+      for (const text of ['/status ???', '/status???']) {
+        const scope = getUnresolved(getComponents(api(), allOperational()), [])
+        expect(await ask(text)).to.equal('All systems operational.')
+        scope.done()
+      }
+    })
   })
 
   describe('status components', () => {

@@ -19,10 +19,10 @@ export type StatusCommand =
   | { kind: 'usage', reason: string, syntax?: string }
 
 /**
- * The listener's pattern: `status`, `status?`, or `status ` and anything (several lines too); a colon
+ * The listener's pattern: `status`, `status?` (`status???` too), or `status ` and anything (several lines too); a colon
  * may follow the word (`status: API down`, `status:`), as people type after a name in chat.
  */
-export const STATUS_PATTERN = /status:?(\?|\s[\s\S]*)?$/i
+export const STATUS_PATTERN = /status:?(\?+|\s[\s\S]*)?$/i
 
 /** Words that are commands, never component names. */
 export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve'] as const
@@ -33,9 +33,10 @@ const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
 /** `rest` is what follows the word "status" (the listener's first capture), e.g. "?" or " API down". */
 export function parseStatusCommand (rest: string | undefined): StatusCommand {
   const text = (rest ?? '').trim()
-  if (text === '' || text === '?') return { kind: 'summary' }
+  // Only question marks (`status ???`): an impatient "status?", not a component called "??".
+  if (/^[\s?]*$/.test(text)) return { kind: 'summary' }
   const [first, ...others] = words(text)
-  const keyword = first.toLowerCase().replace(/\?$/, '')
+  const keyword = first.toLowerCase().replace(/\?+$/, '')
   const after = text.slice(first.length).trim()
   switch (keyword) {
     case 'components':
@@ -51,7 +52,7 @@ export function parseStatusCommand (rest: string | undefined): StatusCommand {
 
 function parseComponentCommand (text: string): StatusCommand {
   // A question: `status API (EU)?`
-  if (text.endsWith('?') && !text.includes(':')) return show(text.slice(0, -1))
+  if (text.endsWith('?') && !text.includes(':')) return show(text.replace(/\?+$/, ''))
   // `<component> <state>: <message>`: the first colon whose left side ends with a state, so a
   // colon inside a component name or inside the message does no harm.
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
@@ -63,7 +64,7 @@ function parseComponentCommand (text: string): StatusCommand {
       return { ...set, message }
     }
   }
-  if (text.endsWith('?')) return show(text.slice(0, -1))
+  if (text.endsWith('?')) return show(text.replace(/\?+$/, ''))
   return parseSet(text) ?? show(text)
 }
 
