@@ -92,7 +92,9 @@ export class FaultSwitch {
     return this.reply(fault, errorBody, method, path)
   }
 
-  private async reply (fault: Fault, errorBody: (status: number, message: string) => unknown, method: string, path: string): Promise<SandboxReply | undefined> {
+  private async reply (
+    fault: Fault, errorBody: (status: number, message: string) => unknown, method: string, path: string
+  ): Promise<SandboxReply | undefined> {
     const retryAfter = String(fault.retryAfter ?? 1)
     switch (fault.kind) {
       case 'slow':

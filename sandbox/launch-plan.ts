@@ -30,13 +30,18 @@ export interface BannerFacts {
 
 export interface StartFaults { statuspage?: Fault, opsgenie?: Fault }
 
-const SERVICES: Array<{ kind: ServiceKind, name: string }> = [{ kind: 'statuspage', name: 'Statuspage' }, { kind: 'opsgenie', name: 'OpsGenie' }]
+const SERVICES: Array<{ kind: ServiceKind, name: string }> = [
+  { kind: 'statuspage', name: 'Statuspage' },
+  { kind: 'opsgenie', name: 'OpsGenie' }
+]
 
 /**
  * The faults the environment switches on for the stand-ins that will start, or the one line that
  * says which variable is wrong and what it may be (instead of a stack trace at start).
  */
-export function startFaults (env: NodeJS.ProcessEnv, plan: LaunchPlan): { ok: true, faults: StartFaults } | { ok: false, message: string } {
+export type FaultChoice = { ok: true, faults: StartFaults } | { ok: false, message: string }
+
+export function startFaults (env: NodeJS.ProcessEnv, plan: LaunchPlan): FaultChoice {
   const faults: StartFaults = {}
   for (const { kind } of SERVICES) {
     if (plan[kind] !== 'sandbox') continue
@@ -50,7 +55,8 @@ export function startFaults (env: NodeJS.ProcessEnv, plan: LaunchPlan): { ok: tr
       return {
         ok: false,
         message: `npm start: ${variable}=${JSON.stringify(env[variable]?.trim())} is not a sandbox fault: ${why}.${list} ` +
-          'Options after a comma: retryAfter=<s>, delayMs=<ms>, times=<n>, path=<text>, method=<verb> (e.g. 429,retryAfter=2,times=3).'
+          'Options after a comma: retryAfter=<s>, delayMs=<ms>, times=<n>, path=<text>, method=<verb> ' +
+          '(e.g. 429,retryAfter=2,times=3).'
       }
     }
   }
@@ -64,8 +70,11 @@ export function describeFault (fault: Fault): string {
     : fault.kind === 'html'
       ? 'a 502 HTML error page on'
       : `${fault.kind}${fault.kind === '420' || fault.kind === '429' ? ` (Retry-After ${fault.retryAfter ?? 1} s)` : ''} on`
-  const which = fault.times === undefined ? 'every request' : `the next ${fault.times === 1 ? 'request' : `${fault.times} requests`}`
-  const where = [fault.method && `${fault.method} only`, fault.path && `to paths containing ${fault.path}`].filter(Boolean).join(', ')
+  const which = fault.times === undefined
+    ? 'every request'
+    : `the next ${fault.times === 1 ? 'request' : `${fault.times} requests`}`
+  const where = [fault.method && `${fault.method} only`, fault.path && `to paths containing ${fault.path}`]
+    .filter(Boolean).join(', ')
   return `${what} ${which}${where ? ` (${where})` : ''}`
 }
 
@@ -91,7 +100,8 @@ export function banner (plan: LaunchPlan, facts: BannerFacts): string[] {
   if (plan.statuspage === 'sandbox' || plan.opsgenie === 'sandbox') {
     lines.push('  Real accounts: set HUBOT_STATUSPAGE_API_KEY + HUBOT_STATUSPAGE_PAGE_ID (Statuspage) and/or HUBOT_OPSGENIE_API_KEY')
     lines.push('    (OpsGenie; EU accounts also HUBOT_OPSGENIE_API_URL=https://api.eu.opsgenie.com), then npm start again.')
-    lines.push(`  Sandbox failures: SANDBOX_FAULT=${FAULT_KINDS.join('|')} at start, or POST <stand-in>/__sandbox/fault at runtime.`)
+    lines.push(`  Sandbox failures: SANDBOX_FAULT=${FAULT_KINDS.join('|')} at start, ` +
+      'or POST <stand-in>/__sandbox/fault at runtime.')
   }
   for (const { kind, name } of SERVICES) {
     const fault = facts.faults?.[kind]

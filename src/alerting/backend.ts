@@ -4,7 +4,9 @@
 // and the whole chat layer depend only on it. A new backend is a new module implementing it;
 // what the vendors share (paging, request states, action bodies) is in shared.ts.
 
-import type { Alert, AlertAction, AlertFilter, AlertRef, Actor, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
+import type {
+  Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo
+} from './types'
 
 export interface AlertingBackend {
   /** The vendor's name as replies show it (`OpsGenie`, `JSM Operations`). */

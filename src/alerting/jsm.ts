@@ -9,7 +9,9 @@ import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'
 import type { ServiceDescriptor } from '../http/service'
 import type { AlertingBackend } from './backend'
-import { actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type RawRequestState } from './shared'
+import {
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type RawRequestState
+} from './shared'
 import type { Alert, AlertAction, AlertRef, RequestState, Schedule } from './types'
 
 export interface JsmOptions {

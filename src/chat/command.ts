@@ -60,7 +60,8 @@ async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, ha
  * are logged at info; everything else (the service failing, a bug) stays an error.
  */
 export function isOrdinaryAnswer (err: unknown): boolean {
-  return err instanceof ConfigError || (err instanceof ServiceError && (err.kind === 'not_found' || err.kind === 'invalid'))
+  if (err instanceof ConfigError) return true
+  return err instanceof ServiceError && (err.kind === 'not_found' || err.kind === 'invalid')
 }
 
 function logFailure (robot: HubotRobot, spec: CommandSpec, err: unknown): void {
