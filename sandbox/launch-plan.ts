@@ -28,7 +28,7 @@ export interface BannerFacts {
   faults?: StartFaults
 }
 
-export interface StartFaults { statuspage?: Fault, opsgenie?: Fault }
+interface StartFaults { statuspage?: Fault, opsgenie?: Fault }
 
 const SERVICES: Array<{ kind: ServiceKind, name: string }> = [
   { kind: 'statuspage', name: 'Statuspage' },

@@ -13,7 +13,7 @@ import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest,
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
 
 /** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
-export const INTEGRATION_KEY_NEEDED = 40301
+const INTEGRATION_KEY_NEEDED = 40301
 
 export const OPSGENIE: ServiceDescriptor = {
   name: 'OpsGenie',

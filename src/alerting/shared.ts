@@ -16,7 +16,7 @@ export const IDEMPOTENT_ACTIONS: Record<AlertAction['name'], boolean> = {
 /** The page size both vendors allow at most. */
 export const PAGE_SIZE = 100
 /** Stop paging after this many pages (OpsGenie refuses offset + limit beyond 20,000 anyway). */
-export const MAX_PAGES = 200
+const MAX_PAGES = 200
 
 /** A path segment, escaped, keeping `@` readable (usernames are email addresses). */
 export const segment = (value: string): string => encodeURIComponent(value).replace(/%40/g, '@')

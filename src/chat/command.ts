@@ -59,7 +59,7 @@ async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, ha
  * command until it is set), a 404 for a mistyped id, a request the service refused as invalid. They
  * are logged at info; everything else (the service failing, a bug) stays an error.
  */
-export function isOrdinaryAnswer (err: unknown): boolean {
+function isOrdinaryAnswer (err: unknown): boolean {
   if (err instanceof ConfigError) return true
   return err instanceof ServiceError && (err.kind === 'not_found' || err.kind === 'invalid')
 }
