@@ -35,10 +35,12 @@ describe('describeError: rate limits', () => {
   it('says the service asked to wait, and until when, when nothing was retried', () => {
     const before = Date.now()
     const text = limited(90, 1)
-    const m = /^Statuspage is rate limiting us \(429\) and asked us to wait 90 s\. Try again after (\d\d):(\d\d):(\d\d) UTC\.$/.exec(text)
+    const shape = /^Statuspage is rate limiting us \(429\) and asked us to wait 90 s\. Try again after (\d\d):(\d\d):(\d\d) UTC\.$/
+    const m = shape.exec(text)
     expect(m, text).not.to.equal(null)
     const at = new Date(before + 90_000)
-    const said = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), Number(m![1]), Number(m![2]), Number(m![3]))
+    const [h, min, sec] = [m![1], m![2], m![3]].map(Number)
+    const said = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), h, min, sec)
     expect(Math.abs(said - (before + 90_000))).to.be.below(3000)
   })
   it('does not claim retries that did not happen when no Retry-After came', () => {
