@@ -1,37 +1,55 @@
-// How a command's failure is logged: ordinary answers (a mistyped id, a missing setting) at info,
-// so they do not fill the operator's terminal with errors; the service failing stays an error.
+// The command wrapper on its own, with a minimal robot: a bug in a handler becomes one reply and one
+// 'error' event with the key scrubbed; a reply that cannot be sent is logged, never thrown into Hubot.
 import { expect } from 'chai'
-import { botForEachTest } from '../support/bots'
-import { api, configure, onlyReply, PAGE } from '../statuspage/support'
+import { EventEmitter } from 'node:events'
+import { HANDLED_EVENT, respond } from '../../src/chat/command'
+import type { HubotResponse } from '../../src/chat/hubot'
+import { STATUS_GATE } from '../../src/chat/statuspage/access'
 
-const linesAt = (logs: readonly string[], level: string): string[] => logs.filter(l => l.startsWith(`${level}: [statuspage.status]`))
+const KEY = 'key-Secret-42'
 
-describe('what a failed command logs', () => {
-  const bot = botForEachTest(configure)
+function fakeRobot () {
+  const events = new EventEmitter()
+  // As Hubot does: its robot always listens for 'error' (and runs the error handlers).
+  events.on('error', () => {})
+  const logs: string[] = []
+  let listener: ((res: HubotResponse) => unknown) | undefined
+  const robot = {
+    name: 'hubot',
+    logger: { debug () {}, info: (t: string) => logs.push(`info: ${t}`), error: (t: string) => logs.push(`error: ${t}`) },
+    brain: { get: () => undefined, set () {} },
+    respond: (_p: RegExp, _o: unknown, cb: (res: HubotResponse) => unknown) => { listener = cb },
+    emit: (event: string, ...args: unknown[]) => events.emit(event, ...args)
+  }
+  const say = async (send: (text: string) => unknown): Promise<void> => {
+    const handled = new Promise(resolve => events.once(HANDLED_EVENT, resolve))
+    const user = { id: 'U1', name: 'alice' }
+    await listener?.({ match: ['status x', ' x'] as unknown as RegExpMatchArray, message: { user, room: 'r' }, envelope: { user }, send, reply: send })
+    await handled
+  }
+  return { robot, events, logs, say }
+}
 
-  it('logs a 404 for a mistyped incident id at info, not as an error', async () => {
-    const scope = api().get(`${PAGE}/incidents/zzzzzzzzzzz1`).reply(404, { error: 'Incident not found' })
-    expect(await onlyReply(bot, '/status resolve zzzzzzzzzzz1')).to.contain('could not find it (404)')
-    scope.done()
-    expect(linesAt(bot.logs, 'info')).to.have.length(1)
-    expect(linesAt(bot.logs, 'info')[0]).to.contain('404')
-    expect(linesAt(bot.logs, 'error')).to.deep.equal([])
+describe('the command wrapper', () => {
+  it('turns a bug in a handler into one reply and one scrubbed error event', async () => {
+    const { robot, events, logs, say } = fakeRobot()
+    const errors: Error[] = []
+    events.on('error', (err: Error) => errors.push(err))
+    respond(robot, { id: 't.cmd', pattern: /x/, secrets: () => [KEY], parse: () => 'x', classify: () => ({ label: 't', access: 'read' }), gate: STATUS_GATE },
+      async () => { throw new Error(`boom ${KEY}`) })
+    const sent: string[] = []
+    await say(text => sent.push(text))
+    expect(sent).to.have.length(1)
+    expect(sent[0]).to.match(/^Something went wrong inside the bot: boom \[REDACTED\]/)
+    expect(errors.map(e => e.message)).to.deep.equal(['boom [REDACTED]'])
+    expect(logs.join('\n')).not.to.contain(KEY)
   })
 
-  it('logs a missing setting at info, on every command, never as an error', async () => {
-    delete process.env.HUBOT_STATUSPAGE_API_KEY
-    await onlyReply(bot, '/status')
-    await onlyReply(bot, '/status incidents')
-    expect(linesAt(bot.logs, 'info')).to.have.length(2)
-    expect(linesAt(bot.logs, 'info')[0]).to.contain('HUBOT_STATUSPAGE_API_KEY')
-    expect(linesAt(bot.logs, 'error')).to.deep.equal([])
-  })
-
-  it('still logs the service failing (500) as an error', async () => {
-    const scope = api().get(`${PAGE}/incidents/unresolved`).query(true).reply(500, { message: 'Internal error' })
-    await onlyReply(bot, '/status incidents')
-    scope.done()
-    expect(linesAt(bot.logs, 'error')).to.have.length(1)
-    expect(linesAt(bot.logs, 'info')).to.deep.equal([])
+  it('logs a reply that could not be sent instead of throwing it back into Hubot', async () => {
+    const { robot, logs, say } = fakeRobot()
+    respond(robot, { id: 't.cmd', pattern: /x/, secrets: () => [], parse: () => 'x', classify: () => ({ label: 't', access: 'read' }), gate: STATUS_GATE },
+      async () => 'hello')
+    await say(() => { throw new Error('adapter is down') })
+    expect(logs).to.include('error: [t.cmd] adapter is down')
   })
 })
