@@ -46,6 +46,8 @@ export function createJiraUsers (http: HttpClient, site: string): JiraUsers {
     return user
   }
 
+  const inflight = new Map<string, Promise<string>>()
+
   const byAccountId = async (accountId: string): Promise<UserInfo | undefined> => {
     try {
       const user = toUser(await http.get<RawJiraUser>(USER_PATH, { accountId }))
@@ -73,12 +75,14 @@ export function createJiraUsers (http: HttpClient, site: string): JiraUsers {
     displayName: async (accountId) => {
       const cached = NAMES.get(`${site}\n${accountId}`)
       if (cached) return cached
-      try {
-        return (await byAccountId(accountId))?.fullName ?? accountId
-      } catch {
-        // A name is a nicety: the on-call answer still stands with the account id.
-        return accountId
+      // One person on call in several schedules is asked for once.
+      let pending = inflight.get(accountId)
+      if (!pending) {
+        pending = byAccountId(accountId).then(user => user?.fullName ?? accountId, () => accountId)
+        inflight.set(accountId, pending)
       }
+      // A failed lookup gives the account id: a name is a nicety, the on-call answer still stands.
+      return await pending
     }
   }
 }

@@ -15,7 +15,7 @@ export function tokenActorNote (service: string, attribution: Attribution): stri
 
 export function formatIdentitySet (chatName: string, user: UserInfo, service: string, attribution: Attribution): string {
   const note = tokenActorNote(service, attribution)
-  const after = note ? ` Note: on acknowledge and close, ${note.charAt(0).toLowerCase()}${note.slice(1)}` : ' Your actions from chat will show that name.'
+  const after = note ? ` Note: ${note}` : ' Your actions from chat will show that name.'
   return `OK ${chatName}, you are ${named(user.username, user.fullName)} in ${service}.${after}`
 }
 

@@ -19,6 +19,7 @@ describe('the OpsGenie backend', () => {
       status: 'open',
       acknowledged: false,
       acknowledgedBy: 'agent_smith@opsgenie.com',
+      ackTimeMs: 15702,
       priority: 'P1',
       count: 79,
       createdAt: '2026-11-24T05:00:00.000Z',
