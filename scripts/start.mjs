@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 const require = createRequire(import.meta.url)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { startSandbox } = require(path.join(root, 'sandbox', 'index.ts'))
-const { planLaunch, banner } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
+const { planLaunch, banner, alertingName } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
 const { loadSourceScripts } = require(path.join(root, 'sandbox', 'load-source.ts'))
 
 if (!process.stdout.isTTY) {
@@ -34,7 +34,9 @@ process.env.HUBOT_LOG_LEVEL ??= 'warn'
 for (const line of banner(plan, {
   statuspageUrl: process.env.HUBOT_STATUSPAGE_API_URL || 'https://api.statuspage.io/v1',
   pageId: process.env.HUBOT_STATUSPAGE_PAGE_ID,
-  opsgenieUrl: process.env.HUBOT_OPSGENIE_API_URL || 'https://api.opsgenie.com'
+  opsgenieUrl: process.env.HUBOT_OPSGENIE_API_URL || process.env.HUBOT_JSM_API_URL ||
+    (process.env.HUBOT_JSM_API_TOKEN ? 'https://api.atlassian.com' : 'https://api.opsgenie.com'),
+  alertingName: alertingName(process.env)
 })) console.log(line)
 console.log('')
 
