@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { banner, planLaunch } from '../../sandbox/launch-plan'
+import { alertingName, banner, planLaunch } from '../../sandbox/launch-plan'
 
 const facts = { statuspageUrl: 'http://127.0.0.1:1/v1', pageId: 'sandboxpage1', opsgenieUrl: 'http://127.0.0.1:2' }
 
@@ -29,5 +29,17 @@ describe('npm start launch plan', () => {
     const live = banner({ statuspage: 'real', opsgenie: 'real' }, facts)
     expect(live[0]).to.match(/LIVE/)
     expect(live.join('\n')).to.not.contain('SANDBOX_FAULT')
+  })
+})
+
+describe('npm start with SANDBOX_BACKEND=jsm', () => {
+  it('names JSM Operations when its stand-in or its token is in use, and tells OpsGenie users how to try it', () => {
+    expect(alertingName({ SANDBOX_BACKEND: 'jsm' })).to.equal('JSM Operations')
+    expect(alertingName({ HUBOT_JSM_API_TOKEN: 't' })).to.equal('JSM Operations')
+    expect(alertingName({})).to.equal('OpsGenie')
+    const jsm = banner({ statuspage: 'sandbox', opsgenie: 'sandbox' }, { ...facts, alertingName: 'JSM Operations' })
+    expect(jsm[0]).to.equal('hubot-statuspage-opsgenie SANDBOX: Statuspage and JSM Operations are local stand-ins on 127.0.0.1. Nothing real is touched.')
+    expect(jsm.join('\n')).to.contain('JSM Operations: sandbox http://127.0.0.1:2').and.to.contain('SANDBOX_BACKEND=jsm')
+    expect(banner({ statuspage: 'sandbox', opsgenie: 'sandbox' }, facts).join('\n')).to.contain('instead: SANDBOX_BACKEND=jsm npm start')
   })
 })
