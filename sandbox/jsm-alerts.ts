@@ -10,7 +10,7 @@
 import type { Router, SandboxReply, SandboxRequest } from './http-kit'
 import { uuid } from './ids'
 import { jsmAlertBody, TOKEN_ACCOUNT, type JsmState } from './jsm-model'
-import type { Alert } from './opsgenie-model'
+import type { Alert, AlertLogEntry } from './opsgenie-model'
 import { parseQuery, QueryError } from './opsgenie-query'
 
 type Guard = (handler: (req: SandboxRequest) => SandboxReply) => (req: SandboxRequest) => SandboxReply
@@ -49,9 +49,11 @@ export function jsmAlertRoutes (router: Router, rest: Guard, integration: Guard,
     if (size === undefined || size < 1 || size > 100) return jsmFail(400, 'size must be between 1 and 100')
     if (offset === undefined || offset < 0 || offset + size > WINDOW) return jsmFail(400, `offset + size must be at most ${WINDOW}`)
     const desc = (req.query.get('order') ?? 'desc') !== 'asc'
-    const found = state().alerts.filter(matches).sort((a, b) => (desc ? -1 : 1) * a.createdAt.localeCompare(b.createdAt))
+    const sign = desc ? -1 : 1
+    const found = state().alerts.filter(matches).sort((a, b) => sign * a.createdAt.localeCompare(b.createdAt))
     const next = offset + size < found.length ? nextLink(req, offset + size, size) : undefined
-    return { status: 200, body: { values: found.slice(offset, offset + size).map(jsmAlertBody), links: next ? { next } : {}, count: found.length } }
+    const values = found.slice(offset, offset + size).map(jsmAlertBody)
+    return { status: 200, body: { values, links: next ? { next } : {}, count: found.length } }
   }))
 
   const requestStatus = (wrap: boolean) => (req: SandboxRequest): SandboxReply => {
@@ -142,7 +144,7 @@ function enqueue (options: JsmAlertOptions, action: string, via: 'rest' | 'integ
       alertId: alert?.id ?? null,
       alias: alert?.alias ?? null
     })
-    if (!alert) state.actions.push({ action: ACTIONS[action], user, source: str(body.source), note: str(body.note), requestId, createdAt: new Date().toISOString(), alertId: null, tinyId: null, isSuccess: false, via })
+    if (!alert) state.actions.push({ ...entry(action, user, body, requestId, new Date()), alertId: null, tinyId: null, isSuccess: false, via })
   }, options.actionDelayMs())
   timer.unref()
   options.timers.add(timer)
@@ -150,6 +152,11 @@ function enqueue (options: JsmAlertOptions, action: string, via: 'rest' | 'integ
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+
+/** One alert log line: who JSM credits, from which source, with which note. */
+function entry (action: string, user: string, body: Record<string, unknown>, requestId: string, at: Date): AlertLogEntry {
+  return { action: ACTIONS[action], user, source: str(body.source), note: str(body.note), requestId, createdAt: at.toISOString() }
+}
 
 /** Applies the action; the log and notes credit `user` (the token's account on the REST API). */
 function apply (state: JsmState, alert: Alert, action: string, body: Record<string, unknown>, user: string, via: 'rest' | 'integration', requestId: string): { isSuccess: boolean, status: string, note?: unknown } & Record<string, unknown> {
@@ -175,8 +182,8 @@ function apply (state: JsmState, alert: Alert, action: string, body: Record<stri
   if (isSuccess) {
     alert.updatedAt = now.toISOString()
     if (note) alert.notes.push(note)
-    alert.log.push({ action: ACTIONS[action], user, source: str(body.source), note: str(body.note), requestId, createdAt: now.toISOString() })
+    alert.log.push(entry(action, user, body, requestId, now))
   }
-  state.actions.push({ action: ACTIONS[action], user, source: str(body.source), note: str(body.note), requestId, createdAt: now.toISOString(), alertId: alert.id, tinyId: alert.tinyId, isSuccess, via })
+  state.actions.push({ ...entry(action, user, body, requestId, now), alertId: alert.id, tinyId: alert.tinyId, isSuccess, via })
   return { isSuccess, status, ...(note ? { id: requestId, ...note } : {}) }
 }

@@ -1,8 +1,8 @@
 // JSM Operations schedules, on-calls and overrides (people as account ids), and the small part of the
 // Jira platform user API the package uses, on the same "site":
 //   GET  /jsm/ops/api/{cloudId}/v1/schedules                 {values, links, count}
-//   GET  .../schedules/{id}/on-calls[?flat=true]            {onCallParticipants: [{id, type}]} | {onCallUsers: [accountId]}
-//   POST .../schedules/{id}/overrides                        {responder: {type: 'user', id}, startDate, endDate} → 201 the override
+//   GET  .../schedules/{id}/on-calls[?flat=true]   {onCallParticipants: [{id, type}]} | {onCallUsers: [accountId]}
+//   POST .../schedules/{id}/overrides               {responder: {type: 'user', id}, startDate, endDate} → 201 the override
 //   GET  /rest/api/3/user/search?query=<text>                [{accountId, displayName, emailAddress?, active}]
 //   GET  /rest/api/3/user?accountId=<id>                     {accountId, displayName, emailAddress?}
 
@@ -21,7 +21,9 @@ export function jsmPeopleRoutes (router: Router, rest: Guard, state: () => JsmSt
   router.on('GET', `${base}/schedules`, rest(() => ({
     status: 200,
     body: {
-      values: state().schedules.map(s => ({ id: s.id, name: s.name, description: s.description, timezone: s.timezone, enabled: s.enabled, teamId: s.ownerTeam.id })),
+      values: state().schedules.map(s => ({
+        id: s.id, name: s.name, description: s.description, timezone: s.timezone, enabled: s.enabled, teamId: s.ownerTeam.id
+      })),
       links: {},
       count: state().schedules.length
     }
@@ -46,7 +48,9 @@ export function jsmPeopleRoutes (router: Router, rest: Guard, state: () => JsmSt
     const start = typeof b.startDate === 'string' ? Date.parse(b.startDate) : NaN
     const end = typeof b.endDate === 'string' ? Date.parse(b.endDate) : NaN
     if (Number.isNaN(start) || Number.isNaN(end) || end <= start) return jsmFail(400, 'startDate and endDate must be ISO 8601 dates, endDate after startDate')
-    const override = { alias: uuid(), scheduleId: s.id, accountId: responder.id, startDate: new Date(start).toISOString(), endDate: new Date(end).toISOString() }
+    const override = {
+      alias: uuid(), scheduleId: s.id, accountId: responder.id, startDate: new Date(start).toISOString(), endDate: new Date(end).toISOString()
+    }
     state().overrides.push(override)
     return { status: 201, body: { alias: override.alias, responder: { type: 'user', id: override.accountId }, startDate: override.startDate, endDate: override.endDate, rotations: [] } }
   }))
@@ -71,7 +75,8 @@ function userBody (p: JsmPerson): Record<string, unknown> {
 
 /** The newest override covering `at`, else whoever's turn it is. */
 export function onCallNow (state: JsmState, s: Schedule, at: number): string[] {
-  const covering = state.overrides.filter(o => o.scheduleId === s.id && Date.parse(o.startDate) <= at && at < Date.parse(o.endDate))
+  const covering = state.overrides
+    .filter(o => o.scheduleId === s.id && Date.parse(o.startDate) <= at && at < Date.parse(o.endDate))
   if (covering.length) return [covering[covering.length - 1].accountId]
   if (!s.enabled || s.rotation.length === 0) return []
   const turns = Math.floor((at - Date.parse(s.rotationStart)) / (s.rotationHours * 3_600_000))

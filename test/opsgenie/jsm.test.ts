@@ -137,6 +137,15 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
       expectDone(scope)
     })
 
+    it('says on genie me as which actions will show the person and which the token\'s account', async () => {
+      const scope = jira().get('/rest/api/3/user/search').query({ query: 'ana@example.com' }).reply(200, jsmFixture('jira-user-search'))
+      expect(await bot.say('/genie me as ana@example.com', { name: 'ana', id: 'U7' })).to.deep.equal([
+        'OK ana, you are ana@example.com (Ana Lima) in JSM Operations. Acknowledge, close and notes from chat will show that name; ' +
+        'for unacknowledge and snooze JSM Operations shows the bot\'s API token account.'
+      ])
+      expectDone(scope)
+    })
+
     it('says the integration key was rejected, once, naming its variable', async () => {
       const scope = mockJsmList(rest(), OPEN, [jsmAlert(1), jsmAlert(2)])
       const events = integration()

@@ -49,7 +49,10 @@ export function toJsmAlert (raw: RawJsmAlert, where: { method: string, path: str
 }
 
 /** The items of a JSM list page, or a BadResponseError when `values` is not a list. */
-export function listValues<T> (body: JsmList<T> | undefined, where: { method: string, path: string }): { items: T[], hasNext: boolean } {
+export function listValues<T> (
+  body: JsmList<T> | undefined,
+  where: { method: string, path: string }
+): { items: T[], hasNext: boolean } {
   const values = body?.values ?? []
   if (!Array.isArray(values)) throw new BadResponseError({ service: 'JSM Operations', ...where, status: 200 }, 'answered a list whose values are not a list')
   return { items: values, hasNext: typeof body?.links?.next === 'string' && body.links.next !== '' }

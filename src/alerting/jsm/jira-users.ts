@@ -15,7 +15,13 @@ import type { UserInfo, UserLookup } from '../types'
 export const USER_SEARCH_PATH = '/rest/api/3/user/search'
 export const USER_PATH = '/rest/api/3/user'
 
-interface RawJiraUser { accountId?: unknown, displayName?: unknown, emailAddress?: unknown, active?: unknown, accountType?: unknown }
+interface RawJiraUser {
+  accountId?: unknown
+  displayName?: unknown
+  emailAddress?: unknown
+  active?: unknown
+  accountType?: unknown
+}
 
 /** Display names by site and account id: 1,000 people at most, each for an hour. */
 const NAMES = new TtlCache<string>(1_000, 60 * 60_000)

@@ -13,9 +13,16 @@ export function tokenActorNote (service: string, attribution: Attribution): stri
   return `${service} shows the bot's API token account as the actor${fix}.`
 }
 
-export function formatIdentitySet (chatName: string, user: UserInfo, service: string, attribution: Attribution): string {
-  const note = tokenActorNote(service, attribution)
-  const after = note ? ` Note: ${note}` : ' Your actions from chat will show that name.'
+/** `ack`: whose name acknowledge (and close, notes) goes out under; `other`: the same for unacknowledge and snooze. */
+export function formatIdentitySet (
+  chatName: string, user: UserInfo, service: string, ack: Attribution, other: Attribution
+): string {
+  const note = tokenActorNote(service, ack)
+  const after = note
+    ? ` Note: ${note}`
+    : other.by === 'person'
+      ? ' Your actions from chat will show that name.'
+      : ` Acknowledge, close and notes from chat will show that name; for unacknowledge and snooze ${service} shows the bot's API token account.`
   return `OK ${chatName}, you are ${named(user.username, user.fullName)} in ${service}.${after}`
 }
 

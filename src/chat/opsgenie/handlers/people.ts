@@ -31,7 +31,7 @@ export async function meAs (ctx: GenieContext, email: string): Promise<string> {
   if (found.kind === 'none') return formatNoSuchUser(email, backend.service, backend.peopleBy === 'accountId', ctx.prefix)
   if (found.kind === 'hidden') return formatEmailsHidden(email, found.candidates, ctx.prefix)
   remember(ctx, found.user)
-  return formatIdentitySet(ctx.user.name, found.user, backend.service, backend.attribution('acknowledge'))
+  return formatIdentitySet(ctx.user.name, found.user, backend.service, backend.attribution('acknowledge'), backend.attribution('snooze'))
 }
 
 export async function meAsAccount (ctx: GenieContext, accountId: string): Promise<string> {
@@ -39,7 +39,7 @@ export async function meAsAccount (ctx: GenieContext, accountId: string): Promis
   const found = await backend.findUser({ id: accountId })
   if (found.kind !== 'found') return formatNoSuchAccount(accountId, backend.service)
   remember(ctx, found.user)
-  return formatIdentitySet(ctx.user.name, found.user, backend.service, backend.attribution('acknowledge'))
+  return formatIdentitySet(ctx.user.name, found.user, backend.service, backend.attribution('acknowledge'), backend.attribution('snooze'))
 }
 
 type Current = { identity?: Identity, reresolvedFrom?: string } | { stale: string }
@@ -99,7 +99,9 @@ function noSchedule (name: string, why: 'none' | 'ambiguous', candidates: Parame
 }
 
 /** Who to put on call: the stored identity (checked on this backend), else the chat email; undefined or why not. */
-async function onCallPerson (ctx: GenieContext): Promise<{ username: string, accountId?: string } | string | undefined> {
+type OnCallPerson = { username: string, accountId?: string } | string | undefined
+
+async function onCallPerson (ctx: GenieContext): Promise<OnCallPerson> {
   const current = await currentIdentity(ctx)
   if ('stale' in current) return current.stale
   const username = scheduleUsername(ctx.user, current.identity)
