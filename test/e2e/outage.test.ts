@@ -188,6 +188,30 @@ describe('end to end: the packed package in real Hubot bots', function () {
       expect(reply).to.match(/all systems operational/i)
       expect(unresolved()).to.deep.equal([])
     })
+
+    if (!ackedByShown) {
+      // JSM only: people are Atlassian accounts, named through the site's Jira user API.
+      it('/genie oncall names the people on call from their account ids', async () => {
+        const reply = await ask(bot, '/genie oncall')
+        const people = world().jsm!.state.people
+        const schedules = world().jsm!.state.schedules
+        const onCall = await Promise.all(schedules.map(async s => {
+          const answer = await fetch(`${world().jsm!.origin}/jsm/ops/api/${world().env.HUBOT_JSM_CLOUD_ID}/v1/schedules/${s.id}/on-calls?flat=true`, {
+            headers: { Authorization: `Basic ${Buffer.from(`${world().env.HUBOT_JSM_EMAIL}:${world().env.HUBOT_JSM_API_TOKEN}`).toString('base64')}` }
+          })
+          return ((await answer.json()) as { onCallUsers: string[] }).onCallUsers
+        }))
+        for (const id of onCall.flat()) expect(reply).to.contain(people.find(p => p.accountId === id)!.displayName)
+        expect(reply).to.not.match(/557058:/)
+      })
+
+      it('/genie unack 101 goes through the REST API and says JSM shows the token\'s account', async () => {
+        const reply = await ask(bot, '/genie unack 101')
+        expect(reply).to.contain('#101').and.to.contain('API token account as the actor')
+        expect(alert('101').acknowledged).to.equal(false)
+        expect(alert('101').log.at(-1)!.user).to.equal(world().jsm!.state.people.find(p => p.email === world().env.HUBOT_JSM_EMAIL)!.accountId)
+      })
+    }
   })
 
   outage('Hubot 14: a whole outage', () => sandbox, true)
