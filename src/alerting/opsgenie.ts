@@ -6,9 +6,12 @@ import { BadResponseError, NotFoundError } from '../http/errors'
 import type { ServiceDescriptor } from '../http/service'
 import type { AlertingBackend } from './backend'
 import {
-  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type RawRequestState
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, requestIdOf, segment,
+  type RawRequestState
 } from './shared'
-import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
+import type {
+  Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserLookup, UserRef
+} from './types'
 
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
 
@@ -59,7 +62,7 @@ interface RawAlert {
   lastOccurredAt?: string
   priority?: string
   owner?: string
-  report?: { acknowledgedBy?: string }
+  report?: { acknowledgedBy?: string, ackTime?: number }
 }
 
 interface ListEnvelope { data?: RawAlert[], paging?: { next?: string } }
@@ -72,6 +75,7 @@ export function toAlert (raw: RawAlert): Alert {
     status: raw.status === 'closed' ? 'closed' : 'open',
     acknowledged: raw.acknowledged === true,
     acknowledgedBy: raw.report?.acknowledgedBy,
+    ackTimeMs: typeof raw.report?.ackTime === 'number' ? raw.report.ackTime : undefined,
     priority: raw.priority,
     count: raw.count ?? 1,
     createdAt: raw.createdAt ?? '',
@@ -116,18 +120,18 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     }
   }
 
-  const act = async (alertId: string, action: AlertAction, actor: Actor): Promise<string> => {
+  const act = async (alertId: string, action: AlertAction, actor: Actor): Promise<Accepted> => {
     const path = `/v2/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
     const response = await http.request<{ requestId?: string }>('POST', path, {
       params: { identifierType: 'id' },
       body: actionBody(action, actor),
       idempotent: IDEMPOTENT_ACTIONS[action.name]
     })
-    const requestId = response.data?.requestId
-    if (typeof requestId !== 'string' || requestId === '') {
+    const requestId = requestIdOf(response.data)
+    if (!requestId) {
       throw new BadResponseError({ service: OPSGENIE, method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
     }
-    return requestId
+    return { kind: 'queued', requestId }
   }
 
   const requestState = async (requestId: string): Promise<RequestState> =>
@@ -151,15 +155,35 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     return response.data?.data?.alias ?? ''
   }
 
-  const findUser = async (identifier: string): Promise<UserInfo | undefined> => {
+  // GET /v2/users/{identifier} takes the username (an email) or the user id alike.
+  const findUser = async (ref: UserRef): Promise<UserLookup> => {
+    const identifier = 'email' in ref ? ref.email : ref.id
     try {
-      const body = await http.get<{ data: { id: string, username: string, fullName?: string } }>(`/v2/users/${segment(identifier)}`)
-      return { id: body.data.id, username: body.data.username, fullName: body.data.fullName }
+      const body = await http.get<{ data?: { id?: unknown, username?: unknown, fullName?: unknown } }>(`/v2/users/${segment(identifier)}`)
+      const { id, username, fullName } = body?.data ?? {}
+      if (typeof id !== 'string' || typeof username !== 'string') {
+        throw new BadResponseError({ service: OPSGENIE, method: 'GET', path: '/v2/users', status: 200 }, 'answered a user without id or username')
+      }
+      return { kind: 'found', user: { id, username, fullName: typeof fullName === 'string' ? fullName : undefined } }
     } catch (err) {
-      if (err instanceof NotFoundError) return undefined
+      if (err instanceof NotFoundError) return { kind: 'none' }
       throw err
     }
   }
 
-  return { service: OPSGENIE.name, supportsTinyIds: true, listAlerts, getAlert, act, requestState, listSchedules, onCall, createOverride, findUser }
+  return {
+    service: OPSGENIE.name,
+    supportsTinyIds: true,
+    peopleBy: 'username',
+    listAlerts,
+    getAlert,
+    act,
+    requestState,
+    // Every OpsGenie action takes `user`, which the alert log shows.
+    attribution: () => ({ by: 'person' }),
+    listSchedules,
+    onCall,
+    createOverride,
+    findUser
+  }
 }
