@@ -165,13 +165,13 @@ for (const version of HUBOT_VERSIONS) {
       })
 
       it('refuses a time it cannot read, saying the form, without any request', async () => {
-        expect(await ask('/status maintenance Database upgrade from next tuesday for 2h')).to.match(/^"next tuesday" is not a time: say e\.g\. 2026-12-01 22:00 .*Nothing was scheduled\. The form: status maintenance <name> from <time> for <duration>/)
+        expect(await ask('/status maintenance Database upgrade from next tuesday for 2h')).to.match(/^"next tuesday" is not a time: say e\.g\. 2026-12-01 22:00 .*Nothing was scheduled\. The form: \/status maintenance <name> from <time> for <duration>/)
       })
 
       it('refuses an unknown component after reading the components, with no POST', async () => {
         const scope = getComponents(api())
         expect(await ask('/status maintenance Database upgrade from 2026-12-01 22:00 for 2h on Databse: x')).to.equal(
-          'No component is called "Databse". Nothing was scheduled. (status components lists them all.)')
+          'No component is called "Databse". Nothing was scheduled. (/status components lists them all.)')
         scope.done()
       })
 

@@ -10,7 +10,8 @@ import { matchComponent } from '../match'
 
 export type ComponentListResult = { components: Component[] } | { reply: string }
 
-export function resolveComponentList (text: string, all: readonly Component[]): ComponentListResult {
+/** `prefix`: what people type before `status`, for the hint in a refusal. */
+export function resolveComponentList (text: string, all: readonly Component[], prefix = ''): ComponentListResult {
   const found: Component[] = []
   for (const chunk of text.split(';').map(c => c.trim()).filter(Boolean)) {
     const pieces = chunk.split(',').map(p => p.trim())
@@ -30,7 +31,7 @@ export function resolveComponentList (text: string, all: readonly Component[]): 
       const refused = i < pieces.length - 1 ? { text: run, match: whole } : { text: pieces[i], match: piece }
       return refused.match.kind === 'ambiguous'
         ? { reply: formatAmbiguous(refused.text, refused.match.candidates, all) }
-        : { reply: formatUnknown(refused.text, refused.match.kind === 'unknown' ? refused.match.suggestions : [], all) }
+        : { reply: formatUnknown(refused.text, refused.match.kind === 'unknown' ? refused.match.suggestions : [], all, prefix) }
     }
   }
   const expanded = found.flatMap(c => targetsOf(c, all))

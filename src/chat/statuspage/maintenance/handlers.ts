@@ -1,7 +1,7 @@
 // Each maintenance command: checks what it can before any request (times, window), reads what it
 // must, refuses what is unclear, then makes one write and returns the one reply.
 
-import { allSettledOrThrow } from '../../../http/concurrency'
+import { allSettledOrThrow } from '../../../util/async'
 import type { ComponentStatus, Incident, MaintenanceChange } from '../../../statuspage/types'
 import type { StatuspageDeps } from '../handlers'
 import { incidentStatusLabel } from '../states'
@@ -49,12 +49,12 @@ function checkWindow (command: Of<'maintenance-create'>, now: Date): { from: Dat
   return { from, until }
 }
 
-async function create (command: Of<'maintenance-create'>, { client, now, notify }: StatuspageDeps): Promise<string> {
+async function create (command: Of<'maintenance-create'>, { client, now, notify, prefix }: StatuspageDeps): Promise<string> {
   const at = now()
   const window = checkWindow(command, at)
   if ('why' in window) return window.why
   const all = await client.listComponents()
-  const resolved = command.components ? resolveComponentList(command.components, all) : { components: [] }
+  const resolved = command.components ? resolveComponentList(command.components, all, prefix) : { components: [] }
   if ('reply' in resolved) return resolved.reply.replace('Nothing was changed.', 'Nothing was scheduled.')
   const created = await client.createMaintenance({
     name: command.name,
