@@ -5,9 +5,8 @@ import type { Incident } from '../../../src/statuspage/types'
 import { setClock } from '../../../src/chat/clock'
 import { HUBOT_VERSIONS, startBot, type TestBot } from '../../support/bots'
 import {
-  activeMaintenance, api, componentRow, components, configure, createdMaintenance, getComponents, getMaintenance,
-  getUnresolved,
-  onlyReply, PAGE, unresolved, upcomingMaintenance
+  activeMaintenance, api, API_KEY, componentRow, components, configure, createdMaintenance, getComponents,
+  getMaintenance, getUnresolved, onlyReply, PAGE, unresolved, upcomingMaintenance
 } from '../support'
 
 const NOW = new Date('2026-11-24T21:00:00Z')
@@ -150,6 +149,14 @@ for (const version of HUBOT_VERSIONS) {
         expect(reply).not.to.contain('Nothing was changed')
         scope.done()
       })
+    })
+
+    it('never shows the API key, even when Statuspage echoes it back', async () => {
+      const scope = getComponents(api(), withDatabase()).post(`${PAGE}/incidents`).reply(401, { error: `Could not authenticate key ${API_KEY}` })
+      const reply = await ask(REQUIRED)
+      expect(reply).to.contain('Statuspage rejected the API key (401)').and.to.contain('[REDACTED]')
+      expect([...bot.sent, ...bot.logs].join('\n')).not.to.contain(API_KEY)
+      scope.done()
     })
 
     describe('refusals, changing nothing', () => {
