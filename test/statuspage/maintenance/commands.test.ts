@@ -285,6 +285,13 @@ for (const version of HUBOT_VERSIONS) {
         scope.done()
       })
 
+      it('refuses a mistyped id instead of posting it to the only maintenance', async () => {
+        const scope = getMaintenance(api(), activeMaintenance(), [])
+        const reply = await ask('/status maintenance complete mnt0docs001 done')
+        expect(reply).to.match(/^No maintenance in progress or upcoming has the id "mnt0docs001"\.\n1 maintenance could be meant: which one\? Nothing was changed\./)
+        scope.done()
+      })
+
       it('says there is nothing to complete when no maintenance is in progress', async () => {
         const scope = getMaintenance(api(), [], upcomingMaintenance())
         expect(await ask('/status maintenance complete')).to.equal('There is no maintenance in progress to complete. Nothing was changed. (/status maintenance lists them.)')

@@ -4,6 +4,7 @@
 import { allSettledOrThrow } from '../../../util/async'
 import type { ComponentStatus, Incident, MaintenanceChange } from '../../../statuspage/types'
 import type { StatuspageDeps } from '../handlers'
+import { looksLikeIncidentId } from '../parse'
 import { incidentStatusLabel } from '../states'
 import { resolveComponentList } from './components'
 import { formatMaintenanceChoice, formatMaintenanceList, formatScheduled, windowOf } from './format'
@@ -101,6 +102,11 @@ async function pick (args: string, verb: MaintenanceAction | 'update', { client,
     return { maintenance: found, message: parsed.message, status: parsed.status }
   }
   const candidates = known.filter(ELIGIBLE[verb])
+  const first = args.trim().split(/\s+/)[0]
+  // Never take a mistyped id for the start of a message to whichever maintenance is the only one.
+  if (looksLikeIncidentId(first)) {
+    return `No maintenance in progress or upcoming has the id "${first}".\n${formatMaintenanceChoice(candidates, verb, prefix, now())}`
+  }
   if (candidates.length !== 1) return formatMaintenanceChoice(candidates, verb, prefix, now())
   return { maintenance: candidates[0], message: parsed.message, status: parsed.status }
 }
