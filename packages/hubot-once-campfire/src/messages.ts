@@ -14,7 +14,8 @@ export interface HubotTextMessage {
 
 export type MessageClass = new (user: User, text: string, id: string) => HubotTextMessage
 
-class FallbackTextMessage implements HubotTextMessage {
+// Named TextMessage: Hubot 14 checks `message.constructor.name` before it looks for commands.
+class TextMessage implements HubotTextMessage {
   room?: string
   done = false
   constructor (readonly user: User, readonly text: string, readonly id: string) {
@@ -38,5 +39,5 @@ export async function loadTextMessage (): Promise<MessageClass> {
     const found = modern.TextMessage ?? modern.default?.TextMessage
     if (typeof found === 'function') return found
   } catch { /* not resolvable from here */ }
-  return FallbackTextMessage
+  return TextMessage
 }
