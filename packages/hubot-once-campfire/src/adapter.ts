@@ -74,7 +74,7 @@ export class OnceCampfireAdapter extends EventEmitter {
     }
     this.TextMessage = this.options.TextMessage ?? await loadTextMessage()
     this.mount(router, config.webhookPath)
-    this.robot.logger.info(`hubot-once-campfire: receiving ONCE Campfire webhooks at /${config.webhookPath.split('/')[1] ?? ''}/… and posting to ${config.baseUrl}`)
+    this.robot.logger.info(`hubot-once-campfire: receiving ONCE Campfire webhooks at ${redact(config.webhookPath, this.secrets)} and posting to ${config.baseUrl}`)
     this.emit('connected')
   }
 

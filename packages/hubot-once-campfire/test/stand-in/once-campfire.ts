@@ -82,8 +82,12 @@ export interface OnceCampfireStandIn {
   waitForBotMessages(roomId: number, count: number, options?: { since?: number, timeoutMs?: number }): Promise<Message[]>
   /** The next `times` bot API calls answer `status` (429, 500, 503...). */
   failNext(status: number, times?: number): void
-  /** As an admin regenerating the key: the old one stops working. */
-  regenerateKey(): string
+  /** As an admin regenerating the key: the old one stops working. `token` sets it (to restore one). */
+  regenerateKey(token?: string): string
+  /** Campfire goes down: connections are refused until up(). */
+  down(): Promise<void>
+  /** Back on the same port. */
+  up(): Promise<void>
   close(): Promise<void>
 }
 
@@ -241,8 +245,18 @@ export async function startOnceCampfire (options: StandInOptions = {}): Promise<
       }
     },
     failNext: (status, times = 1) => { failures = [...failures, ...Array.from({ length: times }, () => status)] },
-    regenerateKey: () => { botToken = token(); return `${botId}-${botToken}` },
+    regenerateKey: (t) => { botToken = t ?? token(); return `${botId}-${botToken}` },
+    down: async () => {
+      await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
+    },
+    up: async () => {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(Number(new URL(url).port), '127.0.0.1', () => resolve())
+      })
+    },
     close: async () => {
+      if (!server.listening) return
       await new Promise<void>(resolve => { server.close(() => resolve()); server.closeAllConnections() })
     }
   }
