@@ -1,6 +1,7 @@
 // Every chat command goes through here: one listener, one reply, errors turned into words,
 // nothing thrown back into Hubot (so no unhandled rejection, whatever the API does).
 
+import { sendReply } from './classic-campfire'
 import { ConfigError } from './config'
 import { describeError } from './describe-error'
 import { ServiceError } from '../http/errors'
@@ -44,7 +45,7 @@ async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, ha
     logFailure(robot, spec, err)
   }
   try {
-    await res.send(redact(reply, spec.secrets()))
+    await sendReply(robot, (text) => res.send(text), room, redact(reply, spec.secrets()))
   } catch (err) {
     logFailure(robot, spec, err)
   }

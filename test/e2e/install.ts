@@ -5,6 +5,7 @@
 
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { PACKAGE_ROOT } from '../support/bots'
@@ -87,4 +88,33 @@ function installLoopback (kind: BotKind, dir: string): void {
     for (const file of ['package.json', 'index.js']) fs.copyFileSync(path.join(FIXTURES, 'hubot-loopback', file), path.join(target, file))
     fs.copyFileSync(path.join(FIXTURES, 'loopback-core.cjs'), path.join(target, 'loopback-core.cjs'))
   }
+}
+
+// One pack per package and one install per bot folder for the whole test run, shared by the e2e
+// files that need the same thing, in a folder removed when the test process exits.
+let sharedDir: string | undefined
+const shared = new Map<string, Promise<unknown>>()
+
+function sharedWorkdir (): string {
+  if (!sharedDir) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-e2e-shared-'))
+    sharedDir = dir
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+  }
+  return sharedDir
+}
+
+function once<T> (key: string, make: () => Promise<T>): Promise<T> {
+  if (!shared.has(key)) shared.set(key, make())
+  return shared.get(key) as Promise<T>
+}
+
+/** `npm pack` of the package in `root`, once per test run. */
+export function sharedPack (root = PACKAGE_ROOT): Promise<Packed> {
+  return once(`pack:${root}`, () => packPackage(sharedWorkdir(), root))
+}
+
+/** installBot, once per test run for each `options.folder` (which must be given). */
+export function sharedBot (kind: BotKind, tarball: string, options: InstallOptions & { folder: string }): Promise<BotFolder> {
+  return once(`bot:${options.folder}`, () => installBot(kind, sharedWorkdir(), tarball, options))
 }

@@ -7,17 +7,14 @@
 
 import { expect } from 'chai'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import nock from 'nock'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { startOnceCampfire, type Message, type OnceCampfireStandIn } from '../../packages/hubot-once-campfire/test/stand-in/once-campfire'
 import { runUntilExit, startAdapterBot, type AdapterBot } from './campfire-bot-process'
-import { installBot, packPackage, type BotFolder, type Packed } from './install'
+import { campfireBot, INSTALL_TIMEOUT_MS } from './campfire-bots'
+import type { BotFolder, Packed } from './install'
 
-const INSTALL_TIMEOUT_MS = 5 * 60_000
-const ADAPTER_ROOT = path.resolve(__dirname, '..', '..', 'packages', 'hubot-once-campfire')
-const FIXTURES = path.join(__dirname, 'fixtures', 'once-campfire')
 const WEBHOOK_PATH = '/once-campfire/5d1f0b8e93a24c7e8b61f2a0c4d9e37a'
 /** ONCE Campfire gives up on a webhook after 7 s: every reply must be in the room by then. */
 const CAMPFIRE_TIMEOUT_MS = 7000
@@ -25,7 +22,6 @@ const ALICE = { id: 42, name: 'Alice' }
 
 describe('end to end: ONCE Campfire → hubot-once-campfire → Hubot 14 → this package', function () {
   this.timeout(60_000)
-  let workdir: string
   let adapterPack: Packed
   let folder: BotFolder
   let sandbox: Sandbox
@@ -37,16 +33,7 @@ describe('end to end: ONCE Campfire → hubot-once-campfire → Hubot 14 → thi
   before(async function () {
     this.timeout(INSTALL_TIMEOUT_MS)
     nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
-    workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-once-campfire-e2e-'))
-    const [scriptsPack, adapter] = await Promise.all([packPackage(workdir), packPackage(workdir, ADAPTER_ROOT)])
-    adapterPack = adapter
-    folder = await installBot('14', workdir, scriptsPack.tarball, {
-      folder: 'bot-14-campfire',
-      tarballs: [adapter.tarball],
-      scripts: [path.join(FIXTURES, 'e2e-ready.js'), path.join(FIXTURES, 'e2e-long.js')],
-      loopback: false
-    })
-    console.log(`      (npm pack of both ${Math.max(scriptsPack.seconds, adapter.seconds).toFixed(1)} s; npm install of Hubot 14 + both tarballs ${folder.installSeconds.toFixed(1)} s)`)
+    ;({ folder, adapterPack } = await campfireBot('14'))
     sandbox = await startSandbox({ actionDelayMs: 150 })
     campfire = await startOnceCampfire({ botName: 'Hubot' })
     ops = campfire.addRoom('Ops').id
@@ -63,7 +50,6 @@ describe('end to end: ONCE Campfire → hubot-once-campfire → Hubot 14 → thi
     await bot?.stop()
     await campfire?.close()
     await sandbox?.stop()
-    if (workdir) fs.rmSync(workdir, { recursive: true, force: true })
     nock.disableNetConnect()
   })
 
@@ -219,3 +205,49 @@ async function waitUntil (check: () => boolean, what: string, timeoutMs = 5000):
     await new Promise(resolve => setTimeout(resolve, 25))
   }
 }
+
+describe('end to end: hubot-once-campfire on a real Hubot 3.5 (hubot -a once-campfire)', function () {
+  this.timeout(60_000)
+  let sandbox: Sandbox
+  let campfire: OnceCampfireStandIn
+  let bot: AdapterBot
+
+  before(async function () {
+    this.timeout(INSTALL_TIMEOUT_MS)
+    nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
+    const { folder } = await campfireBot('3.5')
+    sandbox = await startSandbox({ actionDelayMs: 150 })
+    campfire = await startOnceCampfire({ botName: 'Hubot' })
+    campfire.addRoom('Ops')
+    bot = await startAdapterBot(folder, {
+      args: ['-a', 'once-campfire', '-n', 'hubot'],
+      env: {
+        ...sandbox.env,
+        HUBOT_ONCE_CAMPFIRE_URL: campfire.url,
+        HUBOT_ONCE_CAMPFIRE_BOT_KEY: campfire.botKey,
+        HUBOT_ONCE_CAMPFIRE_WEBHOOK_PATH: WEBHOOK_PATH,
+        EXPRESS_PORT: '0',
+        EXPRESS_BIND_ADDRESS: '127.0.0.1'
+      },
+      expectListeners: ['statuspage.', 'opsgenie.']
+    })
+    campfire.setWebhookUrl(`http://127.0.0.1:${bot.port}${WEBHOOK_PATH}`)
+  })
+
+  after(async () => {
+    await bot?.stop()
+    await campfire?.close()
+    await sandbox?.stop()
+    nock.disableNetConnect()
+  })
+
+  it('@Hubot genie: the alert list arrives in the room as lines, the webhook answering an empty 204', async () => {
+    const { delivery } = await campfire.say(1, ALICE, '@Hubot genie')
+    expect([delivery!.status, delivery!.contentType, delivery!.body]).to.deep.equal([204, undefined, ''])
+    const [reply] = await campfire.waitForBotMessages(1, 1, { timeoutMs: CAMPFIRE_TIMEOUT_MS })
+    const shown = reply.body.split('<br>')
+    expect(shown[0]).to.match(/^OpsGenie: 5 open alerts/)
+    expect(shown.filter(l => /^#10[1-5] /.test(l))).to.have.length(5)
+    expect(bot.output()).to.not.contain(campfire.botKey)
+  })
+})
