@@ -45,7 +45,7 @@ sleep 1
   echo '# `npm start` in the sandbox: a real session'
   echo
   echo "Recorded with \`scripts/sandbox-transcript.sh\` on $(date -u +%Y-%m-%d): \`npm start\` under tmux, commands typed at the \`hubot>\` prompt."
-  echo 'The Statuspage and OpsGenie behind it are the local stand-ins in src/sandbox; nothing real was touched.'
+  echo 'The Statuspage and OpsGenie behind it are the local stand-ins in sandbox/; nothing real was touched.'
   if [[ ! -f dist/scripts/opsgenie.js ]]; then
     echo 'NOTE: the genie commands were not merged yet when this was recorded, so `genie` got no answer.'
   fi

@@ -1,5 +1,6 @@
 // `npm start`: Hubot 14 (the `hubot14` alias in node_modules) with the Shell adapter and this
-// package loaded as an external script, HUBOT_ALIAS=/ so /status works as typed in Campfire.
+// package's scripts loaded from src/ through tsx (no build step), HUBOT_ALIAS=/ so /status works
+// as typed in Campfire. Run as `node --import tsx scripts/start.mjs` (what `npm start` does).
 // Services without a key get the local sandbox stand-ins (in this process; they stop with it).
 //
 // A launcher rather than Hubot's bin: the bin would load ./scripts (this folder) as Hubot scripts.
@@ -12,8 +13,9 @@ import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { startSandbox } = require(path.join(root, 'dist', 'sandbox', 'index.js'))
-const { planLaunch, banner } = require(path.join(root, 'dist', 'sandbox', 'launch-plan.js'))
+const { startSandbox } = require(path.join(root, 'sandbox', 'index.ts'))
+const { planLaunch, banner } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
+const { loadSourceScripts } = require(path.join(root, 'sandbox', 'load-source.ts'))
 
 if (!process.stdout.isTTY) {
   console.error('npm start needs a terminal (Hubot\'s Shell adapter). Run it in a terminal, or under tmux/screen.')
@@ -57,7 +59,7 @@ process.on('SIGTERM', () => { void stop(0) })
 await robot.loadAdapter()
 robot.adapter.once('connected', async () => {
   try {
-    await require(root)(robot)
+    await loadSourceScripts(robot)
   } catch (err) {
     console.error(`Could not load hubot-statuspage-opsgenie: ${err.stack || err}`)
     await stop(1)

@@ -1,5 +1,5 @@
 // OpsGenie REST API v2 behind the AlertingBackend seam. HTTP only: no chat objects here.
-// Shapes follow /work/shared/api-contract.md (OpsGenie section).
+// Shapes follow the OpsGenie REST API v2 reference (alerts, schedules, users).
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { BadResponseError, NotFoundError } from '../http/errors'

@@ -50,6 +50,7 @@ export async function startBotProcess (bot: BotFolder, options: StartBotOptions)
   const stop = async (): Promise<void> => {
     if (exited || child.pid === undefined) return
     try { process.kill(-child.pid, 'SIGTERM') } catch { return }
+    // eslint-disable-next-line no-unmodified-loop-condition -- set by the child's exit handler while we sleep
     for (let i = 0; i < 30 && !exited; i++) await sleep(100)
     if (!exited) { try { process.kill(-child.pid, 'SIGKILL') } catch { /* gone */ } }
   }

@@ -10,7 +10,9 @@ export const ADAPTER_ROOT = path.resolve(__dirname, '..', '..', 'packages', 'hub
 const FIXTURES = path.join(__dirname, 'fixtures', 'once-campfire')
 
 export async function campfireBot (kind: BotKind): Promise<{ folder: BotFolder, adapterPack: Packed }> {
-  const [scriptsPack, adapterPack] = await Promise.all([sharedPack(), sharedPack(ADAPTER_ROOT)])
+  // One after the other: the root build also builds the adapter (into the folder its pack reads).
+  const scriptsPack = await sharedPack()
+  const adapterPack = await sharedPack(ADAPTER_ROOT)
   const folder = await sharedBot(kind, scriptsPack.tarball, {
     folder: `bot-${kind.replace('.', '')}-campfire`,
     tarballs: [adapterPack.tarball],

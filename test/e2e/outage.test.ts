@@ -8,7 +8,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import nock from 'nock'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
+import { startSandbox, type Sandbox } from '../../sandbox'
+import { PACKAGE_ROOT } from '../support/bots'
 import { startBotProcess, type BotProcess, type SayResult } from './bot-process'
 import { installBot, packPackage, type BotKind, type Packed } from './install'
 
@@ -43,7 +44,15 @@ describe('end to end: the packed package in real Hubot bots', function () {
 
   it('packs only what users need', () => {
     expect(packed.files).to.include.members(['index.js', 'package.json', 'dist/scripts/statuspage.js'])
-    expect(packed.files.filter(f => f.startsWith('dist/sandbox/') || f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.map'))).to.deep.equal([])
+    expect(packed.files.filter(f => f.startsWith('sandbox/') || f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.map') || f.endsWith('.ts'))).to.deep.equal([])
+  })
+
+  it('keeps each script\'s help header at the top of the compiled file, where Hubot reads it', () => {
+    for (const file of packed.files.filter(f => /^dist\/scripts\/[^/]+\.js$/.test(f))) {
+      const lines = fs.readFileSync(path.join(PACKAGE_ROOT, file), 'utf8').split('\n')
+      expect(lines.slice(0, 2), file).to.deep.equal(['"use strict";', '// Description:'])
+      expect(lines, file).to.include('// Commands:')
+    }
   })
 
   /** Installs a bot of `kind` from the tarball and starts it against a freshly reset sandbox. */
@@ -181,7 +190,7 @@ describe('end to end: the packed package in real Hubot bots', function () {
     })
 
     describe('with the commands', () => {
-        it('/status Build Processing degraded sets the component', async () => {
+      it('/status Build Processing degraded sets the component', async () => {
         const reply = await ask(bot, '/status Build Processing degraded')
         expect(component('Build Processing').status).to.equal('degraded_performance')
         expect(component('Builds').status).to.equal('degraded_performance')

@@ -12,8 +12,16 @@ const PREFIX = `/jsm/ops/api/${CLOUD}/v1`
 const AUTH = `Basic ${Buffer.from(`ops@example.com:${TOKEN}`).toString('base64')}`
 
 const jsmAlert = (n: number, extra: Record<string, unknown> = {}) => ({
-  id: `jsm-alert-${n}`, message: `JSM alert ${n}`, status: 'open', acknowledged: false, seen: false,
-  count: 2, priority: 'P2', createdAt: new Date(Date.now() - n * 60_000).toISOString(), lastOccuredAt: new Date().toISOString(), ...extra
+  id: `jsm-alert-${n}`,
+  message: `JSM alert ${n}`,
+  status: 'open',
+  acknowledged: false,
+  seen: false,
+  count: 2,
+  priority: 'P2',
+  createdAt: new Date(Date.now() - n * 60_000).toISOString(),
+  lastOccuredAt: new Date().toISOString(),
+  ...extra
 })
 
 describe('genie on JSM Operations (Hubot 3.5)', () => {

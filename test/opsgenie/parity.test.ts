@@ -81,10 +81,9 @@ for (const version of HUBOT_VERSIONS) {
 describe('the genie help table', () => {
   const header = (file: string): string[] => headerSection(fileLines(file), 'Commands')
 
-  it('matches the Commands header of the script, line for line, in source and in the build', () => {
+  it('matches the Commands header of the script, line for line', () => {
     const expected = OPSGENIE_HELP.map(helpLine)
     expect(header(path.join(PACKAGE_ROOT, 'src', 'scripts', 'opsgenie.ts'))).to.deep.equal(expected)
-    expect(header(path.join(PACKAGE_ROOT, 'dist', 'scripts', 'opsgenie.js'))).to.deep.equal(expected)
   })
 
   it('gives every entry an id with a dot and a unique id', () => {

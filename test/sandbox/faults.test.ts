@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { faultFromEnv, parseFault } from '../../src/sandbox/faults'
-import { startSandbox, SANDBOX_OPSGENIE_KEY, SANDBOX_PAGE_ID, SANDBOX_STATUSPAGE_KEY, type Sandbox } from '../../src/sandbox'
+import { faultFromEnv, parseFault } from '../../sandbox/faults'
+import { startSandbox, SANDBOX_OPSGENIE_KEY, SANDBOX_PAGE_ID, SANDBOX_STATUSPAGE_KEY, type Sandbox } from '../../sandbox'
 import { allowLoopback, call } from './http'
 
 describe('sandbox fault switch', () => {

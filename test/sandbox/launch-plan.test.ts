@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { banner, planLaunch } from '../../src/sandbox/launch-plan'
+import { banner, planLaunch } from '../../sandbox/launch-plan'
 
 const facts = { statuspageUrl: 'http://127.0.0.1:1/v1', pageId: 'sandboxpage1', opsgenieUrl: 'http://127.0.0.1:2' }
 

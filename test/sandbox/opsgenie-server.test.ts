@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { startSandbox, SANDBOX_OPSGENIE_KEY, type Sandbox } from '../../src/sandbox'
+import { startSandbox, SANDBOX_OPSGENIE_KEY, type Sandbox } from '../../sandbox'
 import { allowLoopback, call, sleep } from './http'
 
 const AUTH = `GenieKey ${SANDBOX_OPSGENIE_KEY}`

@@ -1,6 +1,6 @@
 // Regressions found by exploratory testing of npm start (QA pass).
 import { expect } from 'chai'
-import { startSandbox, type Sandbox } from '../../src/sandbox'
+import { startSandbox, type Sandbox } from '../../sandbox'
 import { allowLoopback, call } from './http'
 
 describe('sandbox regressions', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { startSandbox, SANDBOX_PAGE_ID, SANDBOX_STATUSPAGE_KEY, type Sandbox } from '../../src/sandbox'
+import { startSandbox, SANDBOX_PAGE_ID, SANDBOX_STATUSPAGE_KEY, type Sandbox } from '../../sandbox'
 import { allowLoopback, call } from './http'
 
 const AUTH = `OAuth ${SANDBOX_STATUSPAGE_KEY}`

@@ -83,7 +83,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
     it('shows a group with its components', async () => {
       const scope = getUnresolved(getComponents(api()), severalUnresolved())
       const reply = await ask('/status core?')
-      expect(reply).to.match(/^Core \(group\): degraded performance\n    • API: operational\n    • Web App: degraded performance\n• Slow web app/)
+      expect(reply).to.match(/^Core \(group\): degraded performance\n {4}• API: operational\n {4}• Web App: degraded performance\n• Slow web app/)
       scope.done()
     })
 

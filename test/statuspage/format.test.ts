@@ -96,7 +96,7 @@ describe('format', () => {
   it('shows a group with its components and the incidents affecting any of them', () => {
     const all = components()
     const text = formatShow(all[0], all, severalUnresolved(), NOW)
-    expect(text).to.match(/^Core \(group\): degraded performance\n    • API: operational\n    • Web App: degraded performance\n• Slow web app \(k7bw4n2xq9vd\)/)
+    expect(text).to.match(/^Core \(group\): degraded performance\n {4}• API: operational\n {4}• Web App: degraded performance\n• Slow web app \(k7bw4n2xq9vd\)/)
     expect(text).to.not.contain('p31zjtct2jer')
   })
 

@@ -1,7 +1,8 @@
-// A real Hubot robot for each test, with this package loaded the way users load it: as an external
-// script (index.js → dist/scripts). Hubot 3.5 comes through hubot-test-helper; Hubot 14 is its real
+// A real Hubot robot for each test, with this package's scripts loaded from src/ (through tsx), so an
+// edit is tested at once; only the packed end-to-end test (test/e2e) uses the build. Hubot 3.5 comes through hubot-test-helper; Hubot 14 is its real
 // Robot with a small in-memory adapter. Both expose the same TestBot so a suite can run on either.
 import path from 'node:path'
+import { loadSourceScripts } from '../../sandbox/load-source'
 import { HANDLED_EVENT } from '../../src/chat/command'
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..')
@@ -71,7 +72,7 @@ async function hubot35 (options: StartOptions, logs: string[]): Promise<Driver> 
   captureLogs(robot.logger, logs)
   if (options.alias) robot.alias = options.alias
   for (const script of options.scripts ?? []) robot.loadFile(path.dirname(script), path.basename(script))
-  await require(PACKAGE_ROOT)(robot)
+  await loadSourceScripts(robot)
   const sent: string[] = []
   const push = Array.prototype.push
   // hubot-test-helper keeps both sides in room.messages; keep the bot's side here too.
@@ -98,6 +99,7 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
   const sent: string[] = []
   class MemoryAdapter extends hubot.Adapter {
     // Declared so TypeScript knows the (untyped) base takes the robot.
+    // eslint-disable-next-line @typescript-eslint/no-useless-constructor
     constructor (robot: unknown) { super(robot) }
     async send (_envelope: unknown, ...strings: string[]) { sent.push(...strings) }
     async reply (envelope: any, ...strings: string[]) { sent.push(...strings.map(s => `@${envelope.user.name} ${s}`)) }
@@ -107,7 +109,7 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
   captureLogs(robot.logger, logs)
   await robot.loadAdapter()
   for (const script of options.scripts ?? []) await robot.loadFile(path.dirname(script), path.basename(script))
-  await require(PACKAGE_ROOT)(robot)
+  await loadSourceScripts(robot)
   await robot.run()
   let id = 0
   return {

@@ -28,7 +28,6 @@ export const MIN_DISTINCT_CHARACTERS = 10
 
 const HOW_TO_MAKE_ONE = 'e.g. /once-campfire/ followed by the output of `openssl rand -hex 20`'
 
-
 export function parseBaseUrl (raw: string): string {
   let url: URL
   try {

@@ -5,8 +5,15 @@ import type { Alert } from '../../../src/alerting/types'
 
 const NOW = Date.parse('2026-11-24T12:00:00Z')
 const mk = (tinyId: number, minutesAgo: number, extra: Partial<Alert> = {}): Alert => ({
-  id: `id-${tinyId}`, tinyId: String(tinyId), message: `M${tinyId}`, status: 'open', acknowledged: false,
-  priority: 'P2', count: 1, createdAt: new Date(NOW - minutesAgo * 60_000).toISOString(), ...extra
+  id: `id-${tinyId}`,
+  tinyId: String(tinyId),
+  message: `M${tinyId}`,
+  status: 'open',
+  acknowledged: false,
+  priority: 'P2',
+  count: 1,
+  createdAt: new Date(NOW - minutesAgo * 60_000).toISOString(),
+  ...extra
 })
 
 describe('formatStatus', () => {

@@ -13,9 +13,18 @@ describe('the OpsGenie backend', () => {
 
   it('reads every field of the contract\'s alert', () => {
     expect(toAlert(fixture('alert'))).to.deep.equal({
-      id: '70413a06-38d6-4c85-92b8-5ebc900d42e2', tinyId: '1791', message: 'Our servers are in danger', status: 'open',
-      acknowledged: false, acknowledgedBy: 'agent_smith@opsgenie.com', priority: 'P1', count: 79,
-      createdAt: '2026-11-24T05:00:00.000Z', lastOccurredAt: '2026-11-24T06:00:00.000Z', snoozed: false, seen: true
+      id: '70413a06-38d6-4c85-92b8-5ebc900d42e2',
+      tinyId: '1791',
+      message: 'Our servers are in danger',
+      status: 'open',
+      acknowledged: false,
+      acknowledgedBy: 'agent_smith@opsgenie.com',
+      priority: 'P1',
+      count: 79,
+      createdAt: '2026-11-24T05:00:00.000Z',
+      lastOccurredAt: '2026-11-24T06:00:00.000Z',
+      snoozed: false,
+      seen: true
     })
   })
 

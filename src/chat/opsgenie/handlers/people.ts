@@ -29,7 +29,7 @@ export function whoami (ctx: GenieContext): string {
 export function forgetMe (ctx: GenieContext): string {
   return forgetIdentity(ctx.brain, ctx.user.id)
     ? `Forgotten: I no longer know who you are in ${ctx.service}.`
-    : `I had nothing stored for you, so there is nothing to forget.`
+    : 'I had nothing stored for you, so there is nothing to forget.'
 }
 
 export async function onCall (ctx: GenieContext, name?: string): Promise<string> {

@@ -2,7 +2,7 @@
 // is its worst child's, an incident's impact follows its components unless overridden, and an
 // incident update records which components it changed.
 
-import { COMPONENT_STATUSES, type Component as ApiComponent, type ComponentStatus, type Impact } from '../statuspage/types'
+import { COMPONENT_STATUSES, type Component as ApiComponent, type ComponentStatus, type Impact } from '../src/statuspage/types'
 import { statuspageId } from './ids'
 
 // The component statuses, the impacts and the component row are the API's, as the client reads

@@ -148,14 +148,26 @@ export function seedOpsgenie (now: number = Date.now()): OpsgenieState {
   monday.setUTCHours(9, 0, 0, 0)
   const schedules: Schedule[] = [
     {
-      id: uuid('schedule:platform'), name: 'Platform On-Call', description: 'Primary for the CI platform', timezone: 'Europe/London', enabled: true,
+      id: uuid('schedule:platform'),
+      name: 'Platform On-Call',
+      description: 'Primary for the CI platform',
+      timezone: 'Europe/London',
+      enabled: true,
       ownerTeam: { id: uuid('team:platform'), name: 'Platform' },
-      rotation: ['ana@example.com', 'ben@example.com', 'chen@example.com'], rotationStart: monday.toISOString(), rotationHours: 24 * 7
+      rotation: ['ana@example.com', 'ben@example.com', 'chen@example.com'],
+      rotationStart: monday.toISOString(),
+      rotationHours: 24 * 7
     },
     {
-      id: uuid('schedule:builds'), name: 'Builds On-Call', description: 'Build runners and queue', timezone: 'Europe/London', enabled: true,
+      id: uuid('schedule:builds'),
+      name: 'Builds On-Call',
+      description: 'Build runners and queue',
+      timezone: 'Europe/London',
+      enabled: true,
       ownerTeam: { id: uuid('team:builds'), name: 'Builds' },
-      rotation: ['chen@example.com', 'dana@example.com'], rotationStart: monday.toISOString(), rotationHours: 24
+      rotation: ['chen@example.com', 'dana@example.com'],
+      rotationStart: monday.toISOString(),
+      rotationHours: 24
     }
   ]
   return { alerts, users, schedules, overrides: [], requests: {}, actions: [], nextTinyId: 106 }

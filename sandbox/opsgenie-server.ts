@@ -1,4 +1,4 @@
-// A local stand-in for the OpsGenie REST API v2 (see /work/shared/api-contract.md): GenieKey auth,
+// A local stand-in for the OpsGenie REST API v2: GenieKey auth,
 // alert search with paging, asynchronous alert actions with request status, schedules, on-calls,
 // overrides and users.
 

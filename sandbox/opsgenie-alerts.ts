@@ -197,8 +197,12 @@ function enqueue (options: AlertRoutesOptions, action: string, identifier: strin
     if (outcome.alert && outcome.isSuccess) outcome.alert.log.push(entry)
     state.actions.push({ ...entry, alertId: outcome.alert?.id ?? identifier, tinyId: outcome.alert?.tinyId ?? null, isSuccess: outcome.isSuccess })
     Object.assign(state.requests[requestId], {
-      processed: true, isSuccess: outcome.isSuccess, status: outcome.status, processedAt: now,
-      alertId: outcome.alert?.id ?? null, alias: outcome.alert?.alias ?? null
+      processed: true,
+      isSuccess: outcome.isSuccess,
+      status: outcome.status,
+      processedAt: now,
+      alertId: outcome.alert?.id ?? null,
+      alias: outcome.alert?.alias ?? null
     })
   }, options.actionDelayMs())
   timer.unref()

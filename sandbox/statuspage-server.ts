@@ -1,4 +1,4 @@
-// A local stand-in for the Statuspage REST API v1 (see /work/shared/api-contract.md): OAuth key,
+// A local stand-in for the Statuspage REST API v1: OAuth key,
 // bare arrays, paginated components, incidents that set component statuses, 201 on create,
 // `{"error": "Could not authenticate"}` on a wrong key.
 

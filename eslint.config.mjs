@@ -1,0 +1,14 @@
+// ESLint (flat config): neostandard's rules for TypeScript, the style this code was written in
+// (no semicolons, two spaces, a space before function parentheses), enforced by `npm test`.
+import neostandard from 'neostandard'
+
+export default [
+  ...neostandard({ ts: true, ignores: ['dist/**', 'coverage/**', '**/node_modules/**', 'packages/*/dist/**'] }),
+  {
+    rules: {
+      // `void promise` marks a deliberate fire-and-forget (errors are handled inside).
+      'no-void': ['error', { allowAsStatement: true }],
+      'max-len': ['warn', { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }]
+    }
+  }
+]
