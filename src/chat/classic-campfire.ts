@@ -10,7 +10,7 @@ type Callback = (err: unknown, data?: unknown) => void
 interface ClassicCampfireAdapter { bot?: { Room?: (id: string) => { paste?: (text: string, callback: Callback) => unknown } } }
 
 /** The adapter's own client waits for Campfire without a limit (and never calls back on a network error). */
-export const PASTE_TIMEOUT_MS = 15_000
+const PASTE_TIMEOUT_MS = 15_000
 
 export type Paste = (room: string, text: string) => Promise<void>
 

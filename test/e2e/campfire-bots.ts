@@ -6,7 +6,7 @@ import path from 'node:path'
 import { sharedBot, sharedPack, type BotFolder, type BotKind, type Packed } from './install'
 
 export const INSTALL_TIMEOUT_MS = 5 * 60_000
-export const ADAPTER_ROOT = path.resolve(__dirname, '..', '..', 'packages', 'hubot-once-campfire')
+const ADAPTER_ROOT = path.resolve(__dirname, '..', '..', 'packages', 'hubot-once-campfire')
 const FIXTURES = path.join(__dirname, 'fixtures', 'once-campfire')
 
 export async function campfireBot (kind: BotKind): Promise<{ folder: BotFolder, adapterPack: Packed }> {

@@ -3,7 +3,7 @@
 
 export const URL_VAR = 'HUBOT_ONCE_CAMPFIRE_URL'
 export const BOT_KEY_VAR = 'HUBOT_ONCE_CAMPFIRE_BOT_KEY'
-export const WEBHOOK_PATH_VAR = 'HUBOT_ONCE_CAMPFIRE_WEBHOOK_PATH'
+const WEBHOOK_PATH_VAR = 'HUBOT_ONCE_CAMPFIRE_WEBHOOK_PATH'
 
 export interface OnceCampfireConfig {
   /** Campfire's base URL without a trailing slash, e.g. `https://chat.example.com`. */
@@ -22,13 +22,13 @@ export class OnceCampfireConfigError extends Error {
 }
 
 /** The shortest secret part of the webhook path we accept: 24 random letters and digits. */
-export const MIN_SECRET_LENGTH = 24
+const MIN_SECRET_LENGTH = 24
 /** A random 24+ character string uses many different characters; `aaaa...` or `1234...` does not. */
-export const MIN_DISTINCT_CHARACTERS = 10
+const MIN_DISTINCT_CHARACTERS = 10
 
 const HOW_TO_MAKE_ONE = 'e.g. /once-campfire/ followed by the output of `openssl rand -hex 20`'
 
-export function parseBaseUrl (raw: string): string {
+function parseBaseUrl (raw: string): string {
   let url: URL
   try {
     url = new URL(raw)
@@ -44,7 +44,7 @@ export function parseBaseUrl (raw: string): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
 }
 
-export function parseBotKey (raw: string): string {
+function parseBotKey (raw: string): string {
   // Campfire's keys are `<user id>-<12 letters and digits>`; v1.3.0+ refuses anything else.
   if (!/^[1-9]\d*-[A-Za-z0-9]{12,64}$/.test(raw)) {
     throw new OnceCampfireConfigError(BOT_KEY_VAR, `${BOT_KEY_VAR} does not look like a bot key (<bot id>-<12 letters and digits>): copy it from Campfire's Account settings → Bots.`)
@@ -66,7 +66,7 @@ export function weakWebhookPath (path: string): string | undefined {
   return undefined
 }
 
-export function parseWebhookPath (raw: string): string {
+function parseWebhookPath (raw: string): string {
   const path = raw.replace(/\/+$/, '')
   const weak = weakWebhookPath(path)
   if (weak) throw new OnceCampfireConfigError(WEBHOOK_PATH_VAR, `${WEBHOOK_PATH_VAR} ${weak}.`)

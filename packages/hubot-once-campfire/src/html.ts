@@ -7,7 +7,7 @@ export function escapeHtml (text: string): string {
 }
 
 /** Indented lines, tabs, or runs of spaces between words: a layout that only <pre> keeps. */
-export function isTabular (lines: readonly string[]): boolean {
+function isTabular (lines: readonly string[]): boolean {
   return lines.some(line => /\t/.test(line) || /^ +\S/.test(line) || /\S {2,}\S/.test(line))
 }
 

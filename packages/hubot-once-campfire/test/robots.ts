@@ -28,7 +28,7 @@ function captureLogs (logger: any, logs: string[]): void {
 }
 
 /** Listeners for the tests: echo, lines, greet (reply), wave (emote), announce (messageRoom), long. */
-export function testScript (robot: any): void {
+function testScript (robot: any): void {
   robot.respond(/echo (.*)$/is, (res: any) => res.send(res.match[1]))
   robot.respond(/lines$/i, (res: any) => res.send('one\ntwo <b>\nthree'))
   robot.respond(/greet$/i, (res: any) => res.reply('hello'))
