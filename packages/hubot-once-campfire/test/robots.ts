@@ -54,8 +54,9 @@ export async function startRobot (version: Version, env: Record<string, string>,
     await robot.run()
   } else {
     const Robot = require('hubot/src/robot')
-    // Hubot 3.5 loads adapters by name (hubot-<name>); load the shell one, then put ours in its place.
-    robot = new Robot(null, 'shell', httpd, 'hubot', options.alias ?? false)
+    // Hubot 3.5 loads adapters by name (hubot-<name>): load the built-in campfire one (its constructor
+    // does nothing; the shell one needs a terminal), then put ours in its place before run().
+    robot = new Robot(null, 'campfire', httpd, 'hubot', options.alias ?? false)
     captureLogs(robot.logger, logs)
     robot.adapter = adapterModule.create(robot, adapterOptions)
     testScript(robot)
