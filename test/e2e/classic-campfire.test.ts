@@ -76,7 +76,7 @@ for (const { kind, adapter } of BUILT_IN) {
       const reply = await ask('hubot status')
       expect(reply.type).to.equal('PasteMessage')
       expect(reply.body.split('\n')[0]).to.equal('Not operational:')
-      expect(reply.body).to.contain('\n• Integrations / GitHub Webhooks: degraded performance\n')
+      expect(reply.body).to.contain('\n• Integrations › GitHub Webhooks: degraded performance\n')
     })
 
     it('hubot genie: the alert list is one paste', async () => {
