@@ -37,6 +37,6 @@ import { parseStatusCommand, STATUS_PATTERN } from '../chat/statuspage/parse'
 // message is ever answered twice.
 export = (robot: HubotRobot): void => {
   registerHelp(robot, STATUSPAGE_HELP)
-  respond(robot, { id: 'statuspage.status', pattern: STATUS_PATTERN, secrets: statuspageSecrets }, ({ match }) =>
-    runStatusCommand(parseStatusCommand(match[1]), () => statuspageDeps(robot)))
+  respond(robot, { id: 'statuspage.status', pattern: STATUS_PATTERN, secrets: statuspageSecrets }, ({ match, room }) =>
+    runStatusCommand(parseStatusCommand(match[1]), () => statuspageDeps(robot, room)))
 }

@@ -1,0 +1,69 @@
+// Description:
+//   Alerts and status page changes arrive in the room by themselves: OpsGenie / JSM Operations alert webhooks and Statuspage subscriber webhooks, authenticated, routed, coalesced and deduplicated.
+//
+// Configuration:
+//   HUBOT_OPSGENIE_WEBHOOK_SECRET - turns on POST /hubot/opsgenie; the secret, sent in the X-Hubot-Secret header (or as the last path segment: /hubot/opsgenie/<secret>)
+//   HUBOT_OPSGENIE_ROOM - the room alerts go to when no route matches
+//   HUBOT_OPSGENIE_ROUTES - optional, rules "priority:P1,P2=incidents; team:db=dba; tag:payments=payments" (an alert goes to every matching rule's rooms)
+//   HUBOT_OPSGENIE_WEB_URL - optional, default https://app.opsgenie.com/alert/detail/{alertId}/details, the alert link ({alertId}, {tinyId} replaced)
+//   HUBOT_STATUSPAGE_WEBHOOK_SECRET - turns on POST /hubot/statuspage/<secret> (the secret is the last path segment)
+//   HUBOT_STATUSPAGE_ROOM - the room Statuspage component and incident changes go to
+//   HUBOT_WEBHOOK_COALESCE_MS - optional, default 5000, at most one webhook message per room in this time (0: every event at once)
+//   HUBOT_WEBHOOK_MAX_BYTES - optional, default 262144, larger bodies get 413 (Hubot's EXPRESS_LIMIT, default 100kb, applies to JSON first)
+//
+// Notes:
+//   Needs Hubot's HTTP server (on by default; not with --disable-httpd). Every endpoint answers 404 until its secret is set,
+//   and 401 to a wrong or missing secret. A change made from chat is not announced again by the Statuspage webhook in the same room.
+//
+// Author:
+//   hubot-statuspage-opsgenie
+
+import type { HubotRobot } from '../chat/hubot'
+import { systemClock } from '../webhooks/coalescer'
+import { registerEndpoints, type RouterLike } from '../webhooks/http'
+import { ownChanges } from '../webhooks/own-changes'
+import { WebhookReceiver } from '../webhooks/receiver'
+
+interface WebhookRobot extends HubotRobot {
+  router?: Partial<RouterLike>
+  messageRoom(room: string, ...strings: string[]): unknown
+  on(event: string, listener: (...args: unknown[]) => void): unknown
+}
+
+export = (robot: WebhookRobot): void => {
+  const log = {
+    debug: (line: string) => { robot.logger.debug(line) },
+    info: (line: string) => { robot.logger.info(line) },
+    warn: (line: string) => { (robot.logger.warning ?? robot.logger.warn ?? robot.logger.info).call(robot.logger, line) },
+    error: (line: string) => { robot.logger.error(line) }
+  }
+  const receiver = new WebhookReceiver({
+    post: (room, text) => robot.messageRoom(room, text),
+    log,
+    clock: systemClock,
+    ownChanges,
+    prefix: () => robot.alias || `${robot.name} `
+  })
+  // Hubot 3.5 has its router from the start; Hubot 14 builds it when it starts listening, after
+  // this script may have loaded. Without the HTTP server the router has no `use`.
+  let registered = false
+  const register = (): boolean => {
+    const router = robot.router
+    if (registered || typeof router?.post !== 'function' || typeof router.use !== 'function') return registered
+    registerEndpoints(router as RouterLike, receiver, log, systemClock)
+    registered = true
+    return true
+  }
+  const settings = receiver.settings()
+  const wanted = settings.opsgenieSecret !== undefined || settings.statuspageSecret !== undefined
+  const noServer = (): void => {
+    if (!register() && wanted) log.warn('[webhooks] Hubot\'s HTTP server is off, so the webhook endpoints are not listening (start Hubot without --disable-httpd).')
+  }
+  if (register()) return
+  if (robot.router === undefined) {
+    robot.on('listening', () => { register() })
+    robot.on('running', noServer)
+  } else {
+    noServer()
+  }
+}
