@@ -11,6 +11,9 @@
 //   HUBOT_WEBHOOK_COALESCE_MS - optional, default 5000, at most one webhook message per room in this time (0: every event at once)
 //   HUBOT_WEBHOOK_MAX_BYTES - optional, default 262144, larger bodies get 413 (Hubot's EXPRESS_LIMIT, default 100kb, applies to JSON first)
 //
+// Commands:
+//   hubot webhooks - Which webhook endpoints are on, which rooms they post to, and what arrived since start
+//
 // Notes:
 //   Needs Hubot's HTTP server (on by default; not with --disable-httpd). Every endpoint answers 404 until its secret is set,
 //   and 401 to a wrong or missing secret. A change made from chat is not announced again by the Statuspage webhook in the same room.
@@ -18,11 +21,14 @@
 // Author:
 //   hubot-statuspage-opsgenie
 
+import { respond } from '../chat/command'
+import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { systemClock } from '../webhooks/coalescer'
 import { registerEndpoints, type RouterLike } from '../webhooks/http'
 import { ownChanges } from '../webhooks/own-changes'
 import { WebhookReceiver } from '../webhooks/receiver'
+import { formatWebhookStatus, WEBHOOKS_HELP, WEBHOOKS_PATTERN } from '../webhooks/status'
 
 interface WebhookRobot extends HubotRobot {
   router?: Partial<RouterLike>
@@ -54,6 +60,13 @@ export = (robot: WebhookRobot): void => {
     registered = true
     return true
   }
+  registerHelp(robot, WEBHOOKS_HELP)
+  const secrets = (): Array<string | undefined> => {
+    const { opsgenieSecret, statuspageSecret } = receiver.settings()
+    return [opsgenieSecret, statuspageSecret]
+  }
+  respond(robot, { id: 'webhooks.status', pattern: WEBHOOKS_PATTERN, secrets }, async () =>
+    formatWebhookStatus(receiver.settings(), receiver.stats, register()))
   const settings = receiver.settings()
   const wanted = settings.opsgenieSecret !== undefined || settings.statuspageSecret !== undefined
   const noServer = (): void => {

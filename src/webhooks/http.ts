@@ -38,7 +38,7 @@ export const SECRET_HEADER = 'x-hubot-secret'
 const REFUSAL_LOG_INTERVAL_MS = 60_000
 
 export function registerEndpoints (router: RouterLike, receiver: WebhookReceiver, log: EndpointLog, clock: Clock): void {
-  const refusals = new RefusalLog(log, clock)
+  const refusals = new RefusalLog(log, clock, () => { receiver.stats.refused++ })
   const handler = (endpoint: Endpoint): Handler => (req, res) => {
     void handle(endpoint, req, res, receiver, refusals, log)
   }
@@ -155,9 +155,10 @@ class RefusalLog {
   private last = new Map<Endpoint, number>()
   private count = new Map<Endpoint, number>()
 
-  constructor (private readonly log: EndpointLog, private readonly clock: Clock) {}
+  constructor (private readonly log: EndpointLog, private readonly clock: Clock, private readonly counted: () => void) {}
 
   note (endpoint: Endpoint): void {
+    this.counted()
     const now = this.clock.now()
     const n = (this.count.get(endpoint) ?? 0) + 1
     const last = this.last.get(endpoint)

@@ -33,11 +33,22 @@ export type Outcome = 'queued' | 'duplicate' | 'ignored' | 'own change' | 'no ro
 
 const DEDUPE = { max: 10_000, ttlMs: 60 * 60_000 }
 
+/** What arrived since start, per endpoint and outcome (for `hubot webhooks`). */
+export interface ReceiverStats {
+  alerts: Record<Outcome, number>
+  statuspage: Record<Outcome, number>
+  refused: number
+  messages: number
+}
+
+const outcomes = (): Record<Outcome, number> => ({ queued: 0, duplicate: 0, ignored: 0, 'own change': 0, 'no room': 0 })
+
 export class WebhookReceiver {
   private readonly recent: RecentKeys
   private readonly coalescer: Coalescer<WebhookEvent>
   private readonly reported = new Set<string>()
   private current: WebhookSettings
+  readonly stats: ReceiverStats = { alerts: outcomes(), statuspage: outcomes(), refused: 0, messages: 0 }
 
   constructor (private readonly deps: ReceiverDeps) {
     this.recent = new RecentKeys({ ...DEDUPE, now: () => deps.clock.now() })
@@ -60,6 +71,18 @@ export class WebhookReceiver {
   }
 
   acceptAlert (body: unknown, raw: string): Outcome {
+    const outcome = this.alert(body, raw)
+    this.stats.alerts[outcome]++
+    return outcome
+  }
+
+  acceptStatuspage (body: unknown, raw: string): Outcome {
+    const outcome = this.statuspage(body, raw)
+    this.stats.statuspage[outcome]++
+    return outcome
+  }
+
+  private alert (body: unknown, raw: string): Outcome {
     const event = parseAlertWebhook(body, raw)
     if (isIgnored(event)) return this.ignore('alert', event.ignored)
     if (!this.recent.firstTime(event.key)) return this.duplicate(event)
@@ -69,7 +92,7 @@ export class WebhookReceiver {
     return 'queued'
   }
 
-  acceptStatuspage (body: unknown, raw: string): Outcome {
+  private statuspage (body: unknown, raw: string): Outcome {
     const event = parseStatuspageWebhook(body, raw)
     if (isIgnored(event)) return this.ignore('Statuspage', event.ignored)
     if (!this.recent.firstTime(event.key)) return this.duplicate(event)
@@ -104,6 +127,7 @@ export class WebhookReceiver {
     const failed = (err: unknown): void => {
       this.deps.log.error(`[webhooks] could not post to room ${room}: ${err instanceof Error ? err.message : String(err)}`)
     }
+    this.stats.messages++
     try {
       const result = this.deps.post(room, text)
       if (result instanceof Promise) result.catch(failed)
