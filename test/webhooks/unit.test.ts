@@ -185,7 +185,7 @@ describe('webhooks: coalescing and duplicates', () => {
     expect(posted.length).to.be.within(3, 6)
     expect(posted.reduce((n, p) => n + accounted(p.text), 0)).to.equal(200)
     expect(posted[0].text).to.match(/^New alert #201 P3: disk usage 91% on build-07 \[builds\]\. Ack: \/genie ack 201 https:/)
-    expect(posted[1].text).to.match(/^\d+ events since the last message:\n\d+ new alerts: #202–#204, #206–#209, .*, P3 "disk usage 91% on build-07" ×\d+\.\n\d+ closed: #205, #210, /)
+    expect(posted[1].text).to.match(/^\d+ events since the last message:\n\d+ new alerts: #201–#204, #206–#209, .*, P3 "disk usage 91% on build-07" ×\d+\.\n\d+ closed: #205, #210, /)
     expect(coalescer.pending).to.equal(0)
   })
 
