@@ -45,7 +45,8 @@ export function registerEndpoints (router: RouterLike, receiver: WebhookReceiver
   router.post('/hubot/opsgenie', handler('opsgenie'))
   router.post('/hubot/opsgenie/:secret', handler('opsgenie'))
   router.post('/hubot/statuspage/:secret', handler('statuspage'))
-  const errors = (endpoint: Endpoint): ErrorHandler => (err, req, res) => {
+  // Four parameters: Express tells error handlers from other middleware by the function's length.
+  const errors = (endpoint: Endpoint): ErrorHandler => (err, req, res, _next) => {
     const verdict = authorize(endpoint, req, receiver)
     if (verdict !== 'ok') return refuse(endpoint, verdict, res, refusals)
     const status = statusOf(err)
@@ -127,11 +128,14 @@ async function readJson (req: Req, maxBytes: number): Promise<{ value: unknown, 
   }
   const raw = await readRaw(req, maxBytes)
   if (raw === undefined) return 413
+  let value: unknown
   try {
-    return { value: JSON.parse(raw), raw }
+    value = JSON.parse(raw)
   } catch {
     return 400
   }
+  // As strict as Hubot's JSON parser: a webhook body is an object (or a list), never a bare value.
+  return typeof value === 'object' && value !== null ? { value, raw } : 400
 }
 
 function readRaw (req: Req, maxBytes: number): Promise<string | undefined> {
