@@ -1,22 +1,23 @@
 // Description:
-//   Alerts and status page changes arrive in the room by themselves: OpsGenie / JSM Operations alert webhooks and Statuspage subscriber webhooks, authenticated, routed, coalesced and deduplicated.
+//   Alerts (OpsGenie, JSM Operations) and Statuspage changes arrive in the room by themselves, via webhooks.
 //
 // Configuration:
-//   HUBOT_OPSGENIE_WEBHOOK_SECRET - turns on POST /hubot/opsgenie; the secret, sent in the X-Hubot-Secret header (or as the last path segment: /hubot/opsgenie/<secret>)
+//   HUBOT_OPSGENIE_WEBHOOK_SECRET - turns on POST /hubot/opsgenie: the X-Hubot-Secret header (or /<secret>)
 //   HUBOT_OPSGENIE_ROOM - the room alerts go to when no route matches
-//   HUBOT_OPSGENIE_ROUTES - optional, rules "priority:P1,P2=incidents; team:db=dba; tag:payments=payments" (an alert goes to every matching rule's rooms)
-//   HUBOT_OPSGENIE_WEB_URL - optional, default https://app.opsgenie.com/alert/detail/{alertId}/details, the alert link ({alertId}, {tinyId} replaced)
-//   HUBOT_STATUSPAGE_WEBHOOK_SECRET - turns on POST /hubot/statuspage/<secret> (the secret is the last path segment)
+//   HUBOT_OPSGENIE_ROUTES - optional, rules like "priority:P1,P2=incidents; team:db=dba; tag:pay=payments"
+//   HUBOT_OPSGENIE_WEB_URL - optional, the alert link, {alertId} replaced (default: app.opsgenie.com)
+//   HUBOT_STATUSPAGE_WEBHOOK_SECRET - turns on POST /hubot/statuspage/<secret>
 //   HUBOT_STATUSPAGE_ROOM - the room Statuspage component and incident changes go to
-//   HUBOT_WEBHOOK_COALESCE_MS - optional, default 5000, at most one webhook message per room in this time (0: every event at once)
-//   HUBOT_WEBHOOK_MAX_BYTES - optional, default 262144, larger bodies get 413 (Hubot's EXPRESS_LIMIT, default 100kb, applies to JSON first)
+//   HUBOT_WEBHOOK_COALESCE_MS - optional, default 5000: at most one webhook message per room this often
+//   HUBOT_WEBHOOK_MAX_BYTES - optional, default 262144: larger bodies get 413
 //
 // Commands:
-//   hubot webhooks - Which webhook endpoints are on, which rooms they post to, and what arrived since start
+//   hubot webhooks - Which webhook endpoints are on, where they post, and what arrived since start
 //
 // Notes:
-//   Needs Hubot's HTTP server (on by default; not with --disable-httpd). Every endpoint answers 404 until its secret is set,
-//   and 401 to a wrong or missing secret. A change made from chat is not announced again by the Statuspage webhook in the same room.
+//   Needs Hubot's HTTP server (not --disable-httpd). An endpoint answers 404 until its secret is set,
+//   401 to a wrong or missing secret. Hubot's EXPRESS_LIMIT (default 100kb) also bounds JSON bodies.
+//   A Statuspage change made from chat is not announced again in the room it was made from.
 //
 // Author:
 //   hubot-statuspage-opsgenie
@@ -36,11 +37,18 @@ interface WebhookRobot extends HubotRobot {
   on(event: string, listener: (...args: unknown[]) => void): unknown
 }
 
+/** Hubot 3.5's logger calls it warning, Hubot 14's warn. */
+const warn = (robot: WebhookRobot, line: string): void => {
+  const logger = robot.logger
+  const write = logger.warning ?? logger.warn ?? logger.info
+  write.call(logger, line)
+}
+
 export = (robot: WebhookRobot): void => {
   const log = {
     debug: (line: string) => { robot.logger.debug(line) },
     info: (line: string) => { robot.logger.info(line) },
-    warn: (line: string) => { (robot.logger.warning ?? robot.logger.warn ?? robot.logger.info).call(robot.logger, line) },
+    warn: (line: string) => { warn(robot, line) },
     error: (line: string) => { robot.logger.error(line) }
   }
   const receiver = new WebhookReceiver({

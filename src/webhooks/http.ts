@@ -37,7 +37,9 @@ export interface EndpointLog {
 export const SECRET_HEADER = 'x-hubot-secret'
 const REFUSAL_LOG_INTERVAL_MS = 60_000
 
-export function registerEndpoints (router: RouterLike, receiver: WebhookReceiver, log: EndpointLog, clock: Clock): void {
+export function registerEndpoints (
+  router: RouterLike, receiver: WebhookReceiver, log: EndpointLog, clock: Clock
+): void {
   const refusals = new RefusalLog(log, clock, () => { receiver.stats.refused++ })
   const handler = (endpoint: Endpoint): Handler => (req, res) => {
     void handle(endpoint, req, res, receiver, refusals, log)
@@ -57,7 +59,9 @@ export function registerEndpoints (router: RouterLike, receiver: WebhookReceiver
   router.use('/hubot/statuspage', errors('statuspage'))
 }
 
-async function handle (endpoint: Endpoint, req: Req, res: Res, receiver: WebhookReceiver, refusals: RefusalLog, log: EndpointLog): Promise<void> {
+async function handle (
+  endpoint: Endpoint, req: Req, res: Res, receiver: WebhookReceiver, refusals: RefusalLog, log: EndpointLog
+): Promise<void> {
   try {
     const verdict = authorize(endpoint, req, receiver)
     if (verdict !== 'ok') return refuse(endpoint, verdict, res, refusals)
@@ -159,7 +163,11 @@ class RefusalLog {
   private last = new Map<Endpoint, number>()
   private count = new Map<Endpoint, number>()
 
-  constructor (private readonly log: EndpointLog, private readonly clock: Clock, private readonly counted: () => void) {}
+  constructor (
+    private readonly log: EndpointLog,
+    private readonly clock: Clock,
+    private readonly counted: () => void
+  ) {}
 
   note (endpoint: Endpoint): void {
     this.counted()

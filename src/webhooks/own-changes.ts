@@ -38,7 +38,9 @@ export class OwnChanges {
 export const ownChanges = new OwnChanges()
 
 /** The same client, remembering each write that succeeded as made from `room`. */
-export function rememberWrites (client: StatuspageClient, room: string, memory: OwnChanges = ownChanges): StatuspageClient {
+export function rememberWrites (
+  client: StatuspageClient, room: string, memory: OwnChanges = ownChanges
+): StatuspageClient {
   const components = (map: ComponentStatusMap | undefined): void => {
     for (const [id, status] of Object.entries(map ?? {})) memory.remember(room, componentKey(id, status))
   }

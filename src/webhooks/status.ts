@@ -8,7 +8,7 @@ import type { WebhookSettings } from './settings'
 
 // Keep in the same order and words as the `// Commands:` header of src/scripts/webhooks.ts.
 export const WEBHOOKS_HELP: HelpEntry[] = [
-  { id: 'webhooks.status', usage: 'webhooks', description: 'Which webhook endpoints are on, which rooms they post to, and what arrived since start' }
+  { id: 'webhooks.status', usage: 'webhooks', description: 'Which webhook endpoints are on, where they post, and what arrived since start' }
 ]
 
 export const WEBHOOKS_PATTERN = /webhooks:?\s*$/i

@@ -39,7 +39,8 @@ export function parseStatuspageWebhook (body: unknown, raw: string): StatuspageE
   if (incident) {
     const id = text(incident.id)
     if (!id) return { ignored: 'an incident without an id' }
-    const updates = Array.isArray(incident.incident_updates) ? incident.incident_updates.map(record).filter(u => u !== undefined) : []
+    const listed = Array.isArray(incident.incident_updates) ? incident.incident_updates : []
+    const updates = listed.map(record).filter(u => u !== undefined)
     const newest = newestUpdate(updates)
     const status = text(incident.status) ?? text(newest?.status) ?? 'unknown'
     return {

@@ -80,8 +80,13 @@ export function incidentBody (id: string, name: string, status: string, latest: 
     meta: { unsubscribe: 'https://status.example.com/?unsubscribe=x', documentation: 'https://doers.statuspage.io/customer-notifications/webhooks/' },
     page: { id: 'sbxpage00001', status_indicator: 'minor', status_description: 'Minor Service Outage' },
     incident: {
-      id, name, status, impact: 'minor', shortlink: 'https://stspg.io/abc123',
-      created_at: '2026-11-24T07:00:00Z', updated_at: '2026-11-24T07:05:00Z',
+      id,
+      name,
+      status,
+      impact: 'minor',
+      shortlink: 'https://stspg.io/abc123',
+      created_at: '2026-11-24T07:00:00Z',
+      updated_at: '2026-11-24T07:05:00Z',
       incident_updates: [{ id: updateId, incident_id: id, status, body: latest, created_at: '2026-11-24T07:05:00Z', display_at: '2026-11-24T07:05:00Z' }]
     }
   }

@@ -207,7 +207,8 @@ describe('webhooks: coalescing and duplicates', () => {
   it('counts what goes over the held-events bound instead of dropping it', () => {
     const clock = new VirtualClock()
     const posted: string[] = []
-    const coalescer = new Coalescer<WebhookEvent>({ windowMs: () => 1000, clock, maxPending: 10, flush: (_r, items, overflow) => { posted.push(formatBatch(items, overflow, ctx)) } })
+    const flush = (_room: string, items: WebhookEvent[], overflow: number): void => { posted.push(formatBatch(items, overflow, ctx)) }
+    const coalescer = new Coalescer<WebhookEvent>({ windowMs: () => 1000, clock, maxPending: 10, flush })
     for (let i = 0; i < 31; i++) coalescer.add('ops', alert(alertBody('Create', { tinyId: String(i + 1) })))
     clock.advance(1000)
     expect(posted).to.have.length(2)
