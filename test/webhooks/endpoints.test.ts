@@ -6,7 +6,7 @@ import { HUBOT_VERSIONS, startBot, type HubotVersion, type TestBot } from '../su
 import { allowLoopback, sleep } from '../sandbox/http'
 import { api, configure, getComponents, getUnresolved, PAGE } from '../statuspage/support'
 import { ACTIONS, alertBody, componentBody, fixture, incidentBody } from './payloads'
-import { accounted } from './unit.test'
+import { accounted } from './support'
 
 const OG_SECRET = 'og-hook-Secret-7Hq2Lp9Xw4'
 const SP_SECRET = 'sp-hook-Secret-3Vd8Kz1Nm6'

@@ -1,7 +1,7 @@
 // The pure parts of the webhooks: payload parsing, routing rules, duplicate memory, the coalescer in
 // virtual time, the room lines and summaries, the secret comparison and the own-change memory.
 import { expect } from 'chai'
-import { Coalescer, type Clock } from '../../src/webhooks/coalescer'
+import { Coalescer } from '../../src/webhooks/coalescer'
 import { isIgnored, type AlertEvent, type WebhookEvent } from '../../src/webhooks/events'
 import { formatBatch, formatEvent, idList, type FormatContext } from '../../src/webhooks/format'
 import { parseAlertWebhook } from '../../src/webhooks/opsgenie-event'
@@ -12,6 +12,7 @@ import { sameSecret } from '../../src/webhooks/secret'
 import { alertLink } from '../../src/webhooks/settings'
 import { parseStatuspageWebhook } from '../../src/webhooks/statuspage-event'
 import { ACTIONS, alertBody, componentBody, fixture, incidentBody } from './payloads'
+import { accounted, VirtualClock } from './support'
 
 const ctx: FormatContext = {
   ack: e => (e.tinyId ? `/genie ack ${e.tinyId}` : undefined),
@@ -22,42 +23,6 @@ const alert = (body: any): AlertEvent => {
   const event = parseAlertWebhook(body, JSON.stringify(body))
   if (isIgnored(event)) throw new Error(event.ignored)
   return event
-}
-
-/** A clock whose timers run only when the test advances it. */
-export class VirtualClock implements Clock {
-  private t = 0
-  private timers: Array<{ at: number, fn: () => void, id: number }> = []
-  private next = 1
-  now (): number { return this.t }
-  setTimeout (fn: () => void, ms: number): unknown {
-    const id = this.next++
-    this.timers.push({ at: this.t + ms, fn, id })
-    return id
-  }
-
-  clearTimeout (id: unknown): void { this.timers = this.timers.filter(t => t.id !== id) }
-  advance (ms: number): void {
-    const until = this.t + ms
-    for (;;) {
-      const due = this.timers.filter(t => t.at <= until).sort((a, b) => a.at - b.at)[0]
-      if (!due) break
-      this.timers = this.timers.filter(t => t !== due)
-      this.t = due.at
-      due.fn()
-    }
-    this.t = until
-  }
-}
-
-/** The counts at the start of each summary line (or 1 for a single-event message). */
-export function accounted (message: string): number {
-  const lines = message.split('\n')
-  const head = /^(\d+) events? since the last message:$/.exec(lines[0])
-  if (!head) return 1
-  const sum = lines.slice(1).reduce((n, line) => n + Number(/^(\d+) /.exec(line)?.[1] ?? NaN), 0)
-  expect(sum, `the lines of ${JSON.stringify(message)} add up to its header`).to.equal(Number(head[1]))
-  return sum
 }
 
 describe('webhooks: OpsGenie payloads', () => {
@@ -207,7 +172,9 @@ describe('webhooks: coalescing and duplicates', () => {
   it('counts what goes over the held-events bound instead of dropping it', () => {
     const clock = new VirtualClock()
     const posted: string[] = []
-    const flush = (_room: string, items: WebhookEvent[], overflow: number): void => { posted.push(formatBatch(items, overflow, ctx)) }
+    const flush = (_room: string, items: WebhookEvent[], overflow: number): void => {
+      posted.push(formatBatch(items, overflow, ctx))
+    }
     const coalescer = new Coalescer<WebhookEvent>({ windowMs: () => 1000, clock, maxPending: 10, flush })
     for (let i = 0; i < 31; i++) coalescer.add('ops', alert(alertBody('Create', { tinyId: String(i + 1) })))
     clock.advance(1000)
