@@ -71,6 +71,12 @@ export async function startOpsgenie (options: OpsgenieStandInOptions): Promise<O
     port: options.port,
     // POST /__sandbox/alerts {"message", "priority", "tags"}: an alert from "monitoring", with its webhook.
     control: (method, path, body) => {
+      // GET /__sandbox/alert/<id>: what the alert link in the room opens in the sandbox.
+      const shown = method === 'GET' ? /^\/__sandbox\/alert\/([^/]+)$/.exec(path) : null
+      if (shown) {
+        const found = state.alerts.find(a => a.id === decodeURIComponent(shown[1]))
+        return found ? { status: 200, body: found } : { status: 404, body: { message: 'Alert does not exist' } }
+      }
       if (path !== '/__sandbox/alerts' || method !== 'POST') return undefined
       const made = create(body)
       return typeof made === 'string' ? { status: 422, body: { message: made } } : { status: 201, body: { tinyId: made.tinyId, id: made.id } }

@@ -39,6 +39,8 @@ const SHELL_ROOM = 'Shell'
 if (sandbox.opsgenie) {
   process.env.HUBOT_OPSGENIE_WEBHOOK_SECRET ??= randomBytes(18).toString('base64url')
   process.env.HUBOT_OPSGENIE_ROOM ??= SHELL_ROOM
+  // Alert links open the stand-in's copy of the alert, not app.opsgenie.com.
+  process.env.HUBOT_OPSGENIE_WEB_URL ??= `${sandbox.opsgenie.origin}/__sandbox/alert/{alertId}`
 }
 if (sandbox.statuspage) {
   process.env.HUBOT_STATUSPAGE_WEBHOOK_SECRET ??= randomBytes(18).toString('base64url')

@@ -152,7 +152,7 @@ export function idList (events: readonly AlertEvent[]): string {
   return `${shown.join(', ')}${parts.length > shown.length ? `, +${parts.length - shown.length} more` : ''}`
 }
 
-/** `P3 "disk usage 91% on build-07" ×11, P1 "API down" ×1`, the most frequent first, bounded. */
+/** `P3 "disk usage 91% on build-07" ×11, P1 "API down"`, the most frequent first, bounded. */
 function messageCounts (events: readonly AlertEvent[]): string {
   const counts = new Map<string, number>()
   for (const e of events) {
@@ -160,12 +160,12 @@ function messageCounts (events: readonly AlertEvent[]): string {
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   const sorted = [...counts].sort((a, b) => b[1] - a[1])
-  const shown = sorted.slice(0, MAX_MESSAGES).map(([k, n]) => `${k} ×${n}`)
+  const shown = sorted.slice(0, MAX_MESSAGES).map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
   const rest = sorted.length - MAX_MESSAGES
   return `${shown.join(', ')}${rest > 0 ? `, +${plural(rest, 'other message')}` : ''}`
 }
 
-/** `ana@example.com ×4, ben ×1` ('' when nobody is named). */
+/** `ana@example.com ×4, ben` ('' when nobody is named). */
 function countBy (events: readonly AlertEvent[], keyOf: (e: AlertEvent) => string): string {
   const counts = new Map<string, number>()
   for (const e of events) {
@@ -173,6 +173,6 @@ function countBy (events: readonly AlertEvent[], keyOf: (e: AlertEvent) => strin
     if (key) counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   const sorted = [...counts].sort((a, b) => b[1] - a[1])
-  const shown = sorted.slice(0, MAX_ITEMS).map(([k, n]) => `${k} ×${n}`)
+  const shown = sorted.slice(0, MAX_ITEMS).map(([k, n]) => (n > 1 ? `${k} ×${n}` : k))
   return `${shown.join(', ')}${sorted.length > MAX_ITEMS ? `, +${sorted.length - MAX_ITEMS} more` : ''}`
 }

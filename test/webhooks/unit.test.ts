@@ -201,7 +201,7 @@ describe('webhooks: summaries', () => {
     const events = [alert(alertBody('Create', { tinyId: '7' })), alert(alertBody('EscalateNext', { tinyId: '5', message: 'API down' }))]
     const text = formatBatch(events, 0, ctx)
     expect(text.split('\n')[1]).to.equal('1 ESCALATED alert: #5 P1 "API down" (/genie ack 5)')
-    expect(text.split('\n')[2]).to.equal('1 new alert: #7, P1 "Build queue wait above 10 minutes" ×1. Ack: /genie ack 7')
+    expect(text.split('\n')[2]).to.equal('1 new alert: #7, P1 "Build queue wait above 10 minutes". Ack: /genie ack 7')
   })
 
   it('writes id ranges and bounds them', () => {
@@ -217,7 +217,7 @@ describe('webhooks: summaries', () => {
     const text = formatBatch([c, i, alert(alertBody('Close'))], 0, ctx)
     expect(text).to.equal([
       '3 events since the last message:',
-      '1 closed: #201 (by ana@example.com ×1)',
+      '1 closed: #201 (by ana@example.com)',
       '1 component change: API: operational → major outage',
       '1 incident update: API down (i1): investigating, minor impact. "Looking into it" https://stspg.io/abc123'
     ].join('\n'))
