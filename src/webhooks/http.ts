@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Clock } from './coalescer'
 import type { WebhookReceiver } from './receiver'
 import { sameSecret } from './secret'
+import type { WebhookSettings } from './settings'
 
 export type Endpoint = 'opsgenie' | 'statuspage'
 
@@ -49,7 +50,7 @@ export function registerEndpoints (
   router.post('/hubot/statuspage/:secret', handler('statuspage'))
   // Four parameters: Express tells error handlers from other middleware by the function's length.
   const errors = (endpoint: Endpoint): ErrorHandler => (err, req, res, _next) => {
-    const verdict = authorize(endpoint, req, receiver)
+    const verdict = authorize(endpoint, req, receiver.settings())
     if (verdict !== 'ok') return refuse(endpoint, verdict, res, refusals)
     const status = statusOf(err)
     log.debug(`[webhooks] refused a ${endpoint} body: ${status === 413 ? 'too large' : 'not readable JSON'} (${status})`)
@@ -63,9 +64,10 @@ async function handle (
   endpoint: Endpoint, req: Req, res: Res, receiver: WebhookReceiver, refusals: RefusalLog, log: EndpointLog
 ): Promise<void> {
   try {
-    const verdict = authorize(endpoint, req, receiver)
+    const settings = receiver.settings()
+    const verdict = authorize(endpoint, req, settings)
     if (verdict !== 'ok') return refuse(endpoint, verdict, res, refusals)
-    const body = await readJson(req, receiver.settings().maxBytes)
+    const body = await readJson(req, settings.maxBytes)
     if (typeof body === 'number') {
       log.debug(`[webhooks] refused a ${endpoint} body: ${body === 413 ? 'too large' : 'not JSON'} (${body})`)
       return answer(res, body)
@@ -81,9 +83,8 @@ async function handle (
 
 type Verdict = 'ok' | 'off' | 'denied'
 
-/** Reads the settings afresh: 'off' (404) until the secret is set. */
-function authorize (endpoint: Endpoint, req: Req, receiver: WebhookReceiver): Verdict {
-  const settings = receiver.settings()
+/** 'off' (404) until the secret is set. */
+function authorize (endpoint: Endpoint, req: Req, settings: WebhookSettings): Verdict {
   const expected = endpoint === 'opsgenie' ? settings.opsgenieSecret : settings.statuspageSecret
   if (!expected) return 'off'
   const header = req.headers[SECRET_HEADER]

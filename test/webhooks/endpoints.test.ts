@@ -242,6 +242,16 @@ for (const version of HUBOT_VERSIONS) {
       })
     })
 
+    it('without Hubot\'s HTTP server: one warning at start, and /webhooks says so', async () => {
+      bot = await startBot(version, { alias: '/' })
+      expect(bot.url).to.equal(undefined)
+      expect(bot.logs.filter(l => l.includes('[webhooks]'))).to.deep.equal([
+        `${version === '3.5' ? 'warning' : 'warn'}: [webhooks] Hubot's HTTP server is off, so the webhook endpoints are not listening (start Hubot without --disable-httpd).`
+      ])
+      const [reply] = await bot.say('/webhooks')
+      expect(reply.split('\n')[0]).to.equal('Hubot\'s HTTP server is off, so no webhook endpoint is listening (start Hubot without --disable-httpd).')
+    })
+
     describe('Statuspage', () => {
       it('posts component changes (the documented example) and incident changes into HUBOT_STATUSPAGE_ROOM', async () => {
         process.env.HUBOT_STATUSPAGE_ROOM = 'status'
