@@ -36,7 +36,7 @@ const tail = (e: AlertEvent, ctx: FormatContext): string => {
 export function formatAlert (e: AlertEvent, ctx: FormatContext): string {
   switch (e.kind) {
     case 'create': return `New alert ${ref(e)}${prio(e)}${what(e)}${tags(e)}.${tail(e, ctx)}`
-    case 'escalate': return `ESCALATED: ${ref(e)}${prio(e)}${what(e)} went to the next responders${e.escalation ? ` (${e.escalation})` : ''}, unacknowledged.${tail(e, ctx)}`
+    case 'escalate': return `ESCALATED: ${ref(e)}${prio(e)}${what(e)} went to the next responders${e.escalation ? ` (${e.escalation})` : ''}.${tail(e, ctx)}`
     case 'sla': return `SLA BREACHED: ${ref(e)}${prio(e)}${what(e)}.${tail(e, ctx)}`
     case 'acknowledge': return `${ref(e)} acknowledged${by(e)}${what(e)}`
     case 'unacknowledge': return `${ref(e)} unacknowledged${by(e)}${what(e)}.${tail(e, ctx)}`

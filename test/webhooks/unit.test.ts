@@ -47,7 +47,7 @@ describe('webhooks: OpsGenie payloads', () => {
     AssignOwnership: '#201 assigned to ben@example.com by ana@example.com: Build queue wait above 10 minutes',
     TakeOwnership: '#201 taken by ana@example.com: Build queue wait above 10 minutes',
     Snooze: '#201 snoozed until 2026-11-24 08:55 UTC by ana@example.com: Build queue wait above 10 minutes',
-    EscalateNext: 'ESCALATED: #201 P1: Build queue wait above 10 minutes went to the next responders (Platform escalation), unacknowledged. Ack: /genie ack 201 https://app.opsgenie.com/alert/detail/8743a1b2-11da-480e-8493-000000000201/details',
+    EscalateNext: 'ESCALATED: #201 P1: Build queue wait above 10 minutes went to the next responders (Platform escalation). Ack: /genie ack 201 https://app.opsgenie.com/alert/detail/8743a1b2-11da-480e-8493-000000000201/details',
     Seen: '#201 seen by ana@example.com: Build queue wait above 10 minutes',
     SlaBreached: 'SLA BREACHED: #201 P1: Build queue wait above 10 minutes. Ack: /genie ack 201 https://app.opsgenie.com/alert/detail/8743a1b2-11da-480e-8493-000000000201/details',
     RestartService: '#201 RestartService by ana@example.com: Build queue wait above 10 minutes'
