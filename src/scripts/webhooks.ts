@@ -22,8 +22,9 @@
 // Author:
 //   hubot-statuspage-opsgenie
 
-import { respond } from '../chat/command'
+import { HANDLED_EVENT } from '../chat/command'
 import { registerHelp } from '../chat/help'
+import { redact } from '../http/redact'
 import type { HubotRobot } from '../chat/hubot'
 import { systemClock } from '../webhooks/coalescer'
 import { registerEndpoints, type RouterLike } from '../webhooks/http'
@@ -73,8 +74,12 @@ export = (robot: WebhookRobot): void => {
     const { opsgenieSecret, statuspageSecret } = receiver.settings()
     return [opsgenieSecret, statuspageSecret]
   }
-  respond(robot, { id: 'webhooks.status', pattern: WEBHOOKS_PATTERN, secrets }, async () =>
-    formatWebhookStatus(receiver.settings(), receiver.stats, register()))
+  // A read of this script's own state, no service call: no write gate, no audit (the services' respond() has those).
+  robot.respond(WEBHOOKS_PATTERN, { id: 'webhooks.status' }, async (res) => {
+    const reply = formatWebhookStatus(receiver.settings(), receiver.stats, register())
+    await res.send(redact(reply, secrets()))
+    robot.emit(HANDLED_EVENT, { id: 'webhooks.status', failed: false, room: res.message.room ?? '' })
+  })
   const settings = receiver.settings()
   const wanted = settings.opsgenieSecret !== undefined || settings.statuspageSecret !== undefined
   const noServer = (): void => {
