@@ -6,7 +6,7 @@ import type { Alert } from './opsgenie-model'
 /** REST action names (as the request status reports them) → the webhook's action names. */
 const WEBHOOK_ACTIONS: Record<string, string> = { Escalate: 'EscalateNext' }
 
-export const SANDBOX_WEBHOOK_INTEGRATION = { id: '5a1d0b7e-0000-4000-8000-000000000001', name: 'Sandbox webhook' }
+const SANDBOX_WEBHOOK_INTEGRATION = { id: '5a1d0b7e-0000-4000-8000-000000000001', name: 'Sandbox webhook' }
 
 let sequence = 0
 

@@ -21,7 +21,7 @@ const short = (text: string | undefined, max = SHORT): string =>
   text === undefined ? '' : text.length > max ? `${text.slice(0, max - 1)}…` : text
 
 /** `#201` (the tinyId people type), else the alert id. */
-export const ref = (e: AlertEvent): string => (e.tinyId ? `#${e.tinyId}` : e.alertId ?? 'an alert')
+const ref = (e: AlertEvent): string => (e.tinyId ? `#${e.tinyId}` : e.alertId ?? 'an alert')
 const by = (e: AlertEvent): string => (e.user ? ` by ${e.user}` : '')
 const what = (e: AlertEvent): string => (e.message ? `: ${e.message}` : '')
 const tags = (e: AlertEvent): string => (e.tags.length > 0 ? ` [${e.tags.join(', ')}]` : '')
@@ -33,7 +33,7 @@ const tail = (e: AlertEvent, ctx: FormatContext): string => {
 }
 
 /** One alert event, one line. */
-export function formatAlert (e: AlertEvent, ctx: FormatContext): string {
+function formatAlert (e: AlertEvent, ctx: FormatContext): string {
   switch (e.kind) {
     case 'create': return `New alert ${ref(e)}${prio(e)}${what(e)}${tags(e)}.${tail(e, ctx)}`
     case 'escalate': return `ESCALATED: ${ref(e)}${prio(e)}${what(e)} went to the next responders${e.escalation ? ` (${e.escalation})` : ''}.${tail(e, ctx)}`
@@ -52,13 +52,13 @@ export function formatAlert (e: AlertEvent, ctx: FormatContext): string {
 
 const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`
 
-export function formatComponent (e: ComponentEvent): string {
+function formatComponent (e: ComponentEvent): string {
   return e.oldStatus
     ? `Statuspage: ${e.name}: ${stateLabel(e.oldStatus)} → ${stateLabel(e.newStatus)}.`
     : `Statuspage: ${e.name} is now ${stateLabel(e.newStatus)}.`
 }
 
-export function formatIncident (e: IncidentEvent): string {
+function formatIncident (e: IncidentEvent): string {
   const impact = e.impact && e.impact !== 'none' ? `, ${e.impact} impact` : ''
   const latest = e.latest ? ` "${short(e.latest, 200)}"` : ''
   return `Statuspage incident ${e.name} (${e.id}): ${incidentStatusLabel(e.status)}${impact}.${latest}${e.shortlink ? ` ${e.shortlink}` : ''}`

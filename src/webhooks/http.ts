@@ -16,7 +16,7 @@ import type { WebhookReceiver } from './receiver'
 import { sameSecret } from './secret'
 import type { WebhookSettings } from './settings'
 
-export type Endpoint = 'opsgenie' | 'statuspage'
+type Endpoint = 'opsgenie' | 'statuspage'
 
 type Req = IncomingMessage & { body?: unknown, originalUrl?: string }
 type Res = ServerResponse
@@ -35,7 +35,7 @@ export interface EndpointLog {
   error(line: string): void
 }
 
-export const SECRET_HEADER = 'x-hubot-secret'
+const SECRET_HEADER = 'x-hubot-secret'
 const REFUSAL_LOG_INTERVAL_MS = 60_000
 
 export function registerEndpoints (
@@ -93,7 +93,7 @@ function authorize (endpoint: Endpoint, req: Req, settings: WebhookSettings): Ve
 }
 
 /** The segment after /hubot/opsgenie/ or /hubot/statuspage/, decoded; undefined when absent. */
-export function secretInPath (url: string): string | undefined {
+function secretInPath (url: string): string | undefined {
   const path = url.split('?')[0]
   const match = /^\/hubot\/(?:opsgenie|statuspage)\/([^/]+)\/?$/.exec(path)
   if (!match) return undefined

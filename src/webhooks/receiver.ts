@@ -12,7 +12,7 @@ import { roomsFor } from './routes'
 import { alertLink, readWebhookSettings, type WebhookSettings } from './settings'
 import { parseStatuspageWebhook } from './statuspage-event'
 
-export interface ReceiverLog {
+interface ReceiverLog {
   debug(line: string): void
   info(line: string): void
   warn(line: string): void

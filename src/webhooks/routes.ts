@@ -9,7 +9,7 @@
 
 import type { AlertEvent } from './events'
 
-export type RouteField = 'priority' | 'team' | 'tag'
+type RouteField = 'priority' | 'team' | 'tag'
 const FIELDS: readonly RouteField[] = ['priority', 'team', 'tag']
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5']
 

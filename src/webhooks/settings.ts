@@ -5,9 +5,9 @@ import { env } from '../chat/config'
 import { usesJsm } from '../chat/opsgenie/settings'
 import { parseRoutes, type RouteRule } from './routes'
 
-export const DEFAULT_COALESCE_MS = 5000
-export const DEFAULT_MAX_BYTES = 256 * 1024
-export const DEFAULT_ALERT_URL = 'https://app.opsgenie.com/alert/detail/{alertId}/details'
+const DEFAULT_COALESCE_MS = 5000
+const DEFAULT_MAX_BYTES = 256 * 1024
+const DEFAULT_ALERT_URL = 'https://app.opsgenie.com/alert/detail/{alertId}/details'
 
 export interface WebhookSettings {
   opsgenieSecret?: string

@@ -4,6 +4,7 @@
 // bot's own change from chat is not announced twice.
 import { expect } from 'chai'
 import { startSandbox, type Sandbox } from '../../sandbox'
+import { webhookBanner } from '../../sandbox/launch-plan'
 import { alertWebhook } from '../../sandbox/opsgenie-webhooks'
 import { HUBOT_VERSIONS, startBot, type TestBot } from '../support/bots'
 import { allowLoopback, call, sleep } from '../sandbox/http'
@@ -50,6 +51,11 @@ for (const version of HUBOT_VERSIONS) {
       const fired = await call(sandbox.opsgenie!.origin, 'POST', '/__sandbox/alerts', { body: { message: 'Checkout API: error rate above 5%', priority: 'P1', tags: ['checkout'] } })
       expect(fired.status).to.equal(201)
       const tinyId = fired.body.tinyId as string
+      // What npm start's alert links open (HUBOT_OPSGENIE_WEB_URL points there in the sandbox).
+      const page = await call(sandbox.opsgenie!.origin, 'GET', `/__sandbox/alert/${fired.body.id as string}`)
+      expect(page.status).to.equal(200)
+      expect(page.body).to.include({ tinyId, priority: 'P1', message: 'Checkout API: error rate above 5%' })
+      expect((await call(sandbox.opsgenie!.origin, 'GET', '/__sandbox/alert/nope')).status).to.equal(404)
       await until('the new alert in the room', () => roomPosts().length === 1)
       expect(roomPosts()[0]).to.match(new RegExp(`^New alert #${tinyId} P1: Checkout API: error rate above 5% \\[checkout\\]\\. Ack: /genie ack ${tinyId} https://app\\.opsgenie\\.com/alert/detail/`))
 
@@ -84,3 +90,16 @@ for (const version of HUBOT_VERSIONS) {
     })
   })
 }
+
+describe('the npm start banner about webhooks', () => {
+  it('says where the webhooks go and how to fire an alert and a web change by hand', () => {
+    expect(webhookBanner({ botUrl: 'http://127.0.0.1:4001', opsgenieOrigin: 'http://127.0.0.1:4002', statuspageOrigin: 'http://127.0.0.1:4003' })).to.deep.equal([
+      '  Webhooks: the stand-ins post alerts and status changes to the bot at http://127.0.0.1:4001/hubot/... by themselves.',
+      '    A new P1 alert arrives a few seconds after start. Fire another:',
+      '    curl -X POST -d \'{"message":"Disk full on db-01","priority":"P2"}\' http://127.0.0.1:4002/__sandbox/alerts',
+      '    A colleague changes a component on the web:',
+      '    curl -X POST -d \'{"component":"REST API","status":"partial_outage"}\' http://127.0.0.1:4003/__sandbox/component'
+    ])
+    expect(webhookBanner({ botUrl: 'http://127.0.0.1:4001' })).to.have.length(1)
+  })
+})
