@@ -22,7 +22,7 @@
 // Author:
 //   hubot-statuspage-opsgenie
 
-import { HANDLED_EVENT } from '../chat/command'
+import { addressPrefix, HANDLED_EVENT } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import { redact } from '../http/redact'
 import type { HubotRobot } from '../chat/hubot'
@@ -57,7 +57,7 @@ export = (robot: WebhookRobot): void => {
     log,
     clock: systemClock,
     ownChanges,
-    prefix: () => robot.alias || `${robot.name} `
+    prefix: () => addressPrefix(robot)
   })
   // Hubot 3.5 has its router from the start; Hubot 14 builds it when it starts listening, after
   // this script may have loaded. Without the HTTP server the router has no `use`.

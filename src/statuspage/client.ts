@@ -3,6 +3,7 @@
 
 import type { HttpClient } from '../http/client'
 import { BadResponseError } from '../http/errors'
+import { STATUSPAGE } from './service'
 import type { Component, ComponentStatus, Incident, IncidentChange, NewIncident } from './types'
 
 /** The API's largest page; paginated component reads are allowed 60/min, unpaginated only 1/min. */
@@ -39,7 +40,7 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
     const rows: T[] = []
     for (let n = 1; n <= MAX_PAGES; n++) {
       const batch = await http.get<T[]>(path, { page: n, per_page: pageSize })
-      if (!Array.isArray(batch)) throw new BadResponseError({ service: 'Statuspage', method: 'GET', path, status: 200 }, 'answered something that is not a list')
+      if (!Array.isArray(batch)) throw new BadResponseError({ service: STATUSPAGE, method: 'GET', path, status: 200 }, 'answered something that is not a list')
       rows.push(...batch)
       if (batch.length < pageSize) break
     }

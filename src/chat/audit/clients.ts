@@ -3,8 +3,9 @@
 // of its interface, so a new client method does not compile until it is passed through or recorded.
 
 import type { AlertingBackend } from '../../alerting/backend'
-import type { Alert, AlertAction } from '../../alerting/types'
+import type { Accepted, Alert, AlertAction } from '../../alerting/types'
 import type { StatuspageClient } from '../../statuspage/client'
+import { STATUSPAGE } from '../../statuspage/service'
 import { outcomeOfError, type AuditTrail } from './trail'
 
 export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail): StatuspageClient {
@@ -18,15 +19,15 @@ export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail):
     listUnresolvedIncidents: async () => learn(await client.listUnresolvedIncidents()),
     getIncident: async (id) => learn([await client.getIncident(id)])[0],
     updateComponentStatus: (id, status) =>
-      trail.track('Statuspage', id, status, () => client.updateComponentStatus(id, status), named),
+      trail.track(STATUSPAGE.name, id, status, () => client.updateComponentStatus(id, status), named),
     // The incident has no id until it is created: a failure names it by the name it was to have.
     createIncident: (incident) => {
       trail.learn('(new incident)', incident.name)
-      return trail.track('Statuspage', '(new incident)', `open ${incident.status ?? ''}`.trim(),
+      return trail.track(STATUSPAGE.name, '(new incident)', `open ${incident.status ?? ''}`.trim(),
         () => client.createIncident(incident), named)
     },
     updateIncident: (id, change) =>
-      trail.track('Statuspage', id, change.status ?? 'update', () => client.updateIncident(id, change), named)
+      trail.track(STATUSPAGE.name, id, change.status ?? 'update', () => client.updateIncident(id, change), named)
   }
 }
 
@@ -50,16 +51,20 @@ export function auditedBackend (backend: AlertingBackend, trail: AuditTrail): Al
       if (alert) trail.learn(alert.id, alertLabel(alert))
       return alert
     },
+    peopleBy: backend.peopleBy,
+    attribution: (action) => backend.attribution(action),
     act: async (alertId, action, actor) => {
-      let requestId: string
+      let accepted: Accepted
       try {
-        requestId = await backend.act(alertId, action, actor)
+        accepted = await backend.act(alertId, action, actor)
       } catch (err) {
         trail.add(service, { id: alertId, action: actionLabel(action), outcome: outcomeOfError(err) })
         throw err
       }
-      trail.accepted(service, requestId, alertId, actionLabel(action))
-      return requestId
+      // A queued request is settled when its state is read; one done at once (a JSM note) is done now.
+      if (accepted.kind === 'queued') trail.accepted(service, accepted.requestId, alertId, actionLabel(action))
+      else trail.add(service, { id: alertId, action: actionLabel(action), outcome: 'done' })
+      return accepted
     },
     requestState: async (requestId) => {
       const state = await backend.requestState(requestId)
@@ -72,7 +77,7 @@ export function auditedBackend (backend: AlertingBackend, trail: AuditTrail): Al
       return schedules
     },
     onCall: (scheduleId) => backend.onCall(scheduleId),
-    findUser: (identifier) => backend.findUser(identifier),
+    findUser: (ref) => backend.findUser(ref),
     createOverride: (request) =>
       trail.track(service, request.scheduleId, `on call: ${request.username} until ${request.endDate}`, () => backend.createOverride(request))
   }

@@ -2,13 +2,15 @@
 
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
+import { STATUSPAGE } from '../../statuspage/service'
 import { rememberWrites } from '../../webhooks/own-changes'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
+import { addressPrefix } from '../command'
 import type { HubotRobot } from '../hubot'
 import type { StatuspageDeps } from './handlers'
 
 export const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
-const SERVICE = 'Statuspage'
+const SERVICE = STATUSPAGE.name
 
 export interface StatuspageConfig {
   apiKey: string
@@ -36,7 +38,7 @@ export const statuspageSecrets = (): Array<string | undefined> => [env('HUBOT_ST
 
 export function statuspageClient (config: StatuspageConfig): StatuspageClient {
   const http = createHttpClient({
-    service: SERVICE,
+    service: STATUSPAGE,
     baseURL: config.apiUrl,
     authorization: `OAuth ${config.apiKey}`,
     secrets: [config.apiKey],
@@ -53,6 +55,6 @@ export function statuspageDeps (robot: HubotRobot, room = ''): StatuspageDeps {
   return {
     client: rememberWrites(statuspageClient(readStatuspageConfig()), room),
     now: () => new Date(),
-    prefix: robot.alias || `${robot.name} `
+    prefix: addressPrefix(robot)
   }
 }
