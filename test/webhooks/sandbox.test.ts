@@ -74,7 +74,7 @@ for (const version of HUBOT_VERSIONS) {
       expect(roomPosts()).to.deep.equal(['Statuspage: Build Queue: operational → major outage.'])
 
       const [reply] = await bot.say('/status build processing degraded')
-      expect(reply).to.match(/^Builds \/ Build Processing: operational → degraded performance\./)
+      expect(reply).to.match(/^Builds › Build Processing: operational → degraded performance\./)
       await until('the stand-in delivered its webhook', () => sandbox.statuspage!.webhooks.delivered === 2)
       await sleep(50)
       expect(roomPosts().filter(t => t.startsWith('Statuspage'))).to.deep.equal(['Statuspage: Build Queue: operational → major outage.'])
