@@ -1,11 +1,15 @@
 // A believable starting point, rebuilt fresh for every sandbox: a CI service's status page with
-// one degraded component and an unresolved incident about it, open alerts (acknowledged and not,
+// one degraded component and an unresolved incident about it, one maintenance in progress and one
+// upcoming, open alerts (acknowledged and not,
 // P1..P5), two on-call schedules and their people. Ids are stable so transcripts read the same.
 
 import { statuspageId, uuid } from './ids'
 import { SANDBOX_INTEGRATION } from './opsgenie-alerts'
 import type { Alert, OpsgenieState, OpsgenieUser, Priority, Schedule } from './opsgenie-model'
-import { newIncidentUpdate, refreshGroups, type Component, type ComponentStatus, type StatuspageState, type StoredIncident } from './statuspage-model'
+import {
+  MAINTENANCE_SWITCHES, newIncidentUpdate, refreshGroups, setStatuses, type Component, type ComponentStatus, type MaintenanceSwitches,
+  type StatuspageState, type StoredIncident
+} from './statuspage-model'
 
 export const SANDBOX_PAGE_ID = 'sandboxpage1'
 
@@ -83,6 +87,7 @@ export function seedStatuspage (now: number = Date.now()): StatuspageState {
     resolved_at: null,
     scheduled_for: null,
     scheduled_until: null,
+    maintenance: null,
     component_ids: [webhooks.id],
     incident_updates: []
   }
@@ -90,7 +95,50 @@ export function seedStatuspage (now: number = Date.now()): StatuspageState {
   const second = newIncidentUpdate(incident, 'identified', 'GitHub is delivering webhooks late; we are polling for new commits meanwhile.', [], true, ago(15, now))
   incident.incident_updates = [second, first]
   state.incidents.push(incident)
+  state.incidents.push(...seedMaintenances(state, now))
   return state
+}
+
+/** Every switch on, as chat schedules them: components follow the window, subscribers hear of it. */
+const ALL_ON = Object.fromEntries(MAINTENANCE_SWITCHES.map(k => [k, true])) as MaintenanceSwitches
+
+/**
+ * One maintenance in progress (Email Notifications, under maintenance until it ends in 90 minutes) and
+ * one upcoming in 6 hours (Dashboard and REST API), so `status` and `status maintenance` show both.
+ */
+function seedMaintenances (state: StatuspageState, now: number): StoredIncident[] {
+  const byName = (name: string): Component => state.components.find(c => c.name === name) as Component
+  const maintenance = (key: string, name: string, status: 'in_progress' | 'scheduled', fromMin: number, untilMin: number, names: string[], body: string): StoredIncident => {
+    const created = ago(60 * 24 * 3, now)
+    const m: StoredIncident = {
+      id: statuspageId(`maintenance:${key}`),
+      page_id: SANDBOX_PAGE_ID,
+      name,
+      status,
+      impact_override: null,
+      shortlink: `https://stspg.io/sbxm${key.slice(0, 2)}`,
+      created_at: created,
+      updated_at: created,
+      monitoring_at: null,
+      resolved_at: null,
+      scheduled_for: ago(-fromMin, now),
+      scheduled_until: ago(-untilMin, now),
+      maintenance: { ...ALL_ON },
+      component_ids: names.map(n => byName(n).id),
+      incident_updates: []
+    }
+    const scheduled = newIncidentUpdate(m, 'scheduled', body, [], true, created)
+    m.incident_updates = [scheduled]
+    if (status === 'in_progress') {
+      const affected = setStatuses(state, Object.fromEntries(m.component_ids.map(id => [id, 'under_maintenance' as const])), ago(-fromMin, now))
+      m.incident_updates.unshift(newIncidentUpdate(m, 'in_progress', 'The switch has started.', affected, true, ago(-fromMin, now)))
+    }
+    return m
+  }
+  return [
+    maintenance('email', 'Email provider switch', 'in_progress', -30, 90, ['Email Notifications'], 'Build result emails may arrive a few minutes late while we switch providers.'),
+    maintenance('dashboard', 'Dashboard database upgrade', 'scheduled', 6 * 60, 8 * 60, ['Dashboard', 'REST API'], 'The dashboard and the REST API will be read-only for up to 10 minutes.')
+  ]
 }
 
 const USERS: Array<[string, string, string]> = [

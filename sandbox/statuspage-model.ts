@@ -47,10 +47,23 @@ export interface StoredIncident {
   resolved_at: string | null
   scheduled_for: string | null
   scheduled_until: string | null
+  /** Scheduled maintenance only (null on realtime incidents): the switches of the API reference. */
+  maintenance: MaintenanceSwitches | null
   component_ids: string[]
   /** Newest first, as the API lists them. */
   incident_updates: IncidentUpdate[]
 }
+
+export const MAINTENANCE_SWITCHES = [
+  'scheduled_remind_prior', 'scheduled_auto_in_progress', 'scheduled_auto_completed',
+  'auto_transition_to_maintenance_state', 'auto_transition_to_operational_state',
+  'auto_transition_deliver_notifications_at_start', 'auto_transition_deliver_notifications_at_end'
+] as const
+export type MaintenanceSwitches = Record<typeof MAINTENANCE_SWITCHES[number], boolean>
+
+/** What the API assumes for a switch not sent: off (the page's own defaults are not modelled). */
+export const noSwitches = (): MaintenanceSwitches =>
+  Object.fromEntries(MAINTENANCE_SWITCHES.map(k => [k, false])) as MaintenanceSwitches
 
 export interface StatuspagePageInfo { id: string, name: string, subdomain: string, url: string, time_zone: string }
 
@@ -69,7 +82,38 @@ const SEVERITY: Record<ComponentStatus, number> = {
 export const isComponentStatus = (s: unknown): s is ComponentStatus => (COMPONENT_STATUSES as readonly unknown[]).includes(s)
 export const isIncidentStatus = (s: unknown): s is IncidentStatus => (INCIDENT_STATUSES as readonly unknown[]).includes(s)
 export const isImpact = (s: unknown): s is Impact => (IMPACTS as readonly unknown[]).includes(s)
-export const isUnresolved = (i: StoredIncident): boolean => !['resolved', 'completed', 'postmortem', 'scheduled'].includes(i.status)
+/** Realtime incidents not yet resolved: maintenances are listed by active_maintenance and upcoming. */
+export const isUnresolved = (i: StoredIncident): boolean =>
+  !['resolved', 'completed', 'postmortem', 'scheduled', 'in_progress', 'verifying'].includes(i.status)
+export const isActiveMaintenance = (i: StoredIncident): boolean => ['in_progress', 'verifying'].includes(i.status)
+
+/**
+ * Scheduled maintenances that reached their start or end move on by themselves when their switches
+ * say so (scheduled_auto_in_progress / _completed), taking their components with them
+ * (auto_transition_to_maintenance_state / _operational_state), as Statuspage does.
+ */
+export function autoTransition (state: StatuspageState, nowMs: number): void {
+  const now = new Date(nowMs).toISOString()
+  for (const m of state.incidents) {
+    const switches = m.maintenance
+    if (!switches) continue
+    const components = (status: ComponentStatus): Record<string, ComponentStatus> =>
+      Object.fromEntries(m.component_ids.map(id => [id, status]))
+    const move = (status: IncidentStatus, to: ComponentStatus | undefined, deliver: boolean): void => {
+      const affected = to ? setStatuses(state, components(to), now) : []
+      m.incident_updates.unshift(newIncidentUpdate(m, status, '', affected, deliver, now))
+      m.status = status
+      m.updated_at = now
+      if (status === 'completed') m.resolved_at = now
+    }
+    if (m.status === 'scheduled' && switches.scheduled_auto_in_progress && Date.parse(m.scheduled_for ?? '') <= nowMs) {
+      move('in_progress', switches.auto_transition_to_maintenance_state ? 'under_maintenance' : undefined, switches.auto_transition_deliver_notifications_at_start)
+    }
+    if (isActiveMaintenance(m) && switches.scheduled_auto_completed && Date.parse(m.scheduled_until ?? '') <= nowMs) {
+      move('completed', switches.auto_transition_to_operational_state ? 'operational' : undefined, switches.auto_transition_deliver_notifications_at_end)
+    }
+  }
+}
 
 /** A group's status is derived from its children (the worst of them). */
 export function refreshGroups (state: StatuspageState, now: string): void {
@@ -103,9 +147,10 @@ export function impactOf (state: StatuspageState, incident: StoredIncident): Imp
 
 /** The incident as the API returns it: current copies of its components, computed impact. */
 export function renderIncident (state: StatuspageState, incident: StoredIncident): Record<string, unknown> {
-  const { component_ids: ids, ...rest } = incident
+  const { component_ids: ids, maintenance, ...rest } = incident
   return {
     ...rest,
+    ...(maintenance ?? {}),
     impact: impactOf(state, incident),
     postmortem_body: null,
     components: ids.map(id => state.components.find(c => c.id === id)).filter(Boolean).map(c => ({ ...c }))

@@ -5,8 +5,12 @@
 import { Router, keyFrom, startStandIn, type SandboxReply, type SandboxRequest, type StandIn } from './http-kit'
 import { FaultSwitch, type Fault } from './faults'
 import { statuspageId } from './ids'
+import { componentNotifications, componentStatuses, incidentNotification } from './statuspage-webhooks'
+import { WebhookSender } from './webhook-sender'
 import {
-  isComponentStatus, isImpact, isIncidentStatus, isUnresolved, newIncidentUpdate, renderIncident, setStatuses,
+  autoTransition, isActiveMaintenance, isComponentStatus, isImpact, isIncidentStatus, isUnresolved,
+  MAINTENANCE_SWITCHES,
+  newIncidentUpdate, noSwitches, renderIncident, setStatuses,
   type ComponentStatus, type IncidentStatus, type StatuspageState, type StoredIncident
 } from './statuspage-model'
 
@@ -27,6 +31,8 @@ export interface StatuspageStandIn extends StandIn {
   url: string
   readonly state: StatuspageState
   faults: FaultSwitch
+  /** Delivers subscriber webhooks (component and incident changes) once pointed at the bot. */
+  webhooks: WebhookSender
 }
 
 /** Statuspage's error bodies: `error` for 401 and validation, `message` for the rest (both occur live). */
@@ -50,10 +56,23 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
   const guarded = (handler: (req: SandboxRequest) => SandboxReply): ((req: SandboxRequest) => SandboxReply) => (req) => {
     if (keyFrom(req.headers, 'OAuth') !== SANDBOX_STATUSPAGE_KEY) return fail(401, 'Could not authenticate')
     if (req.params.page !== undefined && req.params.page !== state.page.id) return fail(404, 'The requested page could not be found')
+    autoTransition(state, Date.now())
     return handler(req)
   }
   const now = (): string => new Date().toISOString()
   const incident = (id: string): StoredIncident | undefined => state.incidents.find(i => i.id === id)
+  const webhooks = new WebhookSender()
+  // Every change that succeeded is sent to the webhook subscriber: each component whose status
+  // changed, and the incident created or updated, as Statuspage notifies subscribers.
+  type Handler = (req: SandboxRequest) => SandboxReply
+  const notifying = (handler: Handler, incidents: boolean): Handler => (req) => {
+    const before = componentStatuses(state)
+    const reply = handler(req)
+    if (reply.status >= 300) return reply
+    for (const body of componentNotifications(state, before)) webhooks.send(body)
+    if (incidents) webhooks.send(incidentNotification(state, reply.body))
+    return reply
+  }
 
   router.on('GET', '/v1/pages', guarded(() => json(200, [pageBody(state)])))
   router.on('GET', '/v1/pages/:page', guarded(() => json(200, pageBody(state))))
@@ -87,8 +106,8 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     c.updated_at = t
     return json(200, { ...c })
   })
-  router.on('PATCH', '/v1/pages/:page/components/:id', patchComponent)
-  router.on('PUT', '/v1/pages/:page/components/:id', patchComponent)
+  router.on('PATCH', '/v1/pages/:page/components/:id', notifying(patchComponent, false))
+  router.on('PUT', '/v1/pages/:page/components/:id', notifying(patchComponent, false))
 
   const listIncidents = (filter: (i: StoredIncident) => boolean) => guarded((req) => {
     let found = state.incidents.filter(filter)
@@ -101,16 +120,17 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
   const nowMs = (): number => Date.now()
   router.on('GET', '/v1/pages/:page/incidents', listIncidents(() => true))
   router.on('GET', '/v1/pages/:page/incidents/unresolved', listIncidents(isUnresolved))
+  // Scheduled: every maintenance not yet started; upcoming: those whose start is still ahead.
   router.on('GET', '/v1/pages/:page/incidents/scheduled', listIncidents(i => i.status === 'scheduled'))
   router.on('GET', '/v1/pages/:page/incidents/upcoming', listIncidents(i => i.status === 'scheduled' && Date.parse(i.scheduled_for ?? '') > nowMs()))
-  router.on('GET', '/v1/pages/:page/incidents/active_maintenance', listIncidents(i => ['in_progress', 'verifying'].includes(i.status)))
+  router.on('GET', '/v1/pages/:page/incidents/active_maintenance', listIncidents(isActiveMaintenance))
 
   router.on('GET', '/v1/pages/:page/incidents/:id', guarded((req) => {
     const i = incident(req.params.id)
     return i ? json(200, renderIncident(state, i)) : fail(404, 'Incident not found')
   }))
 
-  router.on('POST', '/v1/pages/:page/incidents', guarded((req) => {
+  const createIncident = guarded((req) => {
     const input = (req.body as { incident?: Record<string, unknown> } | undefined)?.incident
     if (!input || typeof input !== 'object') return fail(400, 'incident is missing')
     if (typeof input.name !== 'string' || input.name.trim() === '') return fail(422, "Name can't be blank")
@@ -128,6 +148,7 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
       resolved_at: null,
       scheduled_for: null,
       scheduled_until: null,
+      maintenance: null,
       component_ids: [],
       incident_updates: []
     }
@@ -135,7 +156,8 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     if (problem) return fail(422, problem)
     state.incidents.unshift(created)
     return json(201, renderIncident(state, created))
-  }))
+  })
+  router.on('POST', '/v1/pages/:page/incidents', notifying(createIncident, true))
 
   const patchIncident = guarded((req) => {
     const i = incident(req.params.id)
@@ -145,8 +167,8 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     const problem = applyIncidentChange(state, i, input, now(), false)
     return problem ? fail(422, problem) : json(200, renderIncident(state, i))
   })
-  router.on('PATCH', '/v1/pages/:page/incidents/:id', patchIncident)
-  router.on('PUT', '/v1/pages/:page/incidents/:id', patchIncident)
+  router.on('PATCH', '/v1/pages/:page/incidents/:id', notifying(patchIncident, true))
+  router.on('PUT', '/v1/pages/:page/incidents/:id', notifying(patchIncident, true))
 
   const standIn = await startStandIn({
     name: 'Statuspage',
@@ -155,13 +177,27 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     errorBody: statuspageError,
     snapshot: () => state,
     reset: () => { state = options.reseed(); lastUnpaginated = -Infinity },
-    port: options.port
+    port: options.port,
+    // POST /__sandbox/component {"component": "<name or id>", "status": "major_outage"}: a colleague
+    // changes a component on the web; the subscriber webhook follows.
+    control: (method, path, body) => {
+      if (path !== '/__sandbox/component' || method !== 'POST') return undefined
+      const wanted = String(body.component ?? '').toLowerCase()
+      const c = state.components.find(x => !x.group && (x.id === wanted || x.name.toLowerCase() === wanted))
+      if (!c) return { status: 404, body: { message: `no component ${JSON.stringify(body.component)} (give its name or id)` } }
+      if (!isComponentStatus(body.status)) return { status: 422, body: { message: 'status must be operational, degraded_performance, partial_outage, major_outage or under_maintenance' } }
+      const before = componentStatuses(state)
+      setStatuses(state, { [c.id]: body.status }, now())
+      for (const notification of componentNotifications(state, before)) webhooks.send(notification)
+      return { status: 200, body: { ...c } }
+    }
   })
   return {
     ...standIn,
     url: `${standIn.origin}/v1`,
     get state () { return state },
-    faults
+    faults,
+    webhooks
   }
 }
 
@@ -201,8 +237,22 @@ function applyIncidentChange (state: StatuspageState, incident: StoredIncident, 
 
   if (typeof input.name === 'string') incident.name = input.name.trim()
   if (input.impact_override !== undefined) incident.impact_override = input.impact_override as StoredIncident['impact_override']
+  for (const field of ['scheduled_for', 'scheduled_until'] as const) {
+    if (input[field] !== undefined && (typeof input[field] !== 'string' || Number.isNaN(Date.parse(input[field] as string)))) return `${field} is not a valid time`
+  }
+  if (typeof input.scheduled_for === 'string' && typeof input.scheduled_until === 'string' && Date.parse(input.scheduled_until) <= Date.parse(input.scheduled_for)) {
+    return 'Scheduled until must be after scheduled for'
+  }
+  for (const field of MAINTENANCE_SWITCHES) {
+    if (input[field] !== undefined && typeof input[field] !== 'boolean') return `${field} must be true or false`
+  }
   if (typeof input.scheduled_for === 'string') incident.scheduled_for = input.scheduled_for
   if (typeof input.scheduled_until === 'string') incident.scheduled_until = input.scheduled_until
+  if (incident.scheduled_for) {
+    const switches = incident.maintenance ?? noSwitches()
+    for (const field of MAINTENANCE_SWITCHES) if (typeof input[field] === 'boolean') switches[field] = input[field] as boolean
+    incident.maintenance = switches
+  }
   if (ids !== undefined) incident.component_ids = [...new Set(ids as string[])]
   for (const id of Object.keys(map)) if (!incident.component_ids.includes(id)) incident.component_ids.push(id)
   const affected = setStatuses(state, map as Record<string, ComponentStatus>, now)

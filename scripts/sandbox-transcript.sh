@@ -12,7 +12,9 @@ if [[ ${#commands[@]} -eq 0 ]]; then
   commands=('/status' '/status?' '/status Build Processing major: builds are delayed' '/status incidents'
             'genie' 'genie ack' 'genie note 101 deploying a fix' 'genie oncall'
             '/status update monitoring fix is out' '/status update {incident} monitoring fix is out'
-            '/status resolve {incident} all good' '/status')
+            '/status resolve {incident} all good' '/status'
+            '/status maintenance' '/status maintenance Database upgrade from tomorrow 22:00 for 2h on Dashboard: replicas are upgraded'
+            '/status maintenance Oops from 2026-01-01 22:00 for 1h' '/status email notifications?')
 fi
 
 cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; }

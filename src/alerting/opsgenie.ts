@@ -4,10 +4,43 @@
 import { createHttpClient, type HttpClient, type RateBudgetOptions } from '../http/client'
 import type { BudgetWindow } from '../http/rate-budget'
 import { BadResponseError, NotFoundError } from '../http/errors'
-import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
-import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
+import type { ServiceDescriptor } from '../http/service'
+import type { AlertingBackend } from './backend'
+import {
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, requestIdOf, segment,
+  type RawRequestState
+} from './shared'
+import type {
+  Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserLookup, UserRef
+} from './types'
 
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
+
+/** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
+const INTEGRATION_KEY_NEEDED = 40301
+
+export const OPSGENIE: ServiceDescriptor = {
+  name: 'OpsGenie',
+  hints: {
+    keyVariable: 'HUBOT_OPSGENIE_API_KEY',
+    web: 'the OpsGenie app',
+    check: ['genie'],
+    explainRefusal: ({ code, method, path }) => {
+      // A user lookup (genie me as) is not an alert action: the integration-key advice would mislead.
+      if (path.startsWith('/v2/users/')) {
+        return 'this key may not look up users, so the address could not be checked and was not stored ' +
+          '(keys from an API integration often cannot read users)'
+      }
+      if (code === INTEGRATION_KEY_NEEDED && method.toUpperCase() === 'POST' && path.startsWith('/v2/alerts/')) {
+        return 'alert actions need a key from an API integration, not one from API Key Management. ' +
+          'Create an API integration in OpsGenie and put its key in HUBOT_OPSGENIE_API_KEY'
+      }
+      return undefined
+    }
+  },
+  // RequestNotProcessed on a 404 from the request-status call: the action is still queued.
+  errorHeaders: ['x-opsgenie-errortype']
+}
 
 export interface OpsGenieOptions {
   apiKey: string
@@ -50,18 +83,10 @@ interface RawAlert {
   lastOccurredAt?: string
   priority?: string
   owner?: string
-  report?: { acknowledgedBy?: string }
+  report?: { acknowledgedBy?: string, ackTime?: number }
 }
 
 interface ListEnvelope { data?: RawAlert[], paging?: { next?: string } }
-
-/** OpsGenie's query language: `field: value` joined with AND. */
-export function alertQuery (filter: AlertFilter): string {
-  const parts: string[] = []
-  if (filter.status) parts.push(`status: ${filter.status}`)
-  if (filter.acknowledged !== undefined) parts.push(`acknowledged: ${filter.acknowledged}`)
-  return parts.join(' AND ')
-}
 
 export function toAlert (raw: RawAlert): Alert {
   return {
@@ -71,6 +96,7 @@ export function toAlert (raw: RawAlert): Alert {
     status: raw.status === 'closed' ? 'closed' : 'open',
     acknowledged: raw.acknowledged === true,
     acknowledgedBy: raw.report?.acknowledgedBy,
+    ackTimeMs: typeof raw.report?.ackTime === 'number' ? raw.report.ackTime : undefined,
     priority: raw.priority,
     count: raw.count ?? 1,
     createdAt: raw.createdAt ?? '',
@@ -88,19 +114,12 @@ const ACTION_PATH: Record<AlertAction['name'], string> = {
   snooze: 'snooze'
 }
 
-export function actionBody (action: AlertAction, actor: Actor): Record<string, string> {
-  const body: Record<string, string> = { user: actor.user, source: actor.source }
-  if (action.name === 'note') body.note = action.note
-  if (action.name === 'snooze') body.endTime = action.endTime
-  return body
-}
-
 export const budgetOption = (windows: BudgetWindow[] | undefined, domainOf?: RateBudgetOptions['domainOf']): { budget?: RateBudgetOptions } =>
   windows ? { budget: { windows, domainOf } } : {}
 
 export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBackend {
   const http = options.http ?? createHttpClient({
-    service: 'OpsGenie',
+    service: OPSGENIE,
     baseURL: options.baseURL ?? OPSGENIE_DEFAULT_URL,
     authorization: `GenieKey ${options.apiKey}`,
     secrets: [options.apiKey],
@@ -126,18 +145,18 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     }
   }
 
-  const act = async (alertId: string, action: AlertAction, actor: Actor): Promise<string> => {
+  const act = async (alertId: string, action: AlertAction, actor: Actor): Promise<Accepted> => {
     const path = `/v2/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
     const response = await http.request<{ requestId?: string }>('POST', path, {
       params: { identifierType: 'id' },
       body: actionBody(action, actor),
       idempotent: IDEMPOTENT_ACTIONS[action.name]
     })
-    const requestId = response.data?.requestId
-    if (typeof requestId !== 'string' || requestId === '') {
-      throw new BadResponseError({ service: 'OpsGenie', method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
+    const requestId = requestIdOf(response.data)
+    if (!requestId) {
+      throw new BadResponseError({ service: OPSGENIE, method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
     }
-    return requestId
+    return { kind: 'queued', requestId }
   }
 
   const requestState = async (requestId: string): Promise<RequestState> =>
@@ -161,15 +180,35 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     return response.data?.data?.alias ?? ''
   }
 
-  const findUser = async (identifier: string): Promise<UserInfo | undefined> => {
+  // GET /v2/users/{identifier} takes the username (an email) or the user id alike.
+  const findUser = async (ref: UserRef): Promise<UserLookup> => {
+    const identifier = 'email' in ref ? ref.email : ref.id
     try {
-      const body = await http.get<{ data: { id: string, username: string, fullName?: string } }>(`/v2/users/${segment(identifier)}`)
-      return { id: body.data.id, username: body.data.username, fullName: body.data.fullName }
+      const body = await http.get<{ data?: { id?: unknown, username?: unknown, fullName?: unknown } }>(`/v2/users/${segment(identifier)}`)
+      const { id, username, fullName } = body?.data ?? {}
+      if (typeof id !== 'string' || typeof username !== 'string') {
+        throw new BadResponseError({ service: OPSGENIE, method: 'GET', path: '/v2/users', status: 200 }, 'answered a user without id or username')
+      }
+      return { kind: 'found', user: { id, username, fullName: typeof fullName === 'string' ? fullName : undefined } }
     } catch (err) {
-      if (err instanceof NotFoundError) return undefined
+      if (err instanceof NotFoundError) return { kind: 'none' }
       throw err
     }
   }
 
-  return { service: 'OpsGenie', supportsTinyIds: true, listAlerts, getAlert, act, requestState, listSchedules, onCall, createOverride, findUser }
+  return {
+    service: OPSGENIE.name,
+    supportsTinyIds: true,
+    peopleBy: 'username',
+    listAlerts,
+    getAlert,
+    act,
+    requestState,
+    // Every OpsGenie action takes `user`, which the alert log shows.
+    attribution: () => ({ by: 'person' }),
+    listSchedules,
+    onCall,
+    createOverride,
+    findUser
+  }
 }

@@ -168,10 +168,12 @@ export function runScheduled (
     const send = (item: { target: Target, index: number }): void => {
       inFlight++
       const sentAt = timers.now()
-      backend.act(item.target.alertId, action, actor).then(requestId => {
+      backend.act(item.target.alertId, action, actor).then(accepted => {
+        // Done at once (an answer that is the result, not a request to ask about).
+        if (accepted.kind === 'done') { outcomes[item.index] = { state: 'confirmed' }; return }
         // Accepted: it may happen now whatever we do, so past the deadline it is "not confirmed".
         if (pastDeadline()) { outcomes[item.index] = { state: 'unconfirmed', reason: 'deadline' }; return }
-        const p: Pending = { index: item.index, target: item.target, requestId, sentAt }
+        const p: Pending = { index: item.index, target: item.target, requestId: accepted.requestId, sentAt }
         unresolved.add(p)
         if (!prober || p.sentAt < prober.sentAt) prober = p
         schedule(p)

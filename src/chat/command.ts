@@ -1,6 +1,16 @@
 // Every chat command goes through here: one listener, one reply, errors turned into words,
 // nothing thrown back into Hubot (so no unhandled rejection, whatever the API does).
+//
+// The write gate and the audit trail live here too, after parsing and before any client is made,
+// so no listener middleware, script load order or other script can let a write past them: a
+// command classed as a write runs only if its writers and rooms allow it, and whatever it wrote
+// is recorded however it ended.
 
+import { recordAudit } from './audit/record'
+import { AuditTrail } from './audit/trail'
+import { announceWriteRule, refuseWrite } from './authorization/gate'
+import type { CommandClass, Gate } from './authorization/policy'
+import { sendReply } from './classic-campfire'
 import { ConfigError } from './config'
 import { describeError } from './describe-error'
 import { ServiceError } from '../http/errors'
@@ -11,7 +21,7 @@ import { deadlineMs, deadlineReply, withProgress, type SlowWords } from './progr
 /** Emitted on the robot once a command has sent its reply (tests and middleware wait on it). */
 export const HANDLED_EVENT = 'hubot-statuspage-opsgenie:handled'
 
-export interface CommandContext {
+export interface CommandContext<C> {
   robot: HubotRobot
   res: HubotResponse
   match: RegExpMatchArray
@@ -19,50 +29,99 @@ export interface CommandContext {
   room: string
   /** Epoch ms by which the command should answer with what it knows (see progress.ts). */
   deadline: number
+  /** The parsed command. */
+  command: C
+  /** Where the service clients record every write this command makes (see audit/clients.ts). */
+  audit: AuditTrail
 }
 
-export interface CommandSpec {
+export interface CommandSpec<C> {
   /** Listener id, scoped by module: `statuspage.status`, `opsgenie.genie`. */
   id: string
   pattern: RegExp
   /** Values to scrub from replies and logs even if they slipped in (the API keys). */
   secrets: () => Array<string | undefined>
   /** The service a slow command waits on and the command that shows its state (progress line, deadline). */
-  slow: SlowWords
+  slow?: SlowWords
+  /** Pure: the message's match → the command. */
+  parse: (match: RegExpMatchArray) => C
+  /** Read or write, and the command's name for logs. Every command is classed: writes are gated. */
+  classify: (command: C) => CommandClass
+  /** Whose writers and rooms gate the writes, and which audit history they go to. */
+  gate: Gate
 }
 
+/** What people type before a command to address the bot: its alias (`/`) or its name and a space. */
+export const addressPrefix = (robot: HubotRobot): string => robot.alias || `${robot.name} `
+
+type Handler<C> = (ctx: CommandContext<C>) => Promise<string>
+
 /** Registers a respond listener whose handler returns the single reply for the message. */
-export function respond (robot: HubotRobot, spec: CommandSpec, handler: (ctx: CommandContext) => Promise<string>): void {
+export function respond<C> (robot: HubotRobot, spec: CommandSpec<C>, handler: Handler<C>): void {
+  announceWriteRule(robot, spec.gate, spec.id)
   robot.respond(spec.pattern, { id: spec.id }, (res) => run(robot, spec, res, handler))
 }
 
-async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, handler: (ctx: CommandContext) => Promise<string>): Promise<void> {
+async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotResponse,
+  handler: Handler<C>): Promise<void> {
   const user = res.message.user
   const room = res.message.room ?? res.envelope.room ?? user.room ?? ''
+  const audit = new AuditTrail()
+  let kind: CommandClass | undefined
   let reply: string
   let failed = false
-  const say = async (line: string): Promise<void> => { await res.send(redact(line, spec.secrets())) }
+  const slow = spec.slow ?? { service: 'the service', check: 'the service' }
+  const say = async (line: string): Promise<void> => {
+    await sendReply(robot, (text) => res.send(text), room, redact(line, spec.secrets()))
+  }
   try {
-    const work = (deadline: number): Promise<string> => handler({ robot, res, match: res.match, user, room, deadline })
-    const outcome = await withProgress(work, spec.slow, say,
-      ({ error }) => { if (error) logFailure(robot, spec, error) })
-    reply = outcome.done ? outcome.value : deadlineReply(Math.round(deadlineMs() / 1000), spec.slow)
+    const command = spec.parse(res.match)
+    kind = spec.classify(command)
+    const refusal = kind.access === 'write' ? await refuseWrite(robot, spec.gate, spec.id, kind, user, room) : undefined
+    // A slow handler posts one progress line; past the deadline the room is told what is known.
+    const work = (deadline: number): Promise<string> => handler({ robot, res, match: res.match, user, room, command, audit, deadline })
+    const outcome = refusal === undefined
+      ? await withProgress(work, slow, say, ({ error }) => { if (error) logFailure(robot, spec, error) })
+      : { done: true as const, value: refusal }
+    reply = outcome.done ? outcome.value : deadlineReply(Math.round(deadlineMs() / 1000), slow)
   } catch (err) {
     failed = true
-    reply = describeError(err, spec.secrets())
+    reply = describeError(err, spec.secrets(), { prefix: addressPrefix(robot) })
     logFailure(robot, spec, err)
   }
-  try {
-    await res.send(redact(reply, spec.secrets()))
-  } catch (err) {
-    logFailure(robot, spec, err)
+  // Whatever reached a service is recorded, failed and unconfirmed writes too.
+  const classed = kind
+  if (classed) {
+    await safely(robot, spec, () => recordAudit(robot, spec.gate.service, classed, user, room, audit, spec.secrets()))
   }
+  await safely(robot, spec, () => sendReply(robot, (text) => res.send(text), room, redact(reply, spec.secrets())))
   robot.emit(HANDLED_EVENT, { id: spec.id, failed, room })
 }
 
-function logFailure (robot: HubotRobot, spec: CommandSpec, err: unknown): void {
+/**
+ * Ordinary answers are the person's business, not the operator's: a missing setting (said on every
+ * command until it is set), a 404 for a mistyped id, a request the service refused as invalid. They
+ * are logged at info; everything else (the service failing, a bug) stays an error.
+ */
+function isOrdinaryAnswer (err: unknown): boolean {
+  if (err instanceof ConfigError) return true
+  return err instanceof ServiceError && (err.kind === 'not_found' || err.kind === 'invalid')
+}
+
+/** Runs a step after the handler; a failure is logged, never thrown back into Hubot. */
+async function safely<C> (robot: HubotRobot, spec: CommandSpec<C>, step: () => unknown): Promise<void> {
+  try {
+    await step()
+  } catch (err) {
+    logFailure(robot, spec, err)
+  }
+}
+
+function logFailure<C> (robot: HubotRobot, spec: CommandSpec<C>, err: unknown): void {
   const text = err instanceof Error ? err.message : String(err)
-  robot.logger.error(`[${spec.id}] ${redact(text, spec.secrets())}`)
+  const line = `[${spec.id}] ${redact(text, spec.secrets())}`
+  if (isOrdinaryAnswer(err)) robot.logger.info(line)
+  else robot.logger.error(line)
   // Only the unexpected (a bug, not an API answer or missing setting) goes to Hubot's error handlers.
   if (!(err instanceof ServiceError) && !(err instanceof ConfigError) && err instanceof Error) {
     const safe = new Error(redact(err.message, spec.secrets()))

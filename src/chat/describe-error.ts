@@ -1,32 +1,30 @@
 // Turns any failure into one sentence a person in the room can act on. Never includes a key:
 // ServiceError messages are built without credentials, and everything passes through redact().
 
+import { jsmRefusedFor, saysScope } from '../alerting/jsm/permissions'
+import { JSM } from '../alerting/jsm/service'
 import { ConfigError } from './config'
-import { NetworkError, ServiceError, RateLimitError, type ServiceName } from '../http/errors'
+import { NetworkError, ServiceError, RateLimitError } from '../http/errors'
 import { redact } from '../http/redact'
-
-interface ServiceHints {
-  keyVariable: string
-  web: string
-  /** The chat command that shows the current state, to check after a write that may have happened. */
-  check: string
-}
-
-const HINTS: Record<ServiceName, ServiceHints> = {
-  Statuspage: { keyVariable: 'HUBOT_STATUSPAGE_API_KEY', web: 'https://manage.statuspage.io', check: '"status" or "status incidents"' },
-  OpsGenie: { keyVariable: 'HUBOT_OPSGENIE_API_KEY', web: 'the OpsGenie app', check: '"genie"' },
-  'JSM Operations': { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: '"genie"' }
-}
-
-/** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
-export const OPSGENIE_INTEGRATION_KEY_NEEDED = 40301
 
 const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service} says: ${err.apiMessage})` : '')
 
 export interface DescribeOptions {
   /** The command already changed something before this failed: never say "Nothing was changed". */
   afterChange?: boolean
+  /**
+   * How the bot is addressed (`/` or `hubot `), put in front of the commands a reply suggests, since
+   * on Hubot 3.5 and in Campfire a bare command gets no answer. Without it they are only quoted.
+   */
+  prefix?: string
 }
+
+/** `14:05:30 UTC`: when to try again, to the second. */
+const clockTime = (ms: number): string => `${new Date(ms).toISOString().slice(11, 19)} UTC`
+
+/** The commands to type, as the room must type them: `/status or /status incidents`. */
+const commands = (names: readonly string[], prefix: string | undefined): string =>
+  names.map(name => (prefix === undefined ? `"${name}"` : `${prefix}${name}`)).join(' or ')
 
 export function describeError (err: unknown, secrets: ReadonlyArray<string | undefined> = [], options: DescribeOptions = {}): string {
   return redact(sentence(err, options), secrets)
@@ -38,27 +36,34 @@ function sentence (err: unknown, options: DescribeOptions): string {
     const message = err instanceof Error ? err.message : String(err)
     return `Something went wrong inside the bot: ${message}. The details are in the bot's log.`
   }
-  const hints = HINTS[err.service]
+  const hints = err.hints
   const s = err.service
   // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
   const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
-  const checkFirst = `its state with ${hints.check} before trying again`
+  const checkFirst = `its state with ${commands(hints.check, options.prefix)} before trying again`
+  if ((err.kind === 'auth' || err.kind === 'forbidden') && err.service === JSM.name) return jsmRefusal(err)
   switch (err.kind) {
     case 'auth':
       return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
-    case 'forbidden':
-      if (err.code === OPSGENIE_INTEGRATION_KEY_NEEDED) {
-        return `${s} refused: alert actions need a key from an API integration, not one from API Key Management. Create an API integration in OpsGenie and put its key in ${hints.keyVariable}. Nothing was changed.`
-      }
+    case 'forbidden': {
+      const own = hints.explainRefusal?.(err)
+      if (own) return `${s} refused: ${own}. Nothing was changed.`
       return `${s} refused (${err.status}): this key is not allowed to do that${reason(err)}. Nothing was changed.`
+    }
     case 'not_found':
       return `${s} could not find it (404)${reason(err)}. Check the name or id, and the configured page or account.`
     case 'invalid':
       return `${s} refused the request (${err.status})${reason(err)}. Nothing was changed.`
     case 'rate_limited': {
       const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
+      // Asked to wait longer than the bot waits: nothing was retried, so say what the service asked.
+      if (err.attempts <= 1 && seconds !== undefined && seconds >= 1) {
+        return `${s} is rate limiting us (${err.status}) and asked us to wait ${seconds} s. ` +
+          `Try again after ${clockTime(Date.now() + seconds * 1000)}.`
+      }
       const after = seconds === undefined ? 'in a minute' : seconds < 1 ? 'in a moment' : `in ${seconds} s`
-      return `${s} is rate limiting us (${err.status}) and the retries ran out. Try again ${after}.`
+      const tried = err.attempts > 1 ? ' and the retries ran out' : ''
+      return `${s} is rate limiting us (${err.status})${tried}. Try again ${after}.`
     }
     case 'unavailable':
       if (isRead(err)) return `${s} is having trouble (${err.status}): could not read from it. Nothing was changed: try again in a minute, or use ${hints.web}.`
@@ -74,4 +79,22 @@ function sentence (err: unknown, options: DescribeOptions): string {
     default:
       return `${s} answered ${err.status ?? 'with an error'}${reason(err)}.`
   }
+}
+
+/**
+ * A JSM refusal names what is missing: the scope or permission for what was asked (from the
+ * request and JSM's own words), or the integration key. Nothing was changed: the request was refused.
+ */
+function jsmRefusal (err: ServiceError): string {
+  const about = jsmRefusedFor(err.method, err.path)
+  const status = err.status ?? (err.kind === 'auth' ? 401 : 403)
+  if (about.kind === 'integration-key') {
+    return `JSM Operations rejected the integration key (${status})${reason(err)}. Check HUBOT_JSM_INTEGRATION_KEY: it must be the API key of an API integration in JSM Operations, enabled. Nothing was changed.`
+  }
+  if (status === 403 || saysScope(err.apiMessage)) {
+    return `JSM refused (${status}): the API token lacks the scope ${about.scope} (${about.what}), or its account lacks the permission${reason(err)}. ` +
+      'Grant it to the token (or use a token without scopes) in HUBOT_JSM_API_TOKEN. Nothing was changed.'
+  }
+  return `JSM Operations rejected the credentials (401)${reason(err)}. Check HUBOT_JSM_EMAIL and HUBOT_JSM_API_TOKEN ` +
+    `(a scoped token also needs ${about.scope}: ${about.what}). Nothing was changed.`
 }

@@ -51,10 +51,15 @@ export interface CommandBusLike {
 
 export interface HubotRobot {
   name: string
+  /** Which adapter runs the bot: 'Campfire' (Hubot 14) or 'campfire' (3.5) for classic Campfire. */
+  adapterName?: string
+  adapter?: unknown
   alias?: string | false
   logger: HubotLogger
   brain: HubotBrain
   commands?: unknown
+  /** A role plugin's API (hubot-auth on 3.5, or any plugin exposing hasRole on 14), when one is loaded. */
+  auth?: unknown
   respond(pattern: RegExp, options: { id: string }, callback: (res: HubotResponse) => unknown): void
   emit(event: string, ...args: unknown[]): unknown
 }

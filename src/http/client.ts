@@ -5,19 +5,21 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios'
 import {
   AuthError, BadResponseError, ForbiddenError, InvalidRequestError, NetworkError, NotFoundError,
   RateLimitError, ServiceError, TimeoutError, UnavailableError,
-  type ErrorDetails, type RequestInfo, type ServiceName
+  type ErrorDetails, type RequestInfo
 } from './errors'
 import { reportActivity } from './activity'
 import { governorFor, type CallOutcome, type Governor } from './governor'
 import type { BudgetWindow } from './rate-budget'
 import { redact } from './redact'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry'
+import type { ServiceDescriptor } from './service'
 import { userAgent } from './user-agent'
 
 export const DEFAULT_TIMEOUT_MS = 10_000
 
 export interface HttpClientOptions {
-  service: ServiceName
+  /** Who the client talks to: its name, wording hints and the headers it cares about. */
+  service: ServiceDescriptor
   baseURL: string
   /** The whole Authorization header value, e.g. `OAuth <key>`. */
   authorization: string
@@ -56,7 +58,7 @@ export interface HttpResponse<T> {
 }
 
 export interface HttpClient {
-  readonly service: ServiceName
+  readonly service: ServiceDescriptor
   request<T>(method: string, path: string, options?: RequestOptions): Promise<HttpResponse<T>>
   get<T>(path: string, params?: Params): Promise<T>
 }
@@ -84,7 +86,7 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
   const governorOf = (method: string, path: string): Governor | undefined => {
     if (!budget) return undefined
     const domain = budget.domainOf?.(method.toUpperCase(), path) ?? 'all'
-    return budget.governor?.(domain) ?? governorFor(options.service, options.baseURL, options.authorization, domain, budget.windows)
+    return budget.governor?.(domain) ?? governorFor(options.service.name, options.baseURL, options.authorization, domain, budget.windows)
   }
 
   const once = async <T>(method: string, path: string, opts: RequestOptions): Promise<HttpResponse<T>> => {
@@ -108,7 +110,7 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
   }
 
   const retried = <T>(attempt: () => Promise<T>, idempotent: boolean): Promise<T> =>
-    withRetry(attempt, idempotent, policy, (n) => reportActivity({ kind: 'retry', service: options.service, attempt: n, of: policy.retries + 1 }))
+    withRetry(attempt, idempotent, policy, (n) => reportActivity({ kind: 'retry', service: options.service.name, attempt: n, of: policy.retries + 1 }))
 
   return {
     service: options.service,
@@ -130,6 +132,11 @@ function headersOf (response: AxiosResponse): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(response.headers ?? {})) out[k.toLowerCase()] = String(v)
   return out
+}
+
+/** Only the headers the service asked to keep on its errors. */
+function kept (headers: Record<string, string>, names: readonly string[] = []): Record<string, string> {
+  return Object.fromEntries(names.filter(name => name in headers).map(name => [name, headers[name]]))
 }
 
 function parseJson (text: string): { ok: true, value: unknown } | { ok: false } {
@@ -154,9 +161,14 @@ function checkStatus<T> (response: AxiosResponse<string>, info: RequestInfo, sec
   const details: ErrorDetails = {
     status,
     ...(parsed.ok ? errorDetails(parsed.value, secrets) : {}),
-    errorType: headers['x-opsgenie-errortype']
+    headers: kept(headers, info.service.errorHeaders)
   }
   throw errorForStatus(status, { ...info, ...details }, headers)
+}
+
+/** What each 5xx means, so the log says what was answered (a 502 is not a 503). */
+const SERVER_ERRORS: Record<number, string> = {
+  500: 'internal server error', 502: 'bad gateway', 503: 'service unavailable', 504: 'gateway timeout'
 }
 
 function errorForStatus (status: number, info: RequestInfo & ErrorDetails, headers: Record<string, string>): ServiceError {
@@ -171,7 +183,7 @@ function errorForStatus (status: number, info: RequestInfo & ErrorDetails, heade
       err.retryAfterSeconds = parseRetryAfter(headers['retry-after'])
       return err
     }
-    case status >= 500: return new UnavailableError(info, `answered ${status} (service unavailable)`)
+    case status >= 500: return new UnavailableError(info, `answered ${status} (${SERVER_ERRORS[status] ?? 'server error'})`)
     default: return new ServiceError(info, `answered ${status}`)
   }
 }
@@ -193,7 +205,11 @@ export function errorDetails (body: unknown, secrets: string[] = []): Pick<Error
   const add = (v: unknown): void => {
     if (typeof v === 'string' && v.trim()) parts.push(v.trim())
     else if (Array.isArray(v)) v.forEach(add)
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) add(typeof x === 'string' ? `${k}: ${x}` : x)
+    // JSM's newer shape `{errors: [{title, detail?, code}]}`: the title is the sentence.
+    else if (v && typeof v === 'object' && typeof (v as { title?: unknown }).title === 'string') {
+      add((v as { title: string }).title)
+      add((v as { detail?: unknown }).detail)
+    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) add(typeof x === 'string' ? `${k}: ${x}` : x)
   }
   add(b.message)
   add(b.error)

@@ -10,8 +10,14 @@
 //   HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS - optional, default 60000, how long genie close all waits for genie confirm
 //   HUBOT_OPSGENIE_RATE_PER_SECOND - optional, default 20, calls per second per OpsGenie rate-limit domain (also JSM; 0: no budget)
 //   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id
+//   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id (from https://<site>.atlassian.net/_edge/tenant_info)
+//   HUBOT_JSM_SITE_URL - with HUBOT_JSM_CLOUD_ID, the Jira site, https://<site>.atlassian.net (people: genie me as, on-call names)
 //   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
-//   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth
+//   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth (scopes: see the README)
+//   HUBOT_JSM_INTEGRATION_KEY - optional, the key of a JSM Operations API integration: acknowledge, close and notes then show the person, not the token's account
+//   HUBOT_JSM_API_URL - optional, default https://api.atlassian.com (the JSM Operations gateway)
+//   HUBOT_OPSGENIE_WRITERS - optional, who may act on alerts and take shifts: user ids and role:<name>, comma-separated
+//   HUBOT_OPSGENIE_WRITE_ROOMS - optional, the room ids those actions are allowed from, comma-separated
 //
 // Commands:
 //   hubot genie - Open alerts, newest first: acknowledged or not, by whom, age, count (also: genie status, genie alerts)
@@ -24,23 +30,35 @@
 //   hubot genie note <id> <text> - Add a note to an alert
 //   hubot genie snooze <id> <duration> - Snooze an alert for 30m, 2h, 1d ...
 //   hubot genie me as <email> - Tell the bot who you are in OpsGenie (used on every action and for genie take)
+//   hubot genie me as account <accountId> - On JSM Operations, when the site hides emails: your Atlassian account id
 //   hubot genie whoami - Who the bot thinks you are in OpsGenie
 //   hubot genie forget me - Forget who you are in OpsGenie
 //   hubot genie oncall [<schedule>] - Who is on call now, in one schedule or all (also: genie who is on call)
 //   hubot genie take [<schedule>] for <duration> - Put yourself on call now for a while (a schedule override)
+//   hubot genie log [<n>] - The last n actions taken from chat (default 10): when, who, where, what, outcome
 //
 // Notes:
 //   Set HUBOT_ALIAS=/ so people type /genie as they would in Campfire.
 //   Actions are asynchronous in OpsGenie: every one is confirmed through its request status before
 //   the bot says it is done; what was refused or not confirmed in time is reported as such.
 //   Every action carries user (from genie me as, else the chat email, else the chat name) and source hubot.
+//   On JSM Operations, acknowledge, close and notes carry them only with HUBOT_JSM_INTEGRATION_KEY; otherwise
+//   JSM shows the API token's account as the actor (and always for unacknowledge and snooze).
+//   Reads are open to everyone; ack, unack, close, close all, confirm, note, snooze and take are limited by
+//   HUBOT_OPSGENIE_WRITERS and HUBOT_OPSGENIE_WRITE_ROOMS when set (roles through robot.auth.hasRole), and each
+//   one that reached OpsGenie is logged and kept in the brain (the last 500), shown by genie log.
 //
 // Author:
 //   hubot-statuspage-opsgenie
 
+import { auditedBackend } from '../chat/audit/clients'
+import { formatHistory } from '../chat/audit/format'
+import { parseLogRequest } from '../chat/audit/parse'
+import { readHistory } from '../chat/audit/store'
 import { respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
+import { classifyGenie, GENIE_GATE } from '../chat/opsgenie/access'
 import { CloseAllStore } from '../chat/opsgenie/close-all'
 import { handleGenie } from '../chat/opsgenie/handlers'
 import { OPSGENIE_HELP } from '../chat/opsgenie/help'
@@ -50,13 +68,20 @@ import { createBackend, readSettings, secretVariables, serviceName } from '../ch
 export = (robot: HubotRobot): void => {
   registerHelp(robot, OPSGENIE_HELP)
   const closeAll = new CloseAllStore()
-  const slow = { get service () { return serviceName() }, check: 'genie' }
-  respond(robot, { id: 'opsgenie.genie', pattern: GENIE_PATTERN, secrets: secretVariables, slow }, async ({ match, user, room, deadline }) => {
+  respond(robot, {
+    id: 'opsgenie.genie',
+    pattern: GENIE_PATTERN,
+    secrets: secretVariables,
+    parse: match => parseLogRequest(match[1]) ?? parseGenie(match[1] ?? ''),
+    classify: classifyGenie,
+    gate: GENIE_GATE,
+    slow: { get service () { return serviceName() }, check: 'genie' }
+  }, async ({ command, user, room, audit, deadline }) => {
+    if (command.kind === 'log') return formatHistory(readHistory(robot.brain, 'opsgenie'), command.count, serviceName())
     const settings = readSettings()
-    const command = parseGenie(match[1] ?? '')
     let backend: ReturnType<typeof createBackend> | undefined
     return handleGenie(command, {
-      backend: () => (backend ??= createBackend(settings)),
+      backend: () => (backend ??= auditedBackend(createBackend(settings), audit)),
       service: serviceName(),
       settings,
       user,

@@ -80,6 +80,7 @@ export function cachedClient (inner: StatuspageClient, cache: PageCache): Status
     return [...rows]
   }
   return {
+    ...inner,
     listComponents: () => read('components', opts => inner.listComponents(opts)),
     listUnresolvedIncidents: () => read('incidents', opts => inner.listUnresolvedIncidents(opts)),
     cachedUnresolvedIncidents: () => cache.fresh(cache.incidents)?.slice(),
@@ -100,6 +101,15 @@ export function cachedClient (inner: StatuspageClient, cache: PageCache): Status
       applyStatuses(cache, statusesOf(answer, change))
       withIncident(cache, answer)
       return answer
+    },
+    // Maintenance is not cached; a maintenance write may change components and the incident lists: read afresh.
+    listActiveMaintenances: () => guard(() => inner.listActiveMaintenances()),
+    listUpcomingMaintenances: () => guard(() => inner.listUpcomingMaintenances()),
+    createMaintenance: async (maintenance) => {
+      try { return await inner.createMaintenance(maintenance) } finally { cache.clear() }
+    },
+    updateMaintenance: async (id, change) => {
+      try { return await inner.updateMaintenance(id, change) } finally { cache.clear() }
     }
   }
 }

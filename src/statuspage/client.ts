@@ -3,7 +3,10 @@
 
 import type { HttpClient } from '../http/client'
 import { BadResponseError } from '../http/errors'
-import type { Component, ComponentStatus, Incident, IncidentChange, NewIncident } from './types'
+import { STATUSPAGE } from './service'
+import type {
+  Component, ComponentStatus, Incident, IncidentChange, MaintenanceChange, NewIncident, NewMaintenance
+} from './types'
 
 /** The API's largest page; paginated component reads are allowed 60/min, unpaginated only 1/min. */
 export const PAGE_SIZE = 100
@@ -39,6 +42,12 @@ export interface StatuspageClient {
   getIncident(incidentId: string): Promise<Incident>
   createIncident(incident: NewIncident): Promise<Incident>
   updateIncident(incidentId: string, change: IncidentChange): Promise<Incident>
+  /** In progress or verifying (`/incidents/active_maintenance`). */
+  listActiveMaintenances(): Promise<Incident[]>
+  /** Scheduled and not yet started (`/incidents/upcoming`). */
+  listUpcomingMaintenances(): Promise<Incident[]>
+  createMaintenance(maintenance: NewMaintenance): Promise<Incident>
+  updateMaintenance(incidentId: string, change: MaintenanceChange): Promise<Incident>
 }
 
 export function createStatuspageClient (options: StatuspageClientOptions): StatuspageClient {
@@ -50,7 +59,7 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
 
   const fetchPage = async <T>(path: string, n: number): Promise<T[]> => {
     const batch = await http.get<T[]>(path, { page: n, per_page: pageSize })
-    if (!Array.isArray(batch)) throw new BadResponseError({ service: 'Statuspage', method: 'GET', path, status: 200 }, 'answered something that is not a list')
+    if (!Array.isArray(batch)) throw new BadResponseError({ service: STATUSPAGE, method: 'GET', path, status: 200 }, 'answered something that is not a list')
     return batch
   }
 
@@ -94,6 +103,23 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
       // Creating is not idempotent: the HTTP layer never repeats it after a 5xx or a timeout.
       (await http.request<Incident>('POST', `${page}/incidents`, { body: { incident: { ...incident, deliver_notifications: deliver } } })).data,
     updateIncident: async (incidentId, change) =>
+      (await http.request<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { body: { incident: { ...change, deliver_notifications: deliver } } })).data,
+    listActiveMaintenances: () => listAll<Incident>(`${page}/incidents/active_maintenance`),
+    listUpcomingMaintenances: () => listAll<Incident>(`${page}/incidents/upcoming`),
+    createMaintenance: async (maintenance) =>
+      (await http.request<Incident>('POST', `${page}/incidents`, { body: { incident: { ...maintenance, ...maintenanceNotifications(deliver) } } })).data,
+    updateMaintenance: async (incidentId, change) =>
       (await http.request<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { body: { incident: { ...change, deliver_notifications: deliver } } })).data
   }
 }
+
+/**
+ * One switch (HUBOT_STATUSPAGE_NOTIFY) for every notification a maintenance sends: when it is
+ * created, the reminder before it starts, and when it starts and ends by itself.
+ */
+const maintenanceNotifications = (deliver: boolean): Record<string, boolean> => ({
+  deliver_notifications: deliver,
+  scheduled_remind_prior: deliver,
+  auto_transition_deliver_notifications_at_start: deliver,
+  auto_transition_deliver_notifications_at_end: deliver
+})

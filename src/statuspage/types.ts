@@ -56,6 +56,8 @@ export interface Incident {
   impact_override?: Impact | null
   shortlink?: string | null
   created_at: string
+  /** When the incident began (may be earlier than created_at when it was opened late). */
+  started_at?: string | null
   updated_at?: string | null
   monitoring_at?: string | null
   resolved_at?: string | null
@@ -82,6 +84,37 @@ export interface IncidentChange {
   /** Adds an update with this text. */
   body?: string
   component_ids?: string[]
+  components?: ComponentStatusMap
+}
+
+/** Scheduled maintenance statuses, in the order a maintenance goes through them. */
+export const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed'] as const
+export type MaintenanceStatus = typeof MAINTENANCE_STATUSES[number]
+
+/**
+ * A scheduled maintenance as chat creates it: an incident with `scheduled_for`/`scheduled_until`
+ * and the auto-transition switches of the API reference. (The client adds the notification
+ * switches: deliver_notifications, scheduled_remind_prior and the auto-transition notifications.)
+ */
+export interface NewMaintenance {
+  name: string
+  status: 'scheduled'
+  body?: string
+  /** ISO 8601. */
+  scheduled_for: string
+  scheduled_until: string
+  /** Moves to in_progress at scheduled_for / to completed at scheduled_until by itself. */
+  scheduled_auto_in_progress: boolean
+  scheduled_auto_completed: boolean
+  /** Linked components go to under_maintenance when it starts, and back to operational when it ends. */
+  auto_transition_to_maintenance_state: boolean
+  auto_transition_to_operational_state: boolean
+  component_ids: string[]
+}
+
+export interface MaintenanceChange {
+  status?: MaintenanceStatus
+  body?: string
   components?: ComponentStatusMap
 }
 

@@ -3,6 +3,7 @@ import nock from 'nock'
 import type { AlertingBackend } from '../../src/alerting/backend'
 import { runScheduled } from '../../src/alerting/scheduler'
 import type { RequestState } from '../../src/alerting/types'
+import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { createHttpClient } from '../../src/http/client'
 import { Governor } from '../../src/http/governor'
 import { RateBudget } from '../../src/http/rate-budget'
@@ -56,7 +57,7 @@ describe('the rate budget', () => {
       return value
     }
     const backend = {
-      act: (id: string) => paced(() => { arrived.set(id, clock.now()); return id }),
+      act: (id: string) => paced(() => { arrived.set(id, clock.now()); return { kind: 'queued', requestId: id } }),
       requestState: (id: string) => paced((): RequestState => (clock.now() >= arrived.get(id)! + 100 ? { processed: true, isSuccess: true, status: '' } : { processed: false }))
     } as unknown as AlertingBackend
     const targets = Array.from({ length: 40 }, (_, i) => ({ alertId: `a${i}`, label: `#${i}` }))
@@ -115,7 +116,7 @@ describe('the throttle governor', () => {
   it('is told by the HTTP client: a 429 from the service halves the cap, and the retry still succeeds', async () => {
     const governor = new Governor([{ limit: 100, windowMs: 1000 }])
     const http = createHttpClient({
-      service: 'OpsGenie',
+      service: OPSGENIE,
       baseURL: 'https://api.opsgenie.com',
       authorization: 'GenieKey k-0123456789',
       secrets: [],

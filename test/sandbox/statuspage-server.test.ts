@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { startSandbox, SANDBOX_PAGE_ID, SANDBOX_STATUSPAGE_KEY, type Sandbox } from '../../sandbox'
+import { autoTransition } from '../../sandbox/statuspage-model'
 import { allowLoopback, call } from './http'
 
 const AUTH = `OAuth ${SANDBOX_STATUSPAGE_KEY}`
@@ -38,7 +39,7 @@ describe('sandbox Statuspage stand-in', () => {
   it('seeds a Build Processing component, one degraded component and an unresolved incident about it', async () => {
     const rows = (await call(base, 'GET', `${PAGE}/components?page=1&per_page=100`, { auth: AUTH })).body
     expect(rows.map((c: any) => c.name)).to.include('Build Processing')
-    const degraded = rows.filter((c: any) => !c.group && c.status !== 'operational')
+    const degraded = rows.filter((c: any) => !c.group && c.status !== 'operational' && c.status !== 'under_maintenance')
     expect(degraded.map((c: any) => c.name)).to.deep.equal(['GitHub Webhooks'])
     const group = rows.find((c: any) => c.id === degraded[0].group_id)
     expect(group).to.include({ group: true, status: 'degraded_performance' })
@@ -47,6 +48,64 @@ describe('sandbox Statuspage stand-in', () => {
     expect(unresolved).to.have.length(1)
     expect(unresolved[0].components.map((c: any) => c.id)).to.deep.equal([degraded[0].id])
     expect(unresolved[0].incident_updates[0].status).to.equal(unresolved[0].status)
+  })
+
+  it('seeds one maintenance in progress (its component under maintenance) and one upcoming, apart from the unresolved incidents', async () => {
+    const active = (await call(base, 'GET', `${PAGE}/incidents/active_maintenance`, { auth: AUTH })).body
+    const upcoming = (await call(base, 'GET', `${PAGE}/incidents/upcoming`, { auth: AUTH })).body
+    const scheduled = (await call(base, 'GET', `${PAGE}/incidents/scheduled`, { auth: AUTH })).body
+    expect(active.map((m: any) => [m.name, m.status])).to.deep.equal([['Email provider switch', 'in_progress']])
+    expect(active[0]).to.include({ impact: 'maintenance', scheduled_auto_completed: true, auto_transition_to_operational_state: true })
+    expect(byName('Email Notifications').status).to.equal('under_maintenance')
+    expect(upcoming.map((m: any) => [m.name, m.status])).to.deep.equal([['Dashboard database upgrade', 'scheduled']])
+    expect(scheduled.map((m: any) => m.id)).to.deep.equal(upcoming.map((m: any) => m.id))
+    expect(Date.parse(upcoming[0].scheduled_for)).to.be.greaterThan(Date.now())
+    const unresolved = (await call(base, 'GET', `${PAGE}/incidents/unresolved`, { auth: AUTH })).body
+    expect(unresolved.map((i: any) => i.name)).to.deep.equal(['Delayed GitHub webhook deliveries'])
+  })
+
+  it('creates a scheduled maintenance with its switches, and moves it on by itself at its start and end', async () => {
+    const billing = byName('Billing')
+    const start = '2030-01-01T10:00:00.000Z'
+    const end = '2030-01-01T12:00:00.000Z'
+    const created = await call(base, 'POST', `${PAGE}/incidents`, {
+      auth: AUTH,
+      body: {
+        incident: {
+          name: 'Billing upgrade',
+          status: 'scheduled',
+          scheduled_for: start,
+          scheduled_until: end,
+          component_ids: [billing.id],
+          scheduled_auto_in_progress: true,
+          scheduled_auto_completed: true,
+          auto_transition_to_maintenance_state: true,
+          auto_transition_to_operational_state: true
+        }
+      }
+    })
+    expect(created.status).to.equal(201)
+    expect(created.body).to.include({ status: 'scheduled', impact: 'maintenance', scheduled_for: start, scheduled_auto_in_progress: true, scheduled_remind_prior: false })
+    expect(byName('Billing').status).to.equal('operational')
+    // Every request runs the same step with the real time; here it is driven with the window's times.
+    const stored = () => sp().state.incidents.find(i => i.id === created.body.id)!
+    autoTransition(sp().state, Date.parse(start) - 1)
+    expect(stored().status).to.equal('scheduled')
+    autoTransition(sp().state, Date.parse(start))
+    expect(stored().status).to.equal('in_progress')
+    expect(byName('Billing').status).to.equal('under_maintenance')
+    autoTransition(sp().state, Date.parse(end))
+    expect(stored().status).to.equal('completed')
+    expect(stored().incident_updates.map(u => u.status)).to.deep.equal(['completed', 'in_progress', 'scheduled'])
+    expect(byName('Billing').status).to.equal('operational')
+  })
+
+  it('refuses a maintenance that ends before it starts, or a switch that is not true or false, with 422', async () => {
+    const window = { scheduled_for: '2030-01-01T10:00:00Z', scheduled_until: '2030-01-01T09:00:00Z' }
+    const backwards = await call(base, 'POST', `${PAGE}/incidents`, { auth: AUTH, body: { incident: { name: 'x', status: 'scheduled', ...window } } })
+    expect(backwards.status).to.equal(422)
+    const odd = await call(base, 'POST', `${PAGE}/incidents`, { auth: AUTH, body: { incident: { name: 'x', scheduled_for: '2030-01-01T10:00:00Z', scheduled_auto_completed: 'yes' } } })
+    expect(odd.status).to.equal(422)
   })
 
   it('pages components: at most 100 a page, a short page at the end', async () => {
@@ -116,7 +175,8 @@ describe('sandbox Statuspage stand-in', () => {
     expect(resolved.body.resolved_at).to.be.a('string')
     expect(resolved.body.incident_updates[0].affected_components[0]).to.include({ old_status: 'degraded_performance', new_status: 'operational' })
     expect(webhooks.status).to.equal('operational')
-    expect(byName('Integrations').status).to.equal('operational')
+    // The group follows its worst child: Email Notifications is in the seeded maintenance.
+    expect(byName('Integrations').status).to.equal('under_maintenance')
     expect((await call(base, 'GET', `${PAGE}/incidents/unresolved`, { auth: AUTH })).body).to.deep.equal([])
   })
 

@@ -5,6 +5,7 @@ import type nock from 'nock'
 import { createHttpClient } from '../../src/http/client'
 import { cachedClient, PageCache } from '../../src/statuspage/cache'
 import { createStatuspageClient } from '../../src/statuspage/client'
+import { STATUSPAGE } from '../../src/statuspage/service'
 import { botForEachTest } from '../support/bots'
 import { api, API_KEY, API_URL, components, configure, getComponents, getUnresolved, onlyReply, PAGE, PAGE_ID, patched, unresolved } from './support'
 
@@ -75,7 +76,7 @@ describe('the Statuspage page cache, through the robot', () => {
 
 describe('PageCache', () => {
   const client = () => createStatuspageClient({
-    http: createHttpClient({ service: 'Statuspage', baseURL: `${API_URL}/v1`, authorization: `OAuth ${API_KEY}`, secrets: [API_KEY] }),
+    http: createHttpClient({ service: STATUSPAGE, baseURL: `${API_URL}/v1`, authorization: `OAuth ${API_KEY}`, secrets: [API_KEY] }),
     pageId: PAGE_ID
   })
 

@@ -3,7 +3,8 @@ import { expect } from 'chai'
 import nock from 'nock'
 import { botForEachTest } from '../support/bots'
 import {
-  api, componentRow, components, configure, createdIncident, getComponentPages, getComponents, getUnresolved, onlyReply, PAGE, patched,
+  api, componentRow, components, configure, createdIncident, getComponentPages, getComponents, getPage, getUnresolved, onlyReply, PAGE,
+  patched,
   severalUnresolved, unresolved
 } from './support'
 import type { Component, Incident } from '../../src/statuspage/types'
@@ -17,16 +18,24 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
   describe('status', () => {
     it('says all systems are operational when they are', async () => {
-      const scope = getUnresolved(getComponents(api(), allOperational()), [])
+      const scope = getPage(api(), allOperational(), [])
       expect(await ask('/status')).to.equal('All systems operational.')
       scope.done()
     })
 
     it('lists what is not operational and the unresolved incidents, for "status?" too', async () => {
-      const scope = getUnresolved(getComponents(api()))
+      const scope = getPage(api())
       const reply = await ask('/status?')
-      expect(reply).to.match(/^Not operational:\n• Core \/ Web App: degraded performance\n• Zürich Builds: major outage\n1 unresolved incident:\n• Zürich builds are failing \(p31zjtct2jer\): identified, major impact, opened .+ https:\/\/stspg\.io\/zrh1$/)
+      expect(reply).to.match(/^Not operational:\n• Core › Web App: degraded performance\n• Zürich Builds: major outage\n1 unresolved incident:\n• Zürich builds are failing \(p31zjtct2jer\): identified, major impact, opened .+ https:\/\/stspg\.io\/zrh1$/)
       scope.done()
+    })
+
+    it('answers "status ???" with the summary, not about a component called "??"', async () => {
+      for (const text of ['/status ???', '/status???']) {
+        const scope = getPage(api(), allOperational(), [])
+        expect(await ask(text)).to.equal('All systems operational.')
+        scope.done()
+      }
     })
   })
 
@@ -43,7 +52,8 @@ describe('Statuspage commands on Hubot 3.5', () => {
       const scope = getComponentPages(api(), rows)
       const reply = await ask('/status components')
       expect(reply).to.match(/^130 components:/)
-      expect(reply).to.contain('• Service 130: operational')
+      expect(reply).to.contain('• Service 40: operational\n+90 more, all operational')
+      expect(reply).not.to.contain('Service 41:')
       scope.done()
     })
 
@@ -66,13 +76,21 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
   describe('status <component>?', () => {
     it('shows a component whose name has punctuation, with no incident', async () => {
-      const scope = getUnresolved(getComponents(api()))
+      const scope = getPage(api(), components(), [])
       expect(await ask('/status api (eu)?')).to.equal('API (EU): operational\nNo unresolved incident affects it.')
       scope.done()
     })
 
+    it('never sounds like all is well while a major incident linked to other components is open', async () => {
+      const scope = getPage(api())
+      const reply = await ask('/status api (eu)?')
+      expect(reply).to.match(/^API \(EU\): operational\nNo unresolved incident names it\.\nBut the page has a major or critical incident that may affect it:\n• Zürich builds are failing \(p31zjtct2jer\): identified, major impact/)
+      expect(reply).not.to.contain('No unresolved incident affects it')
+      scope.done()
+    })
+
     it('shows a component with non-ASCII letters and the incident affecting it', async () => {
-      const scope = getUnresolved(getComponents(api()))
+      const scope = getPage(api())
       const reply = await ask('/status Zürich Builds?')
       expect(reply).to.match(/^Zürich Builds: major outage\n• Zürich builds are failing \(p31zjtct2jer\): identified/)
       expect(reply).to.contain('Latest (identified, ')
@@ -81,15 +99,15 @@ describe('Statuspage commands on Hubot 3.5', () => {
     })
 
     it('shows a group with its components', async () => {
-      const scope = getUnresolved(getComponents(api()), severalUnresolved())
+      const scope = getPage(api(), components(), severalUnresolved())
       const reply = await ask('/status core?')
       expect(reply).to.match(/^Core \(group\): degraded performance\n {4}• API: operational\n {4}• Web App: degraded performance\n• Slow web app/)
       scope.done()
     })
 
     it('suggests close names for an unknown component', async () => {
-      const scope = getUnresolved(getComponents(api()))
-      expect(await ask('/status Dcos?')).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (status components lists them all.)')
+      const scope = getPage(api())
+      expect(await ask('/status Dcos?')).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (/status components lists them all.)')
       scope.done()
     })
   })
@@ -158,7 +176,13 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('changes nothing for an ambiguous name and lists the candidates', async () => {
       const scope = getUnresolved(getComponents(api()))
-      expect(await ask('/status build down')).to.equal('"build" could be "Zürich Builds", "Build Processing" or "Build Artifacts". Nothing was changed: say the whole name (Group / Name where two share a name).')
+      expect(await ask('/status build down')).to.equal([
+        '"build" could be 3 components: which one? Nothing was changed.',
+        '• Zürich Builds',
+        '• Build Processing',
+        '• Build Artifacts',
+        'Say the whole name, with its group where two share a name: Group › Name (or Group / Name).'
+      ].join('\n'))
       scope.done()
     })
   })
@@ -235,13 +259,13 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
   describe('status incidents', () => {
     it('says there are none', async () => {
-      const scope = getUnresolved(api(), [])
+      const scope = getUnresolved(getComponents(api()), [])
       expect(await ask('/status incidents')).to.equal('No unresolved incidents.')
       scope.done()
     })
 
     it('lists several incidents with id, status, impact, age, latest update, components and link in one reply', async () => {
-      const scope = getUnresolved(api(), severalUnresolved())
+      const scope = getUnresolved(getComponents(api()), severalUnresolved())
       const reply = await ask('/status incidents')
       expect(reply).to.match(/^2 unresolved incidents:\n• Zürich builds are failing \(p31zjtct2jer\): identified, major impact, opened .+\n {2}Latest \(identified, .+\): The build cache in Zürich is corrupt; we are rebuilding it\.\n {2}Affects: Zürich Builds\n {2}https:\/\/stspg\.io\/zrh1\n• Slow web app \(k7bw4n2xq9vd\): investigating, minor impact/)
       scope.done()
@@ -249,7 +273,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('tolerates postmortem and scheduled statuses on reads', async () => {
       const rows: Incident[] = [{ ...unresolved()[0], status: 'postmortem' }, { ...severalUnresolved()[1], status: 'in_progress', impact: 'maintenance' }]
-      const scope = getUnresolved(api(), rows)
+      const scope = getUnresolved(getComponents(api()), rows)
       const reply = await ask('/status incidents')
       expect(reply).to.contain('(p31zjtct2jer): postmortem, major impact')
       expect(reply).to.contain('(k7bw4n2xq9vd): in progress, maintenance impact')
@@ -285,7 +309,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('asks for a name without calling the API, even when not configured', async () => {
       delete process.env.HUBOT_STATUSPAGE_API_KEY
-      expect(await ask('/status open')).to.equal('Name the incident: status open [<incident status>] <name>[: <message>]')
+      expect(await ask('/status open')).to.equal('Name the incident: /status open [<incident status>] <name>[: <message>]')
     })
   })
 
@@ -333,7 +357,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
     })
 
     it('resolves (and sets components operational) when the update says resolved', async () => {
-      const scope = getUnresolved(api())
+      const scope = getComponents(getUnresolved(api()))
         .patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { status: 'resolved', body: 'Done', components: { cmpzrh000001: 'operational' }, deliver_notifications: true } })
         .reply(200, { ...unresolved()[0], status: 'resolved' })
       expect(await ask('/status update resolved Done')).to.match(/^Resolved incident Zürich builds are failing/)
@@ -343,19 +367,20 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
   describe('status resolve', () => {
     it('resolves the only unresolved incident and sets its components operational in one call', async () => {
-      const scope = getUnresolved(api())
+      const scope = getComponents(getUnresolved(api()))
         .patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { status: 'resolved', components: { cmpzrh000001: 'operational' }, deliver_notifications: true } })
         .reply(200, { ...unresolved()[0], status: 'resolved' })
-      expect(await ask('/status resolve')).to.equal('Resolved incident Zürich builds are failing (p31zjtct2jer). 1 component set back to operational: Zürich Builds. https://stspg.io/zrh1')
+      expect(await ask('/status resolve')).to.equal('Resolved incident Zürich builds are failing (p31zjtct2jer). https://stspg.io/zrh1\n1 component set back to operational:\n  • Zürich Builds')
       scope.done()
     })
 
     it('resolves the incident whose id is given, with a message', async () => {
       const scope = api()
         .get(`${PAGE}/incidents/k7bw4n2xq9vd`).reply(200, severalUnresolved()[1])
+      getComponents(scope)
         .patch(`${PAGE}/incidents/k7bw4n2xq9vd`, { incident: { status: 'resolved', body: 'monitoring showed no more slow pages', components: { cmpweb000001: 'operational' }, deliver_notifications: true } })
         .reply(200, { ...severalUnresolved()[1], status: 'resolved' })
-      expect(await ask('/status resolve k7bw4n2xq9vd monitoring showed no more slow pages')).to.match(/^Resolved incident Slow web app \(k7bw4n2xq9vd\)\. 1 component set back to operational: Web App\./)
+      expect(await ask('/status resolve k7bw4n2xq9vd monitoring showed no more slow pages')).to.match(/^Resolved incident Slow web app \(k7bw4n2xq9vd\)\.( \S+)?\n1 component set back to operational:\n {2}• Core › Web App$/)
       scope.done()
     })
 
@@ -386,7 +411,9 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('uses HUBOT_STATUSPAGE_API_URL when it is set', async () => {
       process.env.HUBOT_STATUSPAGE_API_URL = 'https://status-proxy.example.com/api/v1/'
-      const scope = nock('https://status-proxy.example.com').get('/api/v1/pages/pg1test00001/incidents/unresolved').query(true).reply(200, [])
+      const scope = nock('https://status-proxy.example.com')
+        .get('/api/v1/pages/pg1test00001/components').query(true).reply(200, [])
+        .get('/api/v1/pages/pg1test00001/incidents/unresolved').query(true).reply(200, [])
       expect(await ask('/status incidents')).to.equal('No unresolved incidents.')
       scope.done()
     })

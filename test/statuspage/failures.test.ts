@@ -4,7 +4,7 @@
 import { expect } from 'chai'
 import type nock from 'nock'
 import { botForEachTest } from '../support/bots'
-import { api, components, configure, createdIncident, getComponents, getUnresolved, onlyReply, PAGE, patched } from './support'
+import { api, components, configure, createdIncident, getComponents, getMaintenance, getUnresolved, onlyReply, PAGE, patched } from './support'
 
 /** Counts every request the scope receives. */
 const counted = (scope: nock.Scope): { scope: nock.Scope, requests: () => number } => {
@@ -56,11 +56,11 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('retries a 429 after its Retry-After and answers when the API does', async () => {
     const { scope, requests } = counted(api().get(`${PAGE}/incidents/unresolved`).query(COMPONENTS_QUERY).reply(429, { message: 'Rate limited' }, { 'Retry-After': '1' }))
-    getUnresolved(scope, [])
+    getComponents(getUnresolved(scope, []))
     const started = Date.now()
     expect(await ask('/status incidents')).to.equal('No unresolved incidents.')
     expect(Date.now() - started).to.be.at.least(950)
-    expect(requests()).to.equal(2)
+    expect(requests()).to.equal(3) // the incidents GET twice, and the components GET once
     scope.done()
   })
 
@@ -81,9 +81,9 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('never retries a 500', async () => {
     const { scope, requests } = failingComponents(1, 500, { message: 'Internal error' })
-    getUnresolved(scope, []) // /status reads both; the summary fails on the components
+    getMaintenance(getUnresolved(scope, [])) // /status reads all four; the summary fails on the components
     expect(await ask('/status')).to.equal('Statuspage is having trouble (500): could not read from it. Nothing was changed: try again in a minute, or use https://manage.statuspage.io.')
-    expect(requests()).to.equal(2) // one components GET (not retried) and the incidents GET
+    expect(requests()).to.equal(4) // one components GET (not retried), the incidents GET and the two maintenance GETs
     scope.done()
   })
 
@@ -105,7 +105,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('never repeats the incident-creating POST after a 503', async () => {
     const { scope, requests } = counted(api().post(`${PAGE}/incidents`).times(1).reply(503, {}))
-    expect(await ask(OPEN)).to.contain('Statuspage is having trouble (503) and did not confirm the request. Check its state with "status" or "status incidents" before trying again')
+    expect(await ask(OPEN)).to.contain('Statuspage is having trouble (503) and did not confirm the request. Check its state with /status or /status incidents before trying again')
     expect(requests()).to.equal(1)
     scope.done()
   })
@@ -113,8 +113,9 @@ describe('Statuspage failures on Hubot 3.5', () => {
   it('says a GET timed out after trying three times', async () => {
     process.env.HUBOT_STATUSPAGE_TIMEOUT_MS = '50'
     const { scope, requests } = counted(api().get(`${PAGE}/incidents/unresolved`).query(COMPONENTS_QUERY).times(3).delay(400).reply(200, []))
+    getComponents(scope)
     expect(await ask('/status incidents')).to.equal('Statuspage did not answer in time. Nothing was changed: try again in a minute, or use https://manage.statuspage.io.')
-    expect(requests()).to.equal(3)
+    expect(requests()).to.equal(4) // the incidents GET three times, the components GET once
     scope.done()
   })
 
@@ -129,7 +130,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
   it('says how to check the state after a write timed out', async () => {
     process.env.HUBOT_STATUSPAGE_TIMEOUT_MS = '50'
     const scope = api().post(`${PAGE}/incidents`).times(1).delay(400).reply(201, createdIncident())
-    expect(await ask(OPEN)).to.equal('Statuspage did not answer in time. The request may or may not have been carried out: check its state with "status" or "status incidents" before trying again.')
+    expect(await ask(OPEN)).to.equal('Statuspage did not answer in time. The request may or may not have been carried out: check its state with /status or /status incidents before trying again.')
     scope.done()
   })
 
@@ -160,7 +161,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
     expect(bot.logs.some(line => line.includes('[statuspage.status]') && line.includes('500'))).to.equal(true)
     expect(failing.requests()).to.equal(1)
     failing.scope.done()
-    const ok = getUnresolved(api(), [])
+    const ok = getComponents(getUnresolved(api(), []))
     expect(await ask('/status incidents')).to.equal('No unresolved incidents.')
     ok.done()
   })

@@ -36,7 +36,7 @@ describe('format', () => {
     const text = formatSummary(components(), unresolved(), NOW)
     expect(text).to.equal([
       'Not operational:',
-      '• Core / Web App: degraded performance',
+      '• Core › Web App: degraded performance',
       '• Zürich Builds: major outage',
       '1 unresolved incident:',
       '• Zürich builds are failing (p31zjtct2jer): identified, major impact, opened 2 h ago https://stspg.io/zrh1'
@@ -90,25 +90,33 @@ describe('format', () => {
     const zurich = all.find(c => c.id === 'cmpzrh000001')!
     expect(formatShow(zurich, all, unresolved(), NOW)).to.match(/^Zürich Builds: major outage\n• Zürich builds are failing \(p31zjtct2jer\)/)
     const docs = all.find(c => c.id === 'cmpdoc000001')!
-    expect(formatShow(docs, all, unresolved(), NOW)).to.equal('Docs: operational\nNo unresolved incident affects it.')
+    expect(formatShow(docs, all, [], NOW)).to.equal('Docs: operational\nNo unresolved incident affects it.')
+    // A major incident elsewhere on the page is never left out.
+    expect(formatShow(docs, all, unresolved(), NOW)).to.match(/^Docs: operational\nNo unresolved incident names it\.\nBut the page has a major or critical incident that may affect it:\n• Zürich builds are failing \(p31zjtct2jer\)/)
   })
 
   it('shows a group with its components and the incidents affecting any of them', () => {
     const all = components()
     const text = formatShow(all[0], all, severalUnresolved(), NOW)
     expect(text).to.match(/^Core \(group\): degraded performance\n {4}• API: operational\n {4}• Web App: degraded performance\n• Slow web app \(k7bw4n2xq9vd\)/)
-    expect(text).to.not.contain('p31zjtct2jer')
+    // The major Zürich incident is not about Core, but is shown after it, as page-wide.
+    expect(text.indexOf('p31zjtct2jer')).to.be.greaterThan(text.indexOf('But the page has a major or critical incident'))
   })
 
   it('names suggestions for an unknown component and says nothing changed', () => {
     const all = components()
-    expect(formatUnknown('Dcos', [all[7]], all)).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (status components lists them all.)')
-    expect(formatUnknown('x', [], all)).to.equal('No component is called "x". Nothing was changed. (status components lists them all.)')
+    expect(formatUnknown('Dcos', [all[7]], all, '/')).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (/status components lists them all.)')
+    expect(formatUnknown('x', [], all, 'hubot ')).to.equal('No component is called "x". Nothing was changed. (hubot status components lists them all.)')
   })
 
   it('lists the candidates for an ambiguous name', () => {
     const all = components()
-    expect(formatAmbiguous('api', [all[1], all[3]], all)).to.equal('"api" could be "Core / API" or "API (EU)". Nothing was changed: say the whole name (Group / Name where two share a name).')
+    expect(formatAmbiguous('api', [all[1], all[3]], all)).to.equal([
+      '"api" could be 2 components: which one? Nothing was changed.',
+      '• Core › API',
+      '• API (EU)',
+      'Say the whole name, with its group where two share a name: Group › Name (or Group / Name).'
+    ].join('\n'))
   })
 
   it('asks which incident, with ids and an example', () => {

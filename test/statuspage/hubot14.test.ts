@@ -4,7 +4,7 @@ import { expect } from 'chai'
 import type nock from 'nock'
 import { STATUSPAGE_HELP } from '../../src/chat/statuspage/help'
 import { startBot, HUBOT_VERSIONS, type TestBot } from '../support/bots'
-import { api, configure, createdIncident, getComponents, getUnresolved, PAGE, patched, severalUnresolved, unresolved } from './support'
+import { api, configure, createdIncident, getComponents, getPage, getUnresolved, PAGE, patched, severalUnresolved, unresolved } from './support'
 
 interface Case {
   text: string
@@ -12,12 +12,12 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { text: '/status', mock: () => getUnresolved(getComponents(api())) },
-  { text: '/status?', mock: () => getUnresolved(getComponents(api())) },
+  { text: '/status', mock: () => getPage(api()) },
+  { text: '/status?', mock: () => getPage(api()) },
   { text: '/status components', mock: () => getComponents(api()) },
-  { text: '/status API (EU)?', mock: () => getUnresolved(getComponents(api())) },
+  { text: '/status API (EU)?', mock: () => getPage(api()) },
   { text: '/status Dcos down', mock: () => getUnresolved(getComponents(api())) },
-  { text: '/status:', mock: () => getUnresolved(getComponents(api())) },
+  { text: '/status:', mock: () => getPage(api()) },
   { text: '/status: Dcos down', mock: () => getUnresolved(getComponents(api())) },
   { text: '/status build down', mock: () => getUnresolved(getComponents(api())) },
   {
@@ -28,10 +28,10 @@ const CASES: Case[] = [
     text: '/status Zürich Builds partial: recovering',
     mock: () => getUnresolved(getComponents(api())).patch(`${PAGE}/incidents/p31zjtct2jer`).reply(200, unresolved()[0])
   },
-  { text: '/status incidents', mock: () => getUnresolved(api(), severalUnresolved()) },
+  { text: '/status incidents', mock: () => getUnresolved(getComponents(api()), severalUnresolved()) },
   { text: '/status open investigating API major outage: looking', mock: () => api().post(`${PAGE}/incidents`).reply(201, createdIncident()) },
   { text: '/status update still looking', mock: () => getUnresolved(api(), severalUnresolved()) },
-  { text: '/status resolve', mock: () => getUnresolved(api()).patch(`${PAGE}/incidents/p31zjtct2jer`).reply(200, { ...unresolved()[0], status: 'resolved' }) },
+  { text: '/status resolve', mock: () => getComponents(getUnresolved(api())).patch(`${PAGE}/incidents/p31zjtct2jer`).reply(200, { ...unresolved()[0], status: 'resolved' }) },
   { text: '/status open', mock: () => api() }
 ]
 
@@ -89,7 +89,7 @@ describe('help', () => {
   it('answers "hubot status:" once on Hubot 14: the CommandBus does not take it', async () => {
     bot = await startBot('14', { alias: '/' })
     configure()
-    const scope = getUnresolved(getComponents(api()))
+    const scope = getPage(api())
     const replies = await bot.sayAndWait('hubot status:', 'alice', 300)
     scope.done()
     expect(replies).to.have.length(1)
@@ -99,7 +99,7 @@ describe('help', () => {
   it('answers a status command once on Hubot 14 even though the help commands are registered', async () => {
     bot = await startBot('14', { alias: '/' })
     configure()
-    const scope = getUnresolved(api(), [])
+    const scope = getUnresolved(getComponents(api()), [])
     const replies = await bot.say('/status incidents')
     scope.done()
     expect(replies).to.deep.equal(['No unresolved incidents.'])

@@ -2,7 +2,7 @@
 import { expect } from 'chai'
 import nock from 'nock'
 import { botForEachTest } from '../support/bots'
-import { API_KEY, API_URL, configure, createdIncident, getComponents, getUnresolved, PAGE, patched } from './support'
+import { API_KEY, API_URL, configure, createdIncident, getComponents, getMaintenance, getUnresolved, PAGE, patched } from './support'
 
 describe('Statuspage API key', () => {
   const bot = botForEachTest(configure)
@@ -12,11 +12,12 @@ describe('Statuspage API key', () => {
     process.env.HUBOT_STATUSPAGE_CACHE_SECONDS = '0'
     // Only requests with exactly this header match: a wrong header would find no interceptor.
     const scope = nock(API_URL).matchHeader('authorization', `OAuth ${API_KEY}`)
-    getUnresolved(getComponents(scope))
+    getMaintenance(getUnresolved(getComponents(scope)))
     getComponents(scope).patch(`${PAGE}/components/cmpdoc000001`).reply(200, patched('cmpdoc000001', 'major_outage'))
     getUnresolved(scope)
     scope.post(`${PAGE}/incidents`).reply(201, createdIncident())
     // Failures whose bodies and errors echo the key back.
+    getComponents(scope) // status incidents reads the components too (to name them with their groups)
     scope.get(`${PAGE}/incidents/unresolved`).query(true).reply(401, { error: `Could not authenticate key ${API_KEY}` })
     scope.get(`${PAGE}/components`).query(true).reply(422, { error: [`bad Authorization: OAuth ${API_KEY}`] })
     scope.get(`${PAGE}/incidents/p31zjtct2jer`).times(3).replyWithError(Object.assign(new Error(`connect failed with ${API_KEY}`), { code: 'EPROTO' }))

@@ -20,6 +20,10 @@ export const components = (): Component[] => fixture<Component[]>('components')
 export const unresolved = (): Incident[] => fixture<Incident[]>('incidents-unresolved')
 export const severalUnresolved = (): Incident[] => fixture<Incident[]>('incidents-unresolved-several')
 export const createdIncident = (): Incident => fixture<Incident>('incident-created')
+/** Scheduled maintenances as the API answers /incidents/active_maintenance, /incidents/upcoming and a create. */
+export const activeMaintenance = (): Incident[] => fixture<Incident[]>('maintenance-active')
+export const upcomingMaintenance = (): Incident[] => fixture<Incident[]>('maintenance-upcoming')
+export const createdMaintenance = (): Incident => fixture<Incident>('maintenance-created')
 
 export function configure (extra: Record<string, string> = {}): void {
   process.env.HUBOT_STATUSPAGE_API_KEY = API_KEY
@@ -63,6 +67,19 @@ export function getComponentPages (scope: nock.Scope, rows: Component[]): nock.S
 export function getUnresolved (scope: nock.Scope, rows: Incident[] = unresolved()): nock.Scope {
   return scope.get(`${PAGE}/incidents/unresolved`).query(PAGE_QUERY(1)).reply(200, rows)
 }
+
+/** The two maintenance reads `status` and `status <component>?` make (none by default). */
+export function getMaintenance (scope: nock.Scope, active: Incident[] = [], upcoming: Incident[] = []): nock.Scope {
+  return scope
+    .get(`${PAGE}/incidents/active_maintenance`).query(PAGE_QUERY(1)).reply(200, active)
+    .get(`${PAGE}/incidents/upcoming`).query(PAGE_QUERY(1)).reply(200, upcoming)
+}
+
+/** Everything `status` and `status <component>?` read. */
+export const getPage = (
+  scope: nock.Scope, rows: Component[] = components(), incidents: Incident[] = unresolved()
+): nock.Scope =>
+  getMaintenance(getUnresolved(getComponents(scope, rows), incidents))
 
 /** A component row shaped like the API's. */
 export function componentRow (id: string, name: string, fields: Partial<Component> = {}): Component {

@@ -3,7 +3,7 @@
 import type { ActionOutcome } from '../../alerting/actions'
 import type { BulkItem } from '../../alerting/bulk'
 import type { Alert, Schedule } from '../../alerting/types'
-import { isServiceError } from '../../http/errors'
+import { isServiceError, RateLimitError, type ServiceError } from '../../http/errors'
 import { formatDuration } from './duration'
 import { compressLabels } from './ranges'
 import { plural } from '../text'
@@ -30,7 +30,12 @@ export function newestFirst (alerts: readonly Alert[]): Alert[] {
 }
 
 export function alertLine (alert: Alert, now: number): string {
-  const who = alert.acknowledged ? `acked by ${alert.acknowledgedBy ?? 'someone'}` : 'NOT acked'
+  const who = !alert.acknowledged
+    ? 'NOT acked'
+    : alert.acknowledgedBy
+      ? `acked by ${alert.acknowledgedBy}`
+      // JSM Operations does not say who, only how long after it opened.
+      : alert.ackTimeMs !== undefined ? `acked after ${formatDuration(alert.ackTimeMs)}` : 'acked'
   const label = alert.tinyId ? `#${alert.tinyId}` : alert.id
   const snoozed = alert.snoozed ? ', snoozed' : ''
   return `${label} ${alert.priority ?? '-'} ${alert.message} (${who}, ${age(alert.createdAt, now)} old, ${alert.count}×${snoozed})`
@@ -44,6 +49,12 @@ export function formatStatus (service: string, alerts: readonly Alert[], now: nu
   const lines = open.slice(0, limit).map(a => alertLine(a, now))
   if (open.length > limit) lines.push(`+${open.length - limit} more`)
   return [head, ...lines].join('\n')
+}
+
+/** A rate limit that was not retried: what the service asked for, when it said. */
+function rateLimitWait (err: ServiceError): string {
+  const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
+  return seconds === undefined ? 'rate limited' : `rate limited, asked to wait ${seconds} s`
 }
 
 /** Why one item failed, in a few words: the backend's own reason where it gave one. */
@@ -60,7 +71,7 @@ export function shortReason (outcome: ActionOutcome, service: string, confirmTim
   const said = err.apiMessage ? `: ${err.apiMessage}` : ''
   switch (err.kind) {
     case 'not_found': return `not found${said}`
-    case 'rate_limited': return 'rate limited, retries ran out'
+    case 'rate_limited': return err.attempts > 1 ? 'rate limited, retries ran out' : rateLimitWait(err)
     case 'timeout': return 'no answer in time; it may or may not have happened'
     case 'network': return 'connection failed; it may or may not have happened'
     case 'unavailable': return `${service} answered ${err.status}; it may or may not have happened`

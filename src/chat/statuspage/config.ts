@@ -3,12 +3,16 @@
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { cachedClient, DEFAULT_CACHE_SECONDS, pageCacheFor } from '../../statuspage/cache'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
+import { STATUSPAGE } from '../../statuspage/service'
+import { rememberWrites } from '../../webhooks/own-changes'
+import { clockNow } from '../clock'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
+import { addressPrefix } from '../command'
 import type { HubotRobot } from '../hubot'
 import type { StatuspageDeps } from './handlers'
 
 export const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
-const SERVICE = 'Statuspage'
+const SERVICE = STATUSPAGE.name
 
 export interface StatuspageConfig {
   apiKey: string
@@ -49,7 +53,7 @@ export const statuspageSecrets = (): Array<string | undefined> => [env('HUBOT_ST
 
 export function statuspageClient (config: StatuspageConfig): StatuspageClient {
   const http = createHttpClient({
-    service: SERVICE,
+    service: STATUSPAGE,
     baseURL: config.apiUrl,
     authorization: `OAuth ${config.apiKey}`,
     secrets: [config.apiKey],
@@ -62,11 +66,16 @@ export function statuspageClient (config: StatuspageConfig): StatuspageClient {
   return cachedClient(client, pageCacheFor(config.apiUrl, config.pageId, config.apiKey, config.cacheSeconds * 1000))
 }
 
-/** Everything a command needs, built when it runs (so a missing variable is reported, not thrown at load). */
-export function statuspageDeps (robot: HubotRobot): StatuspageDeps {
+/**
+ * Everything a command needs, built when it runs (so a missing variable is reported, not thrown at load).
+ * Writes that succeed are remembered for `room`, so the Statuspage webhook does not announce them again there.
+ */
+export function statuspageDeps (robot: HubotRobot, room = ''): StatuspageDeps {
+  const config = readStatuspageConfig()
   return {
-    client: statuspageClient(readStatuspageConfig()),
-    now: () => new Date(),
-    prefix: robot.alias || `${robot.name} `
+    client: rememberWrites(statuspageClient(config), room),
+    notify: config.notify,
+    now: clockNow,
+    prefix: addressPrefix(robot)
   }
 }

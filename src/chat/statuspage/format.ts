@@ -1,7 +1,9 @@
 // Pure: the replies people read in the room. One reply per command, plain text, no JSON.
 
 import type { Component, ComponentStatus, Incident, IncidentUpdate } from '../../statuspage/types'
-import { qualifiedName, targetsOf } from './match'
+import { GROUP_SEPARATOR, isTopLevel, qualifiedName, targetsOf } from './groups'
+import { bounded, componentLines, orList } from './lists'
+import { maintenanceShowLines, maintenanceSummaryLines, type MaintenanceView } from './maintenance/format'
 import { incidentStatusLabel, severity, STATE_HELP, stateLabel } from './states'
 import { plural } from '../text'
 
@@ -39,19 +41,37 @@ export function latestUpdate (incident: Incident): IncidentUpdate | undefined {
   return [...(incident.incident_updates ?? [])].sort((a, b) => stamp(b) - stamp(a))[0]
 }
 
-/** `Name (id): identified, major impact, opened 2 h ago`. */
+/** The impact people see: the one set by hand (`impact_override`) wins over the computed one. */
+const impactOf = (incident: Incident): string => incident.impact_override ?? incident.impact ?? 'none'
+
+/** Major or critical: the page is in trouble whichever components the incident names. */
+const isSevere = (incident: Incident): boolean => ['major', 'critical'].includes(impactOf(incident))
+
+/** Statuspage's own maintenance statuses: these belong to the maintenance lines, not the incident ones. */
+const isMaintenance = (incident: Incident): boolean => ['scheduled', 'in_progress', 'verifying'].includes(incident.status)
+
+/** `Name (id): identified, major impact, opened 2 h ago` (`started` when the incident says when it began). */
 export function incidentHeadline (incident: Incident, now: Date): string {
-  const impact = incident.impact && incident.impact !== 'none' ? `, ${incident.impact} impact` : ''
-  return `${incident.name} (${incident.id}): ${incidentStatusLabel(incident.status)}${impact}, opened ${age(incident.created_at, now)}`
+  const impact = impactOf(incident)
+  const shown = impact && impact !== 'none' ? `, ${impact} impact` : ''
+  const when = incident.started_at ? `started ${age(incident.started_at, now)}` : `opened ${age(incident.created_at, now)}`
+  return `${incident.name} (${incident.id}): ${incidentStatusLabel(incident.status)}${shown}, ${when}`
+}
+
+/** `Affects: Group › Name` for one component; one per line below `Affects` for several (names hold commas). */
+function affectsLines (incident: Incident, all: readonly Component[], indent = '  '): string[] {
+  const affected = (incident.components ?? []).filter(c => !c.group)
+  if (affected.length === 0) return [`${indent}Affects: no components`]
+  if (affected.length === 1) return [`${indent}Affects: ${qualifiedName(affected[0], all)}`]
+  return [`${indent}Affects ${affected.length} components:`, ...componentLines(affected, all, `${indent}  `)]
 }
 
 /** The headline, the latest update, the affected components and the link. */
-export function incidentDetails (incident: Incident, now: Date): string {
+export function incidentDetails (incident: Incident, now: Date, all: readonly Component[] = []): string {
   const lines = [`• ${incidentHeadline(incident, now)}`]
   const latest = latestUpdate(incident)
   if (latest?.body) lines.push(`  Latest (${incidentStatusLabel(latest.status)}, ${age(latest.display_at ?? latest.created_at, now)}): ${truncate(latest.body, LATEST_BODY_CHARS)}`)
-  const affected = (incident.components ?? []).map(c => c.name)
-  lines.push(`  Affects: ${affected.length ? affected.join(', ') : 'no components'}`)
+  lines.push(...affectsLines(incident, all))
   if (incident.shortlink) lines.push(`  ${incident.shortlink}`)
   return lines.join('\n')
 }
@@ -59,32 +79,67 @@ export function incidentDetails (incident: Incident, now: Date): string {
 const incidentLine = (incident: Incident, now: Date): string =>
   `• ${incidentHeadline(incident, now)}${incident.shortlink ? ` ${incident.shortlink}` : ''}`
 
-export function formatIncidents (incidents: readonly Incident[], now: Date): string {
+/** At most this many incidents in one reply (each has several lines). */
+const INCIDENT_LIMIT = 5
+
+export function formatIncidents (incidents: readonly Incident[], now: Date, all: readonly Component[] = []): string {
   if (incidents.length === 0) return 'No unresolved incidents.'
-  return [`${plural(incidents.length, 'unresolved incident')}:`, ...incidents.map(i => incidentDetails(i, now))].join('\n')
+  return [`${plural(incidents.length, 'unresolved incident')}:`,
+    ...bounded(incidents.map(i => incidentDetails(i, now, all)), INCIDENT_LIMIT)].join('\n')
 }
 
-export function formatSummary (components: readonly Component[], incidents: readonly Incident[], now: Date): string {
+export function formatSummary (
+  components: readonly Component[], incidents: readonly Incident[], now: Date, maintenance?: MaintenanceView
+): string {
   const troubled = components.filter(c => !c.group && c.status !== 'operational').sort(byPosition)
-  if (troubled.length === 0 && incidents.length === 0) return 'All systems operational.'
+  const realtime = withoutMaintenance(incidents, maintenance)
+  const notes = maintenance ? maintenanceSummaryLines(maintenance, components, now) : []
+  if (troubled.length === 0 && realtime.length === 0) return ['All systems operational.', ...notes].join('\n')
   const lines: string[] = []
   if (troubled.length === 0) lines.push('All components are operational.')
-  else lines.push('Not operational:', ...troubled.map(c => `• ${qualifiedName(c, components)}: ${stateLabel(c.status)}`))
-  if (incidents.length === 0) lines.push('No unresolved incidents.')
-  else lines.push(`${plural(incidents.length, 'unresolved incident')}:`, ...incidents.map(i => incidentLine(i, now)))
-  return lines.join('\n')
+  else lines.push('Not operational:', ...bounded(troubled.map(c => `• ${qualifiedName(c, components)}: ${stateLabel(c.status)}`)))
+  if (realtime.length === 0) lines.push('No unresolved incidents.')
+  else lines.push(`${plural(realtime.length, 'unresolved incident')}:`, ...bounded(realtime.map(i => incidentLine(i, now))))
+  return [...lines, ...notes].join('\n')
 }
+
+/** The realtime incidents: unresolved lists may hold maintenances too; they are shown as maintenance. */
+function withoutMaintenance (incidents: readonly Incident[], maintenance?: MaintenanceView): Incident[] {
+  const ids = new Set([...(maintenance?.active ?? []), ...(maintenance?.upcoming ?? [])].map(m => m.id))
+  return incidents.filter(i => !ids.has(i.id) && !isMaintenance(i))
+}
+
+/** Children shown under each group in `status components`; the rest are counted. */
+const CHILD_LIMIT = 10
+/** Children shown when one group is asked about. */
+const GROUP_SHOW_LIMIT = 30
+
+/**
+ * Entries in page order; past `limit`, the ones in trouble first (never hidden behind "+N more"),
+ * then `+N more` saying whether all the rest are operational.
+ */
+function boundedByTrouble<T> (items: readonly T[], ok: (item: T) => boolean, line: (item: T) => string, limit: number, indent = ''): string[] {
+  if (items.length <= limit) return items.map(line)
+  const ordered = [...items.filter(i => !ok(i)), ...items.filter(ok)]
+  const rest = ordered.slice(limit)
+  return [...ordered.slice(0, limit).map(line), `${indent}+${rest.length} more${rest.every(ok) ? ', all operational' : ''}`]
+}
+
+function childLines (group: Component, all: readonly Component[], limit = CHILD_LIMIT): string[] {
+  return boundedByTrouble(targetsOf(group, all), c => c.status === 'operational', c => `    • ${c.name}: ${stateLabel(c.status)}`, limit, '    ')
+}
+
+/** Top-level entries (groups and ungrouped components) shown in `status components`. */
+const TOP_LIMIT = 40
 
 export function formatComponents (components: readonly Component[]): string {
   if (components.length === 0) return 'This page has no components.'
-  const top = components.filter(c => c.group || !c.group_id || !components.some(g => g.id === c.group_id)).sort(byPosition)
-  const lines = [`${plural(components.filter(c => !c.group).length, 'component')}:`]
-  for (const c of top) {
-    if (!c.group) { lines.push(`• ${c.name}: ${stateLabel(c.status)}`); continue }
-    lines.push(`${c.name} (group): ${stateLabel(effectiveStatus(c, components))}`)
-    for (const child of targetsOf(c, components)) lines.push(`    • ${child.name}: ${stateLabel(child.status)}`)
-  }
-  return lines.join('\n')
+  const top = components.filter(c => isTopLevel(c, components)).sort(byPosition)
+  const entry = (c: Component): string => c.group
+    ? [`${c.name} (group): ${stateLabel(effectiveStatus(c, components))}`, ...childLines(c, components)].join('\n')
+    : `• ${c.name}: ${stateLabel(c.status)}`
+  const ok = (c: Component): boolean => effectiveStatus(c, components) === 'operational'
+  return [`${plural(components.filter(c => !c.group).length, 'component')}:`, ...boundedByTrouble(top, ok, entry, TOP_LIMIT)].join('\n')
 }
 
 /** Incidents whose components include `component` (or, for a group, any of its children). */
@@ -93,20 +148,39 @@ export function incidentsAffecting (component: Component, all: readonly Componen
   return incidents.filter(i => (i.components ?? []).some(c => ids.has(c.id)))
 }
 
-export function formatShow (component: Component, all: readonly Component[], incidents: readonly Incident[], now: Date): string {
+export function formatShow (
+  component: Component, all: readonly Component[], incidents: readonly Incident[], now: Date, maintenance?: MaintenanceView
+): string {
   const name = qualifiedName(component, all)
   const lines = [component.group
     ? `${name} (group): ${stateLabel(effectiveStatus(component, all))}`
     : `${name}: ${stateLabel(component.status)}`]
-  if (component.group) for (const child of targetsOf(component, all)) lines.push(`    • ${child.name}: ${stateLabel(child.status)}`)
-  const affecting = incidentsAffecting(component, all, incidents)
-  lines.push(affecting.length === 0 ? 'No unresolved incident affects it.' : affecting.map(i => incidentDetails(i, now)).join('\n'))
+  if (component.description) lines.push(`  (${truncate(component.description, LATEST_BODY_CHARS)})`)
+  if (component.group) lines.push(...childLines(component, all, GROUP_SHOW_LIMIT))
+  const realtime = withoutMaintenance(incidents, maintenance)
+  const affecting = incidentsAffecting(component, all, realtime)
+  // An incident linked to other components (or a placeholder one) can still be the outage this
+  // component is in: a severe one is always shown, so the reply never sounds like all is well.
+  const severe = realtime.filter(i => isSevere(i) && !affecting.includes(i))
+  if (affecting.length > 0) lines.push(...bounded(affecting.map(i => incidentDetails(i, now, all)), INCIDENT_LIMIT))
+  else if (severe.length === 0) lines.push('No unresolved incident affects it.')
+  else lines.push('No unresolved incident names it.')
+  if (severe.length > 0) {
+    lines.push(`But the page has ${severe.length === 1 ? 'a major or critical incident' : `${severe.length} major or critical incidents`} that may affect it:`)
+    lines.push(...bounded(severe.map(i => incidentDetails(i, now, all)), 3))
+  }
+  if (maintenance) lines.push(...maintenanceShowLines(component, all, maintenance, now))
   return lines.join('\n')
 }
 
-export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[]): string {
+/** A usage answer, the command written as the room must type it (`Name the incident: /status open ...`). */
+export function formatUsage (usage: { reason: string, syntax?: string }, prefix: string): string {
+  return usage.syntax ? `${usage.reason} ${prefix}${usage.syntax}` : usage.reason
+}
+
+export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[], prefix: string): string {
   const did = suggestions.length ? ` Did you mean ${orList(suggestions.map(c => qualifiedName(c, all)))}?` : ''
-  return `No component is called "${query}".${did} Nothing was changed. (status components lists them all.)`
+  return `No component is called "${query}".${did} Nothing was changed. (${prefix}status components lists them all.)`
 }
 
 /** `words` followed a component's exact name but are not a state (`Build Processing degarded`). */
@@ -114,17 +188,16 @@ export function formatNotAState (words: string, component: Component, all: reado
   return `"${words}" is not a state. Say ${prefix}status ${qualifiedName(component, all)} <state>, the state one of: ${STATE_HELP}. Nothing was changed.`
 }
 
+/** "Which one?": the candidates one per line with their groups, bounded. */
 export function formatAmbiguous (query: string, candidates: readonly Component[], all: readonly Component[]): string {
-  const names = candidates.map(c => qualifiedName(c, all))
-  return `"${query}" could be ${orList(names)}. Nothing was changed: say the whole name (Group / Name where two share a name).`
+  return [`"${query}" could be ${plural(candidates.length, 'component')}: which one? Nothing was changed.`,
+    ...componentLines(candidates, all, ''),
+    `Say the whole name, with its group where two share a name: Group${GROUP_SEPARATOR}Name (or Group / Name).`].join('\n')
 }
-
-const orList = (names: readonly string[]): string =>
-  names.length <= 1 ? names.map(n => `"${n}"`).join('') : `${names.slice(0, -1).map(n => `"${n}"`).join(', ')} or "${names[names.length - 1]}"`
 
 export function formatIncidentChoice (incidents: readonly Incident[], prefix: string, verb: 'update' | 'resolve'): string {
   const example = verb === 'update' ? `${prefix}status update ${incidents[0].id} <message>` : `${prefix}status resolve ${incidents[0].id}`
   return [`${plural(incidents.length, 'unresolved incident')}: which one? Nothing was changed.`,
-    ...incidents.map(i => `• ${i.id}: ${i.name} (${incidentStatusLabel(i.status)})`),
+    ...bounded(incidents.map(i => `• ${i.id}: ${i.name} (${incidentStatusLabel(i.status)})`)),
     `Say it with the id, e.g. ${example}`].join('\n')
 }

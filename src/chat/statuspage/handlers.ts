@@ -1,24 +1,29 @@
 // Each command: calls the Statuspage client and returns the one reply. No chat objects here
 // beyond the prefix people type, so every handler can be driven from a test without a robot.
 
-import { allSettledOrThrow, mapSettled } from '../../http/concurrency'
+import { allSettledOrThrow, mapSettled } from '../../util/async'
 import type { StatuspageClient } from '../../statuspage/client'
-import type { Component, ComponentStatusMap, Incident } from '../../statuspage/types'
+import { MAINTENANCE_STATUSES, type Component, type ComponentStatusMap, type Incident, type MaintenanceStatus } from '../../statuspage/types'
 import { describeError } from '../describe-error'
 import { plural } from '../text'
 import {
   formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatNotAState, formatShow, formatSummary,
-  formatUnknown, incidentsAffecting
+  formatUnknown, formatUsage, incidentsAffecting
 } from './format'
 import { componentBeforeExtraWords, matchComponent, qualifiedName, targetsOf } from './match'
 import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from './parse'
 import { incidentStatusLabel, isClosedIncident, stateLabel } from './states'
+import { bounded, componentLines } from './lists'
+import type { MaintenanceView } from './maintenance/format'
+import { runMaintenanceCommand } from './maintenance/handlers'
 
 export interface StatuspageDeps {
   client: StatuspageClient
   now: () => Date
   /** What people type before `status`: the alias (`/`) or the robot's name and a space. */
   prefix: string
+  /** HUBOT_STATUSPAGE_NOTIFY, for replies that say whether subscribers hear of it (default true). */
+  notify?: boolean
 }
 
 /** Component PATCHes in flight at once for a group: the API allows about one request a second. */
@@ -26,30 +31,59 @@ const COMPONENT_CONCURRENCY = 2
 
 type Of<K extends StatusCommand['kind']> = Extract<StatusCommand, { kind: K }>
 
-/** Runs one parsed command. `deps` is called only when the API is needed (so usage needs no config). */
-export async function runStatusCommand (command: StatusCommand, deps: () => StatuspageDeps): Promise<string> {
+/**
+ * Runs one parsed command. `deps` is called only when the API is needed (so usage needs no config);
+ * `prefix` is how the bot is addressed, for the usage answers.
+ */
+export async function runStatusCommand (command: StatusCommand, deps: () => StatuspageDeps, prefix: string): Promise<string> {
   switch (command.kind) {
-    case 'usage': return command.reason
+    case 'usage': return formatUsage(command, prefix)
     case 'summary': return summary(deps())
     case 'components': return formatComponents(await deps().client.listComponents())
-    case 'incidents': { const d = deps(); return formatIncidents(await d.client.listUnresolvedIncidents(), d.now()) }
+    case 'incidents': return incidentsList(deps())
     case 'show': return show(command, deps())
     case 'set': return command.message === undefined ? setState(command, deps()) : explain(command, command.message, deps())
     case 'open': return open(command, deps())
     case 'update': return update(command, deps())
     case 'resolve': return resolve(command, deps())
+    case 'maintenance-list':
+    case 'maintenance-create':
+    case 'maintenance-transition':
+    case 'maintenance-update': return runMaintenanceCommand(command, deps)
   }
 }
 
-async function summary ({ client, now }: StatuspageDeps): Promise<string> {
+/** The page as `status` and `status <component>?` show it; maintenance is optional (a failure is said, not thrown). */
+async function readPage (client: StatuspageClient): Promise<[Component[], Incident[], MaintenanceView]> {
+  const maintenance = Promise.allSettled([client.listActiveMaintenances(), client.listUpcomingMaintenances()])
   const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
-  return formatSummary(components, incidents, now())
+    .finally(() => maintenance)
+  const [active, upcoming] = await maintenance
+  const failed = [active, upcoming].find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  const view: MaintenanceView = failed
+    ? { active: [], upcoming: [], problem: describeError(failed.reason) }
+    : {
+        active: (active as PromiseFulfilledResult<Incident[]>).value,
+        upcoming: (upcoming as PromiseFulfilledResult<Incident[]>).value
+      }
+  return [components, incidents, view]
+}
+
+async function incidentsList ({ client, now }: StatuspageDeps): Promise<string> {
+  // The components only name the affected ones with their groups: without them, plain names.
+  const [components, incidents] = await allSettledOrThrow([client.listComponents().catch(() => []), client.listUnresolvedIncidents()])
+  return formatIncidents(incidents, now(), components)
+}
+
+async function summary ({ client, now }: StatuspageDeps): Promise<string> {
+  const [components, incidents, maintenance] = await readPage(client)
+  return formatSummary(components, incidents, now(), maintenance)
 }
 
 async function show (command: Of<'show'>, { client, now, prefix }: StatuspageDeps): Promise<string> {
-  const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
+  const [components, incidents, maintenance] = await readPage(client)
   const found = findComponent(command.component, components, prefix)
-  return typeof found === 'string' ? found : formatShow(found, components, incidents, now())
+  return typeof found === 'string' ? found : formatShow(found, components, incidents, now(), maintenance)
 }
 
 /** The component named, or the reply saying why not (a mistyped state after a known name included). */
@@ -57,7 +91,7 @@ function findComponent (query: string, components: Component[], prefix: string):
   const match = matchComponent(query, components)
   if (match.kind === 'unknown') {
     const typo = componentBeforeExtraWords(query, components)
-    return typo ? formatNotAState(typo.extra, typo.component, components, prefix) : formatUnknown(query, match.suggestions, components)
+    return typo ? formatNotAState(typo.extra, typo.component, components, prefix) : formatUnknown(query, match.suggestions, components, prefix)
   }
   if (match.kind === 'ambiguous') return formatAmbiguous(query, match.candidates, components)
   return match.component
@@ -100,10 +134,10 @@ async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps)
   const change = (c: Component): string => {
     const result = results.find(r => r.item === c)
     if (!result) return `already ${to}`
-    return result.ok ? `${stateLabel(c.status)} → ${to}` : `not changed (${describeError(result.error)})`
+    return result.ok ? `${stateLabel(c.status)} → ${to}` : `not changed (${describeError(result.error, [], { prefix })})`
   }
   const lines = component.group
-    ? [groupIntro(component, targets.length), ...targets.map(c => `• ${c.name}: ${change(c)}`)]
+    ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${c.name}: ${change(c)}`))]
     : [`${qualifiedName(component, components)}: ${results.length === 0 ? `already ${to}, nothing to change` : change(component)}.`]
   const changed = results.filter(r => r.ok).map(r => r.item)
   if (command.status !== 'operational' && changed.length > 0) lines.push(reminder(await incidentsRead, component, components, to, prefix))
@@ -132,7 +166,7 @@ async function explain (command: Of<'set'>, message: string, { client, prefix }:
   const map: ComponentStatusMap = Object.fromEntries(targets.map(c => [c.id, command.status]))
   const change = (c: Component): string => (c.status === command.status ? `already ${to}` : `${stateLabel(c.status)} → ${to}`)
   const intro = component.group
-    ? [groupIntro(component, targets.length), ...targets.map(c => `• ${c.name}: ${change(c)}`)]
+    ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${c.name}: ${change(c)}`))]
     : [`${qualifiedName(component, components)}: ${change(component)}.`]
 
   const covering = incidentsAffecting(component, components, incidents)[0]
@@ -178,7 +212,8 @@ async function pickIncident (args: string, client: StatuspageClient, verb: 'upda
     const known = client.cachedUnresolvedIncidents?.()?.find(i => i.id === byShape.id)
     return { args: byShape, incident: known, reply: undefined }
   }
-  const incidents = await client.listUnresolvedIncidents()
+  // Realtime incidents only: a maintenance in progress (listed here on some pages) has its own commands.
+  const incidents = (await client.listUnresolvedIncidents()).filter(i => !MAINTENANCE_STATUSES.includes(i.status as MaintenanceStatus))
   const parsed = parseIncidentArgs(args, incidents.map(i => i.id), { status: statusWord })
   if (parsed.id) return { args: parsed, incident: incidents.find(i => i.id === parsed.id), reply: undefined }
   const first = args.trim().split(/\s+/)[0]
@@ -223,11 +258,15 @@ async function resolveIncident (id: string, known: Incident | undefined, message
     return `Incident ${incident.name} (${incident.id}) is already ${incidentStatusLabel(incident.status)}. Nothing was changed.`
   }
   const affected = (incident.components ?? []).filter(c => !c.group)
+  // The page's components only to name the affected ones with their groups: without them, plain names.
+  const all = affected.length > 0 ? await client.listComponents().catch(() => affected) : affected
   const resolved = await client.updateIncident(incident.id, {
     status: 'resolved',
     ...(message ? { body: message } : {}),
     ...(affected.length > 0 ? { components: Object.fromEntries(affected.map(c => [c.id, 'operational' as const])) } : {})
   })
-  const back = affected.length > 0 ? ` ${plural(affected.length, 'component')} set back to operational: ${affected.map(c => c.name).join(', ')}.` : ''
-  return `Resolved incident ${resolved.name} (${resolved.id}).${back}${link(resolved)}`
+  const back = affected.length > 0
+    ? [`${plural(affected.length, 'component')} set back to operational:`, ...componentLines(affected, all)]
+    : []
+  return [`Resolved incident ${resolved.name} (${resolved.id}).${link(resolved)}`, ...back].join('\n')
 }

@@ -3,6 +3,10 @@
 // names as suggestions, an ambiguous one the candidates: neither changes anything.
 
 import type { Component } from '../../statuspage/types'
+import { qualifiedName } from './groups'
+
+// One source of group membership (groups.ts); re-exported for the modules that found them here.
+export { qualifiedName, targetsOf } from './groups'
 
 export type MatchResult =
   | { kind: 'found', component: Component }
@@ -11,19 +15,13 @@ export type MatchResult =
 
 const MAX_SUGGESTIONS = 3
 
-/** Lower case, NFC, single spaces, ` / ` between a group and a name. */
+/** Lower case, NFC, single spaces; `/`, `›` or `>` between a group and a name all read as ` / `. */
 export const normalize = (name: string): string =>
-  name.normalize('NFC').toLowerCase().trim().replace(/\s*\/\s*/g, ' / ').replace(/\s+/g, ' ')
+  name.normalize('NFC').toLowerCase().trim().replace(/\s*[/›>]\s*/g, ' / ').replace(/\s+/g, ' ')
 
 /** Looser: accents dropped, and only letters and digits kept, as space-separated tokens. */
 export const fold = (name: string): string =>
   name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')
-
-/** The name shown where two components could be confused: `Group / Name`. */
-export function qualifiedName (component: Component, all: readonly Component[]): string {
-  const group = component.group_id ? all.find(c => c.id === component.group_id) : undefined
-  return group ? `${group.name} / ${component.name}` : component.name
-}
 
 /** `exactOnly`: steps 1 and 2 only (the whole name, or its letters and digits), no prefixes, no suggestions. */
 export function matchComponent (query: string, components: readonly Component[], { exactOnly = false } = {}): MatchResult {
@@ -95,12 +93,4 @@ export function distance (a: string, b: string): number {
     prev = row
   }
   return prev[b.length]
-}
-
-/** The components a change to `component` applies to: a group's children, or itself. */
-export function targetsOf (component: Component, all: readonly Component[]): Component[] {
-  if (!component.group) return [component]
-  const ids = new Set(component.components ?? [])
-  return all.filter(c => !c.group && (ids.has(c.id) || c.group_id === component.id))
-    .sort((a, b) => a.position - b.position)
 }

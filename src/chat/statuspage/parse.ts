@@ -4,6 +4,7 @@
 
 import { MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type ComponentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
 import { parseIncidentStatus, trailingState } from './states'
+import { parseMaintenanceCommand, type MaintenanceCommand } from './maintenance/parse'
 
 export type StatusCommand =
   | { kind: 'summary' }
@@ -15,16 +16,19 @@ export type StatusCommand =
   /** `args` is read by parseIncidentArgs once the unresolved incidents' ids are known. */
   | { kind: 'update', args: string }
   | { kind: 'resolve', args: string }
-  | { kind: 'usage', reason: string }
+  /** maintenance-list (a read), maintenance-create, -transition, -update (writes). */
+  | MaintenanceCommand
+  /** `syntax`, when given, is the right form of the command, shown after `reason` with the bot's prefix. */
+  | { kind: 'usage', reason: string, syntax?: string }
 
 /**
- * The listener's pattern: `status`, `status?`, or `status ` and anything (several lines too); a colon
+ * The listener's pattern: `status`, `status?` (`status???` too), or `status ` and anything (several lines too); a colon
  * may follow the word (`status: API down`, `status:`), as people type after a name in chat.
  */
-export const STATUS_PATTERN = /status:?(\?|\s[\s\S]*)?$/i
+export const STATUS_PATTERN = /status:?(\?+|\s[\s\S]*)?$/i
 
 /** Words that are commands, never component names. */
-export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve'] as const
+export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve', 'maintenance', 'maintenances'] as const
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean)
 const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
@@ -32,25 +36,28 @@ const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
 /** `rest` is what follows the word "status" (the listener's first capture), e.g. "?" or " API down". */
 export function parseStatusCommand (rest: string | undefined): StatusCommand {
   const text = (rest ?? '').trim()
-  if (text === '' || text === '?') return { kind: 'summary' }
+  // Only question marks (`status ???`): an impatient "status?", not a component called "??".
+  if (/^[\s?]*$/.test(text)) return { kind: 'summary' }
   const [first, ...others] = words(text)
-  const keyword = first.toLowerCase().replace(/\?$/, '')
+  const keyword = first.toLowerCase().replace(/\?+$/, '')
   const after = text.slice(first.length).trim()
   switch (keyword) {
     case 'components':
     case 'incidents':
-      return after === '' ? { kind: keyword } : usage(`"status ${keyword}" takes nothing after it.`)
+      return after === '' ? { kind: keyword } : usage(`Nothing goes after "${keyword}": say just`, `status ${keyword}`)
     case 'open': return parseOpen(after)
     case 'update':
-      return others.length === 0 ? usage('Say what to add: status update [<incident id>] [<incident status>] <message>') : { kind: 'update', args: after }
+      return others.length === 0 ? usage('Say what to add:', 'status update [<incident id>] [<incident status>] <message>') : { kind: 'update', args: after }
     case 'resolve': return { kind: 'resolve', args: after }
+    case 'maintenance':
+    case 'maintenances': return parseMaintenanceCommand(after)
   }
   return parseComponentCommand(text)
 }
 
 function parseComponentCommand (text: string): StatusCommand {
   // A question: `status API (EU)?`
-  if (text.endsWith('?') && !text.includes(':')) return show(text.slice(0, -1))
+  if (text.endsWith('?') && !text.includes(':')) return show(text.replace(/\?+$/, ''))
   // `<component> <state>: <message>`: the first colon whose left side ends with a state, so a
   // colon inside a component name or inside the message does no harm.
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
@@ -62,7 +69,7 @@ function parseComponentCommand (text: string): StatusCommand {
       return { ...set, message }
     }
   }
-  if (text.endsWith('?')) return show(text.slice(0, -1))
+  if (text.endsWith('?')) return show(text.replace(/\?+$/, ''))
   return parseSet(text) ?? show(text)
 }
 
@@ -91,13 +98,13 @@ function parseOpen (after: string): StatusCommand {
   const colon = rest.indexOf(':')
   const name = tidy(colon === -1 ? rest : rest.slice(0, colon))
   const message = colon === -1 ? '' : rest.slice(colon + 1).trim()
-  if (name === '') return usage('Name the incident: status open [<incident status>] <name>[: <message>]')
+  if (name === '') return usage('Name the incident:', 'status open [<incident status>] <name>[: <message>]')
   if (name.length > MAX_INCIDENT_NAME) return usage(`That incident name is too long for Statuspage (${MAX_INCIDENT_NAME} characters at most).`)
   if (message.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
   return { kind: 'open', name, status: status ?? 'investigating', ...(message ? { message } : {}) }
 }
 
-const usage = (reason: string): StatusCommand => ({ kind: 'usage', reason })
+const usage = (reason: string, syntax?: string): StatusCommand => (syntax ? { kind: 'usage', reason, syntax } : { kind: 'usage', reason })
 
 export interface IncidentArgs {
   id?: string

@@ -27,7 +27,7 @@ function fakeBackend (clock: FakeClock, latency: number, processing: (id: string
   }
   const backend = {
     service: 'OpsGenie',
-    act: (id: string) => call('act', id, () => { arrived.set(id, clock.now()); return `req-${id}` }),
+    act: (id: string) => call('act', id, () => { arrived.set(id, clock.now()); return { kind: 'queued', requestId: `req-${id}` } }),
     requestState: (requestId: string) => {
       const id = requestId.slice(4)
       return call('status', id, (): RequestState => clock.now() >= arrived.get(id)! + processing(id)

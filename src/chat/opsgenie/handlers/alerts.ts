@@ -10,6 +10,14 @@ import { isServiceError } from '../../../http/errors'
 import { formatDuration } from '../duration'
 import { formatBulk, formatCloseAllPrompt, formatSingle, formatStatus, newestFirst, utc, VERBS } from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
+import { tokenActorNote } from '../people-format'
+
+/** The reply, and once, when anything may have reached the backend, whose name its log shows if not the person's. */
+function withAttribution (ctx: GenieContext, name: AlertAction['name'], reply: string, outcomes: ReadonlyArray<BulkItem['outcome']>): string {
+  if (!outcomes.some(o => o.state !== 'failed')) return reply
+  const note = tokenActorNote(ctx.backend().service, ctx.backend().attribution(name))
+  return note ? `${reply}\n${note}` : reply
+}
 
 /**
  * When every item was refused for the same reason as the key itself (401, or 403 such as code
@@ -35,7 +43,8 @@ async function bulk (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 
     deadline: ctx.deadline === undefined ? undefined : ctx.deadline - BULK_REPLY_MARGIN_MS
   })
   throwIfKeyRefusedEverywhere(items)
-  return formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
+  const reply = formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
+  return withAttribution(ctx, name, reply, items.map(i => i.outcome))
 }
 
 export async function status (ctx: GenieContext): Promise<string> {
@@ -81,7 +90,8 @@ async function single (ctx: GenieContext, id: string, action: AlertAction, done:
   const target = targets[0]
   const outcome = await actAndConfirm(backend, target.alertId, action, actorOf(ctx), confirmOptions(ctx))
   throwIfKeyRefusedEverywhere([{ target, outcome }])
-  return formatSingle(backend.service, target.label, done(target.label), outcome, ctx.settings.confirmTimeoutMs)
+  const reply = formatSingle(backend.service, target.label, done(target.label), outcome, ctx.settings.confirmTimeoutMs)
+  return withAttribution(ctx, action.name, reply, [outcome])
 }
 
 export function note (ctx: GenieContext, id: string, text: string): Promise<string> {

@@ -1,0 +1,174 @@
+// Each maintenance command: checks what it can before any request (times, window), reads what it
+// must, refuses what is unclear, then makes one write and returns the one reply.
+
+import { allSettledOrThrow } from '../../../util/async'
+import type { ComponentStatus, Incident, MaintenanceChange } from '../../../statuspage/types'
+import type { StatuspageDeps } from '../handlers'
+import { looksLikeIncidentId } from '../parse'
+import { incidentStatusLabel } from '../states'
+import { resolveComponentList } from './components'
+import { formatMaintenanceChoice, formatMaintenanceList, formatScheduled, windowOf } from './format'
+import { parseMaintenanceArgs, type MaintenanceAction, type MaintenanceCommand } from './parse'
+import { MAX_AHEAD_MS, relative, resolveTime, wallClock, WINDOW_LIMITS, zoneLabel, zoneOf } from './time'
+
+type Of<K extends MaintenanceCommand['kind']> = Extract<MaintenanceCommand, { kind: K }>
+
+/** A start this far in the past still counts as "now" (the time it took to type the command). */
+const PAST_GRACE_MS = 5 * 60_000
+
+export async function runMaintenanceCommand (command: MaintenanceCommand, deps: () => StatuspageDeps): Promise<string> {
+  switch (command.kind) {
+    case 'maintenance-list': return list(deps())
+    case 'maintenance-create': return create(command, deps())
+    case 'maintenance-transition': return transition(command, deps())
+    case 'maintenance-update': return update(command, deps())
+  }
+}
+
+async function list ({ client, now, prefix }: StatuspageDeps): Promise<string> {
+  const [components, active, upcoming] = await allSettledOrThrow([
+    client.listComponents(), client.listActiveMaintenances(), client.listUpcomingMaintenances()
+  ])
+  return formatMaintenanceList({ active, upcoming }, components, now(), prefix)
+}
+
+/** The window, or why it cannot be scheduled (nothing is read or written before this passes). */
+function checkWindow (command: Of<'maintenance-create'>, now: Date): { from: Date, until: Date } | { why: string } {
+  const zone = zoneOf(command.from)
+  const from = resolveTime(command.from, now)
+  const until = command.until.kind === 'for' ? new Date(from.getTime() + command.until.ms) : resolveTime(command.until.time, now, from)
+  const shown = (d: Date): string => `${wallClock(d, zone)} ${zoneLabel(zone)}`
+  if (from.getTime() < now.getTime() - PAST_GRACE_MS) {
+    return { why: `That window starts in the past (${shown(from)}, ${relative(from, now)}). Nothing was scheduled: give a time ahead of now (it is ${shown(now)}).` }
+  }
+  if (until.getTime() <= from.getTime()) {
+    return { why: `That window ends before it starts (${shown(from)} → ${shown(until)}). Nothing was scheduled.` }
+  }
+  const length = until.getTime() - from.getTime()
+  if (length < WINDOW_LIMITS.min || length > WINDOW_LIMITS.max) return { why: `That window is too ${length < WINDOW_LIMITS.min ? 'short' : 'long'}: ${WINDOW_LIMITS.rule}. Nothing was scheduled.` }
+  if (from.getTime() - now.getTime() > MAX_AHEAD_MS) return { why: `That window starts more than a year ahead (${shown(from)}). Nothing was scheduled.` }
+  return { from, until }
+}
+
+async function create (command: Of<'maintenance-create'>, { client, now, notify, prefix }: StatuspageDeps): Promise<string> {
+  const at = now()
+  const window = checkWindow(command, at)
+  if ('why' in window) return window.why
+  const all = await client.listComponents()
+  const resolved = command.components ? resolveComponentList(command.components, all, prefix) : { components: [] }
+  if ('reply' in resolved) return resolved.reply.replace('Nothing was changed.', 'Nothing was scheduled.')
+  const created = await client.createMaintenance({
+    name: command.name,
+    status: 'scheduled',
+    ...(command.message ? { body: command.message } : {}),
+    scheduled_for: window.from.toISOString(),
+    scheduled_until: window.until.toISOString(),
+    scheduled_auto_in_progress: true,
+    scheduled_auto_completed: true,
+    auto_transition_to_maintenance_state: true,
+    auto_transition_to_operational_state: true,
+    component_ids: resolved.components.map(c => c.id)
+  })
+  const facts = { zone: zoneOf(command.from), components: resolved.components, all, notify: notify ?? true }
+  return formatScheduled(created, facts, at)
+}
+
+/** Which maintenances each verb can apply to. */
+const ELIGIBLE: Record<MaintenanceAction | 'update', (m: Incident) => boolean> = {
+  start: m => m.status === 'scheduled',
+  cancel: m => m.status === 'scheduled',
+  complete: m => m.status === 'in_progress' || m.status === 'verifying',
+  update: m => m.status !== 'completed'
+}
+
+const isMaintenance = (m: Incident): boolean =>
+  Boolean(m.scheduled_for) || ['scheduled', 'in_progress', 'verifying', 'completed'].includes(m.status)
+
+/** The maintenance named by id, or the only eligible one; else the reply saying which ones could be meant. */
+async function pick (args: string, verb: MaintenanceAction | 'update', { client, now, prefix }: StatuspageDeps): Promise<{ maintenance: Incident, message?: string, status?: Incident['status'] } | string> {
+  const withStatus = { status: verb === 'update' }
+  const byShape = parseMaintenanceArgs(args, [], withStatus)
+  if (byShape.id) {
+    const found = await client.getIncident(byShape.id)
+    return { maintenance: found, message: byShape.message, status: byShape.status }
+  }
+  const [active, upcoming] = await allSettledOrThrow([
+    client.listActiveMaintenances(), client.listUpcomingMaintenances()
+  ])
+  const known = [...active, ...upcoming]
+  const parsed = parseMaintenanceArgs(args, known.map(m => m.id), withStatus)
+  if (parsed.id) {
+    const found = known.find(m => m.id === parsed.id) as Incident
+    return { maintenance: found, message: parsed.message, status: parsed.status }
+  }
+  const candidates = known.filter(ELIGIBLE[verb])
+  const first = args.trim().split(/\s+/)[0]
+  // Never take a mistyped id for the start of a message to whichever maintenance is the only one.
+  if (looksLikeIncidentId(first)) {
+    return `No maintenance in progress or upcoming has the id "${first}".\n${formatMaintenanceChoice(candidates, verb, prefix, now())}`
+  }
+  if (candidates.length !== 1) return formatMaintenanceChoice(candidates, verb, prefix, now())
+  return { maintenance: candidates[0], message: parsed.message, status: parsed.status }
+}
+
+/** Why `verb` does not apply to `m` (its state now), or undefined. */
+function refusal (m: Incident, verb: MaintenanceAction | 'update', prefix: string): string | undefined {
+  const name = `${m.name} (${m.id})`
+  if (!isMaintenance(m)) return `${name} is an incident, not a scheduled maintenance. Nothing was changed. (${prefix}status update or ${prefix}status resolve work on incidents.)`
+  if (ELIGIBLE[verb](m)) return undefined
+  const state = incidentStatusLabel(m.status)
+  if (m.status === 'completed') return `Maintenance ${name} is already completed. Nothing was changed.`
+  if (verb === 'start') return `Maintenance ${name} is already ${state}. Nothing was changed. (${prefix}status maintenance complete ${m.id} ends it.)`
+  if (verb === 'cancel') return `Maintenance ${name} has started (${state}): it cannot be cancelled, only completed. Nothing was changed. (${prefix}status maintenance complete ${m.id})`
+  return `Maintenance ${name} has not started (${state}). Nothing was changed. (${prefix}status maintenance start ${m.id} starts it; ${prefix}status maintenance cancel ${m.id} calls it off.)`
+}
+
+const linkedStatuses = (m: Incident, status: ComponentStatus): Record<string, ComponentStatus> | undefined => {
+  const linked = (m.components ?? []).filter(c => !c.group)
+  return linked.length > 0 ? Object.fromEntries(linked.map(c => [c.id, status])) : undefined
+}
+
+/** The change a verb (or a status given to update) makes: the status, its text, the components' states. */
+function changeFor (m: Incident, verb: MaintenanceAction | 'update', message: string | undefined, status?: Incident['status']): MaintenanceChange {
+  const body = message ? { body: message } : {}
+  const to = verb === 'start' ? 'in_progress' : verb === 'complete' ? 'completed' : verb === 'cancel' ? 'completed' : status
+  if (verb === 'cancel') return { status: 'completed', body: message ? `Cancelled: ${message}` : 'This maintenance has been cancelled.' }
+  const components = to === 'in_progress' ? linkedStatuses(m, 'under_maintenance') : to === 'completed' ? linkedStatuses(m, 'operational') : undefined
+  return { ...(to ? { status: to as MaintenanceChange['status'] } : {}), ...body, ...(components ? { components } : {}) }
+}
+
+async function transition (command: Of<'maintenance-transition'>, deps: StatuspageDeps): Promise<string> {
+  const picked = await pick(command.args, command.action, deps)
+  if (typeof picked === 'string') return picked
+  const { maintenance: m, message } = picked
+  const refused = refusal(m, command.action, deps.prefix)
+  if (refused) return refused
+  const change = changeFor(m, command.action, message)
+  const updated = await deps.client.updateMaintenance(m.id, change)
+  return formatChanged(updated, command.action, change)
+}
+
+async function update (command: Of<'maintenance-update'>, deps: StatuspageDeps): Promise<string> {
+  const picked = await pick(command.args, 'update', deps)
+  if (typeof picked === 'string') return picked
+  const { maintenance: m, message, status } = picked
+  if (!isMaintenance(m)) return refusal(m, 'update', deps.prefix) as string
+  if (m.status === 'completed' && !status) {
+    return `Maintenance ${m.name} (${m.id}) is completed: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${deps.prefix}status maintenance update ${m.id} in_progress <message>`
+  }
+  if (!message && !status) return `Say what to add: ${deps.prefix}status maintenance update ${m.id} [<status>] <message>. Nothing was changed.`
+  const change = changeFor(m, 'update', message, status)
+  const updated = await deps.client.updateMaintenance(m.id, change)
+  return formatChanged(updated, 'update', change)
+}
+
+function formatChanged (m: Incident, verb: MaintenanceAction | 'update', change: MaintenanceChange): string {
+  const done = { start: 'Started', complete: 'Completed', cancel: 'Cancelled', update: 'Updated' }[verb]
+  const count = Object.keys(change.components ?? {}).length
+  const components = count === 0
+    ? ''
+    : change.components && Object.values(change.components)[0] === 'under_maintenance'
+      ? ` ${count} linked component${count === 1 ? '' : 's'} set to under maintenance.`
+      : ` ${count} linked component${count === 1 ? '' : 's'} set back to operational.`
+  return `${done} maintenance ${m.name} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}.${components}${m.shortlink ? ` ${m.shortlink}` : ''}`
+}
