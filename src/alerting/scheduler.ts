@@ -86,6 +86,8 @@ export function runScheduled (
   let prober: Pending | undefined
   let inFlight = 0
   let settled = false
+  /** How long the last call took (a round trip to the backend). */
+  let latencyMs = 0
   /** Largest age at which a request was seen not processed; smallest at which one was processed. */
   let notYetAge: number | undefined
   let doneAge: number | undefined
@@ -115,20 +117,24 @@ export function runScheduled (
       if (p === prober) refreshProber()
     }
 
+    /** The age of a request's next poll by its own schedule: growing with its age, short at first. */
+    const nextAge = (p: Pending): number => p.lastAge === undefined
+      ? 0
+      : Math.min(p.lastAge + pacing.maxIntervalMs, Math.max(p.lastAge + pacing.minIntervalMs, p.lastAge * pacing.growth))
+
     /** The age at which `p` should next be asked, or undefined: wait until something is learned. */
     const dueAge = (p: Pending): number | undefined => {
-      const own = p.lastAge === undefined
-        ? 0
-        : Math.min(
-          p.lastAge + pacing.maxIntervalMs,
-          Math.max(p.lastAge + pacing.minIntervalMs, p.lastAge * pacing.growth)
-        )
+      const own = nextAge(p)
       if (notYetAge === undefined) return own
       // Learned: processing takes more than notYetAge (and at most doneAge, when known).
       const learned = Math.max(notYetAge + pacing.minIntervalMs, notYetAge * pacing.growth)
       if (doneAge !== undefined) return Math.max(own, Math.min(doneAge, learned))
-      // Nothing processed yet: only the oldest probes; the others wait for what it learns.
-      return prober === p ? own : undefined
+      // Nothing processed yet: only the oldest probes; the others wait for what it learns. Except
+      // when a call takes longer than the probe's next step: then waiting for its answer costs more
+      // than asking, and a request as old as the prober is asked with it.
+      if (prober === p || !prober) return own
+      const probeAge = nextAge(prober)
+      return latencyMs >= probeAge - (prober.lastAge ?? 0) ? Math.max(own, probeAge) : undefined
     }
 
     const clearTimer = (p: Pending): void => {
@@ -185,6 +191,7 @@ export function runScheduled (
       const age = timers.now() - p.sentAt
       const knew = `${notYetAge}|${doneAge}|${prober?.index}`
       backend.requestState(p.requestId).then(state => {
+        latencyMs = timers.now() - p.sentAt - age
         if (state.processed) {
           resolveWith(p, state.isSuccess ? { state: 'confirmed' } : { state: 'failed', reason: state.status || 'the request failed' })
           doneAge = doneAge === undefined ? age : Math.min(doneAge, age)

@@ -49,7 +49,6 @@ export function retryDelayMs (err: unknown, attempt: number, policy: RetryPolicy
   return Math.round(ceiling * (0.25 + 0.75 * random()))
 }
 
-
 /**
  * Runs `attempt` until it succeeds, the error is not retryable, or the retries are spent.
  * `onRetry(n)` is told before attempt number n (1-based: 2 is the first retry) starts waiting.

@@ -86,6 +86,17 @@ describe('the bulk scheduler', () => {
     expect(last - lastAct).to.be.below(500 * 1.3 + 20)
   })
 
+  it('asks the prober\'s peers with it when a call takes longer than the probe\'s next step (slow service)', async () => {
+    const clock = new FakeClock()
+    const start = clock.now()
+    const { backend, calls } = fakeBackend(clock, 200, () => 500)
+    const ids = Array.from({ length: 10 }, (_, i) => String(i + 1))
+    const items = await clock.runUntil(runScheduled(backend, targets(...ids), { name: 'acknowledge' }, actor, { concurrency: 5, confirmTimeoutMs: 15_000, timers: clock }), 60_000, 10)
+    expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)
+    // The floor: the last action starts at 200, is processed at 700, its status answers at 900.
+    expect(Math.max(...calls.map(c => c.end)) - start).to.be.at.most(1100)
+  })
+
   it('reports a request still unprocessed at the confirm bound as not confirmed (timeout)', async () => {
     const clock = new FakeClock()
     const { backend } = fakeBackend(clock, 10, id => (id === 'slow' ? 1e9 : 0))
