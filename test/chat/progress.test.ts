@@ -6,7 +6,7 @@ import { deadlineReply, progressLine, PROGRESS_AFTER_MS, useCommandTimers } from
 import { botForEachTest } from '../support/bots'
 import { FakeClock, flush } from '../support/fake-clock'
 import { alert, configure as configureGenie, mockAction, mockList, OPEN_UNACKED, opsgenie, uuid } from '../opsgenie/support'
-import { api, components, configure as configureStatus, getComponents, getUnresolved, PAGE, unresolved } from '../statuspage/support'
+import { api, components, configure as configureStatus, getComponents, getMaintenance, getUnresolved, PAGE, unresolved } from '../statuspage/support'
 
 /** A reply held until the test releases it, and a promise that resolves when the request has arrived. */
 function held (body: nock.ReplyBody, status = 200) {
@@ -30,7 +30,7 @@ describe('progress on long work', () => {
   it('posts one progress line for a slow command, then its result', async () => {
     const components$ = held(components())
     const scope = api().get(`${PAGE}/components`).query(true).reply(components$.reply)
-    getUnresolved(scope)
+    getMaintenance(getUnresolved(scope))
     const replies = bot.say('/status')
     await components$.came
     await clock.advance(PROGRESS_AFTER_MS)
@@ -45,7 +45,7 @@ describe('progress on long work', () => {
     const scope = api().get(`${PAGE}/components`).query(true).reply(503, { message: 'busy' })
     const second = held(components())
     scope.get(`${PAGE}/components`).query(true).reply(second.reply)
-    getUnresolved(scope)
+    getMaintenance(getUnresolved(scope))
     const replies = bot.say('/status')
     await second.came // the retry was announced before it was sent
     await clock.advance(PROGRESS_AFTER_MS)
@@ -71,7 +71,7 @@ describe('progress on long work', () => {
   })
 
   it('posts nothing but the result for a fast command, and leaves no timer behind', async () => {
-    const scope = getUnresolved(getComponents(api()))
+    const scope = getMaintenance(getUnresolved(getComponents(api())))
     expect(await bot.say('/status')).to.have.length(1)
     scope.done()
     expect(clock.pending).to.equal(0)
@@ -85,6 +85,7 @@ describe('progress on long work', () => {
     const components$ = held(components())
     const scope = api().get(`${PAGE}/components`).query(true).reply(components$.reply)
       .get(`${PAGE}/incidents/unresolved`).query(true).reply(200, unresolved())
+    getMaintenance(scope)
     const replies = bot.say('/status')
     await components$.came
     await clock.advance(25_000)

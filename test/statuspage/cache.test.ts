@@ -7,14 +7,14 @@ import { cachedClient, PageCache } from '../../src/statuspage/cache'
 import { createStatuspageClient } from '../../src/statuspage/client'
 import { STATUSPAGE } from '../../src/statuspage/service'
 import { botForEachTest } from '../support/bots'
-import { api, API_KEY, API_URL, components, configure, getComponents, getUnresolved, onlyReply, PAGE, PAGE_ID, patched, unresolved } from './support'
+import { api, API_KEY, API_URL, components, configure, getComponents, getMaintenance, getUnresolved, onlyReply, PAGE, PAGE_ID, patched, unresolved } from './support'
 
 describe('the Statuspage page cache, through the robot', () => {
   const bot = botForEachTest(configure)
   const ask = async (text: string): Promise<string> => await onlyReply(bot, text)
 
   it('sets a component with one call when the page was just read, and shows the new state without a read', async () => {
-    const reads = getUnresolved(getComponents(api()))
+    const reads = getMaintenance(getUnresolved(getComponents(api())))
     expect(await ask('/status')).to.match(/^Not operational:/)
     reads.done()
     const patch = api().patch(`${PAGE}/components/cmpdoc000001`, { component: { status: 'degraded_performance' } })
@@ -22,6 +22,7 @@ describe('the Statuspage page cache, through the robot', () => {
     // Any other request would be one no interceptor expects, and fail the test.
     expect(await ask('/status docs degraded')).to.match(/^Docs: operational → degraded performance\.\nNo unresolved incident explains this/)
     patch.done()
+    getMaintenance(api()) // maintenance is not cached
     expect(await ask('/status docs?')).to.match(/^Docs: degraded performance\n/)
   })
 
@@ -46,7 +47,7 @@ describe('the Statuspage page cache, through the robot', () => {
   })
 
   it('keeps the incident list current after opening one, so the next set names it without a read', async () => {
-    getUnresolved(getComponents(api()), [])
+    getMaintenance(getUnresolved(getComponents(api()), []))
     await ask('/status')
     const opened = { ...unresolved()[0], id: 'newinc000001', name: 'Docs slow', status: 'investigating', components: [patched('cmpdoc000001', 'degraded_performance')] }
     api().post(`${PAGE}/incidents`).reply(201, opened)
@@ -56,18 +57,18 @@ describe('the Statuspage page cache, through the robot', () => {
   })
 
   it('reads again after a failed call: nothing is answered from what may no longer be true', async () => {
-    getUnresolved(getComponents(api()))
+    getMaintenance(getUnresolved(getComponents(api())))
     await ask('/status')
     api().patch(`${PAGE}/components/cmpdoc000001`).times(3).reply(503, { message: 'down' })
     expect(await ask('/status docs down')).to.contain('503')
-    const again = getUnresolved(getComponents(api()))
+    const again = getMaintenance(getUnresolved(getComponents(api())))
     await ask('/status')
     again.done()
   })
 
   it('is off with HUBOT_STATUSPAGE_CACHE_SECONDS=0', async () => {
     process.env.HUBOT_STATUSPAGE_CACHE_SECONDS = '0'
-    const scope = getUnresolved(getComponents(getUnresolved(getComponents(api()))))
+    const scope = getMaintenance(getUnresolved(getComponents(getMaintenance(getUnresolved(getComponents(api()))))))
     await ask('/status')
     await ask('/status')
     scope.done()
