@@ -6,7 +6,6 @@
 //   HUBOT_STATUSPAGE_PAGE_ID - required, the id of the status page
 //   HUBOT_STATUSPAGE_API_URL - optional, default https://api.statuspage.io/v1
 //   HUBOT_STATUSPAGE_TIMEOUT_MS - optional, default 10000: how long to wait for each API answer
-//   HUBOT_STATUSPAGE_NOTIFY - optional, default true; false: incidents opened or updated from chat do not notify subscribers
 //   HUBOT_STATUSPAGE_CACHE_SECONDS - optional, default 30: how long a read of components and incidents is reused (0: never)
 //   HUBOT_STATUSPAGE_RATE_PER_MINUTE - optional, default 60: calls per rolling minute for this key (0: no client-side budget)
 //   HUBOT_STATUSPAGE_BURST - optional, default 10: calls per second within that budget

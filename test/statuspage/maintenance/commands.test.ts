@@ -311,6 +311,7 @@ for (const version of HUBOT_VERSIONS) {
       })
 
       it('shows a component\'s maintenance now, and its next one within 24 h', async () => {
+        process.env.HUBOT_STATUSPAGE_CACHE_SECONDS = '0' // each ask reads afresh: the subject is the parsing, not the cache
         const docs = getMaintenance(getUnresolved(getComponents(api()), []), activeMaintenance(), upcomingMaintenance())
         expect(await ask('/status docs?')).to.equal([
           'Docs: operational',
