@@ -44,7 +44,11 @@ export const PAGE_SIZE = 100
 export const MAX_PAGES = 200
 
 /** A path segment, escaped, keeping `@` readable (usernames are email addresses). */
-export const segment = (value: string): string => encodeURIComponent(value).replace(/%40/g, '@')
+export const segment = (value: string): string => {
+  // Ids come from validated answers or from what people typed: an empty one is a bug, never a path.
+  if (typeof value !== 'string' || value === '') throw new Error('an empty id would go into a request path')
+  return encodeURIComponent(value).replace(/%40/g, '@')
+}
 
 /** One page of a list as a backend read it: its items and whether the envelope names a next page. */
 export interface Page<T> { items: T[], hasNext: boolean }

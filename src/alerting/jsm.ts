@@ -6,10 +6,12 @@
 // objects), both readings are accepted.
 
 import { createHttpClient, type HttpClient } from '../http/client'
-import { BadResponseError, NotFoundError } from '../http/errors'
+import { NotFoundError } from '../http/errors'
+import { conform, type Check } from '../http/validate'
 import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
 import { actionBody, alertQuery } from './opsgenie'
 import type { Alert, AlertAction, AlertRef, RequestState, Schedule } from './types'
+import * as shape from './validate'
 
 export interface JsmOptions {
   cloudId: string
@@ -69,20 +71,27 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
     timeoutMs: options.timeoutMs
   })
 
-  const list = async <T>(path: string, params: Record<string, string | number>): Promise<T[]> =>
+  const info = (method: string, path: string, status = 200) => ({ service: 'JSM Operations' as const, method, path, status })
+  /** A GET whose answer (unwrapped from any `data`) must fit `check`. */
+  const read = async <T>(path: string, check: Check, params?: Record<string, string | number | boolean>): Promise<T> =>
+    conform<T>(unwrap(await http.get<unknown>(path, params)), check, info('GET', path))
+
+  const list = async <T>(path: string, params: Record<string, string | number>, row: Check): Promise<T[]> =>
     await collectPages(async offset => {
-      const body = await http.get<{ values?: T[], links?: { next?: string } }>(path, { ...params, offset, size: PAGE_SIZE, limit: PAGE_SIZE })
-      return { items: body?.values ?? [], hasNext: Boolean(body?.links?.next) }
+      const body = conform<{ values: T[], links?: { next?: string | null } | null }>(
+        await http.get<unknown>(path, { ...params, offset, size: PAGE_SIZE, limit: PAGE_SIZE }), shape.jsmList(row), info('GET', path))
+      return { items: body.values, hasNext: Boolean(body.links?.next) }
     })
 
   return {
     service: 'JSM Operations',
     supportsTinyIds: false,
-    listAlerts: async filter => (await list<RawJsmAlert>('/alerts', { query: alertQuery(filter), sort: 'createdAt', order: 'desc' })).map(toJsmAlert),
+    listAlerts: async filter =>
+      (await list<RawJsmAlert>('/alerts', { query: alertQuery(filter), sort: 'createdAt', order: 'desc' }, shape.alert)).map(toJsmAlert),
     getAlert: async (ref: AlertRef) => {
       if (ref.kind !== 'id') return undefined
       try {
-        return toJsmAlert(unwrap<RawJsmAlert>(await http.get(`/alerts/${segment(ref.value)}`)))
+        return toJsmAlert(await read<RawJsmAlert>(`/alerts/${segment(ref.value)}`, shape.alert))
       } catch (err) {
         if (err instanceof NotFoundError) return undefined
         throw err
@@ -90,17 +99,16 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
     },
     act: async (alertId, action, actor) => {
       const path = `/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
-      const response = await http.request<{ requestId?: string, data?: { requestId?: string } }>('POST', path, {
+      const response = await http.request<unknown>('POST', path, {
         body: actionBody(action, actor),
         idempotent: IDEMPOTENT_ACTIONS[action.name]
       })
-      const requestId = response.data?.requestId ?? response.data?.data?.requestId
-      if (!requestId) throw new BadResponseError({ service: 'JSM Operations', method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
-      return requestId
+      const body = conform<{ requestId?: string, data?: { requestId: string } }>(response.data, shape.jsmAccepted, info('POST', path, response.status))
+      return body.requestId ?? body.data?.requestId ?? ''
     },
     requestState: async (requestId): Promise<RequestState> =>
-      await readRequestState(async () => unwrap<RawRequestState>(await http.get(`/alerts/requests/${segment(requestId)}`))),
-    listSchedules: async () => (await list<{ id: string, name: string, enabled?: boolean, timezone?: string }>('/schedules', {}))
+      await readRequestState(async () => await read<RawRequestState>(`/alerts/requests/${segment(requestId)}`, shape.requestState)),
+    listSchedules: async () => (await list<{ id: string, name: string, enabled?: boolean, timezone?: string }>('/schedules', {}, shape.schedule))
       .map((s): Schedule => ({ id: s.id, name: s.name, enabled: s.enabled !== false, timezone: s.timezone })),
     onCall: async scheduleId => unwrap<{ onCallRecipients?: string[] }>(await http.get(`/schedules/${segment(scheduleId)}/on-calls`, { flat: true }))?.onCallRecipients ?? [],
     createOverride: async request => {

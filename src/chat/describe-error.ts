@@ -2,7 +2,7 @@
 // ServiceError messages are built without credentials, and everything passes through redact().
 
 import { ConfigError } from './config'
-import { NetworkError, ServiceError, RateLimitError, type ServiceName } from '../http/errors'
+import { BadResponseError, NetworkError, ServiceError, RateLimitError, type ServiceName } from '../http/errors'
 import { redact } from '../http/redact'
 
 interface ServiceHints {
@@ -23,6 +23,32 @@ export const OPSGENIE_INTEGRATION_KEY_NEEDED = 40301
 
 const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service} says: ${err.apiMessage})` : '')
 
+/** Connection failures that happen before a request is sent: it cannot have reached the service. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL'])
+
+/**
+ * Whether a failed request may still have been carried out: a write (anything but GET) that timed
+ * out, lost its connection after sending, got a 5xx, or got an answer that could not be read.
+ */
+export function mayHaveHappened (err: unknown): boolean {
+  if (!(err instanceof ServiceError) || err.method === 'GET') return false
+  if (err instanceof NetworkError) return !NEVER_SENT.has(err.reason ?? '')
+  return ['timeout', 'unavailable', 'bad_response'].includes(err.kind)
+}
+
+/** The command that shows what a write changed: on-call for a schedule override, else the service's own. */
+function checkCommand (err: ServiceError, hints: ServiceHints): string {
+  return /\/schedules\/[^/]+\/overrides/.test(err.path) ? '"genie oncall"' : hints.check
+}
+
+/** What was wrong with a 2xx answer: not JSON at all, or JSON without a field the command needs. */
+function unreadable (err: ServiceError): string {
+  const shape = err instanceof BadResponseError ? err.shape : undefined
+  return shape === undefined
+    ? 'answered with something that is not JSON (a proxy or maintenance page?)'
+    : `answered with JSON of an unexpected shape (${shape})`
+}
+
 export interface DescribeOptions {
   /** The command already changed something before this failed: never say "Nothing was changed". */
   afterChange?: boolean
@@ -42,7 +68,7 @@ function sentence (err: unknown, options: DescribeOptions): string {
   const s = err.service
   // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
   const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
-  const checkFirst = `its state with ${hints.check} before trying again`
+  const checkFirst = `its state with ${checkCommand(err, hints)} before trying again`
   switch (err.kind) {
     case 'auth':
       return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
@@ -66,11 +92,14 @@ function sentence (err: unknown, options: DescribeOptions): string {
     case 'timeout':
       if (isRead(err)) return `${s} did not answer in time. Nothing was changed: try again in a minute, or use ${hints.web}.`
       return `${s} did not answer in time. The request may or may not have been carried out: check ${checkFirst}.`
-    case 'network':
-      return `Could not reach ${s} (${err instanceof NetworkError && err.reason ? err.reason : 'connection failed'}). Check the bot's network and the API URL setting, then try again.`
+    case 'network': {
+      const why = err instanceof NetworkError && err.reason ? err.reason : 'connection failed'
+      if (mayHaveHappened(err)) return `The connection to ${s} failed (${why}) after the request was sent: it may or may not have been carried out. Check ${checkFirst}.`
+      return `Could not reach ${s} (${why}). Check the bot's network and the API URL setting, then try again.`
+    }
     case 'bad_response':
-      if (isRead(err)) return `${s} answered with something that is not JSON (a proxy or maintenance page?). Nothing was changed: try again in a minute, or use ${hints.web}.`
-      return `${s} answered with something that is not JSON (a proxy or maintenance page?). Check ${checkFirst}, or use ${hints.web}.`
+      if (isRead(err)) return `${s} ${unreadable(err)}. Nothing was changed: try again in a minute, or use ${hints.web}.`
+      return `${s} ${unreadable(err)}, so the request may or may not have been carried out. Check ${checkFirst}, or use ${hints.web}.`
     default:
       return `${s} answered ${err.status ?? 'with an error'}${reason(err)}.`
   }

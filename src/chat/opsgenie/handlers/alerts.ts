@@ -14,7 +14,8 @@ import { actorOf, confirmOptions, type GenieContext } from '../context'
  * 40301 "use an API integration key"), one sentence about the key helps more than N lines.
  */
 function throwIfKeyRefusedEverywhere (items: readonly BulkItem[]): void {
-  const errors = items.map(i => (i.outcome.state === 'confirmed' ? undefined : i.outcome.error))
+  // Only refusals count: an action that was accepted and then could not be checked is not refused.
+  const errors = items.map(i => (i.outcome.state === 'failed' ? i.outcome.error : undefined))
   const first = errors[0]
   if (!isServiceError(first) || !['auth', 'forbidden'].includes(first.kind)) return
   if (errors.every(e => isServiceError(e) && e.kind === first.kind && e.code === first.code)) throw first
