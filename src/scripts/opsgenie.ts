@@ -8,6 +8,7 @@
 //   HUBOT_OPSGENIE_CONCURRENCY - optional, default 5, how many API calls a bulk action runs at once
 //   HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS - optional, default 15000, how long to wait for OpsGenie to confirm one action
 //   HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS - optional, default 60000, how long genie close all waits for genie confirm
+//   HUBOT_OPSGENIE_MAX_IDS - optional, default 100 (1-1000), how many alert ids one genie ack/unack/close may name
 //   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id
 //   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
 //   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth

@@ -6,7 +6,7 @@ import type { Alert, Schedule } from '../../alerting/types'
 import { isServiceError } from '../../http/errors'
 import { formatDuration } from './duration'
 import { plural } from '../text'
-import { boundedList, echo } from '../bounds'
+import { boundedList, count, echo } from '../bounds'
 
 /** Above this many alerts, the status reply shows the newest and ends with "+N more". */
 export const STATUS_LIST_LIMIT = 15
@@ -159,4 +159,11 @@ export function formatOnCall (rows: readonly OnCallRow[], asked?: string): strin
   const nobody = rows.every(r => !r.error && (r.recipients ?? []).length === 0)
   if (nobody) return asked ? `Nobody is on call for ${rows[0].schedule.name} right now.` : `Nobody is on call right now (${plural(rows.length, 'schedule')} checked).`
   return rows.length === 1 ? `On call now — ${lines[0]}` : ['On call now:', ...lines].join('\n')
+}
+
+/** `genie ack 1 2 ... 1500`: more ids than one command may name. */
+export function formatTooManyIds (named: number, max: number, words: VerbWords, prefix: string): string {
+  const all = words.infinitive === 'acknowledge' ? ` (${prefix}genie ack alone acknowledges every open alert)` : ''
+  return `That names ${count(named)} alerts; one command may ${words.infinitive} at most ${count(max)} (HUBOT_OPSGENIE_MAX_IDS). ` +
+    `Nothing was changed: split them into several commands${all}.`
 }

@@ -4,6 +4,7 @@ import type { Component, ComponentStatus, Incident, IncidentUpdate } from '../..
 import { qualifiedName, targetsOf } from './match'
 import { incidentStatusLabel, severity, STATE_HELP, stateLabel } from './states'
 import { plural } from '../text'
+import { echo } from '../bounds'
 
 const LATEST_BODY_CHARS = 280
 
@@ -106,17 +107,17 @@ export function formatShow (component: Component, all: readonly Component[], inc
 
 export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[]): string {
   const did = suggestions.length ? ` Did you mean ${orList(suggestions.map(c => qualifiedName(c, all)))}?` : ''
-  return `No component is called "${query}".${did} Nothing was changed. (status components lists them all.)`
+  return `No component is called "${echo(query)}".${did} Nothing was changed. (status components lists them all.)`
 }
 
 /** `words` followed a component's exact name but are not a state (`Build Processing degarded`). */
 export function formatNotAState (words: string, component: Component, all: readonly Component[], prefix: string): string {
-  return `"${words}" is not a state. Say ${prefix}status ${qualifiedName(component, all)} <state>, the state one of: ${STATE_HELP}. Nothing was changed.`
+  return `"${echo(words)}" is not a state. Say ${prefix}status ${qualifiedName(component, all)} <state>, the state one of: ${STATE_HELP}. Nothing was changed.`
 }
 
 export function formatAmbiguous (query: string, candidates: readonly Component[], all: readonly Component[]): string {
   const names = candidates.map(c => qualifiedName(c, all))
-  return `"${query}" could be ${orList(names)}. Nothing was changed: say the whole name (Group / Name where two share a name).`
+  return `"${echo(query)}" could be ${orList(names)}. Nothing was changed: say the whole name (Group / Name where two share a name).`
 }
 
 const orList = (names: readonly string[]): string =>

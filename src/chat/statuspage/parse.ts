@@ -4,6 +4,7 @@
 
 import { MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type ComponentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
 import { parseIncidentStatus, trailingState } from './states'
+import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, tooLong } from '../bounds'
 
 export type StatusCommand =
   | { kind: 'summary' }
@@ -33,6 +34,8 @@ const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
 export function parseStatusCommand (rest: string | undefined): StatusCommand {
   const text = (rest ?? '').trim()
   if (text === '' || text === '?') return { kind: 'summary' }
+  const long = tooLong('message', text, MAX_MESSAGE_CHARS + MAX_NAME_CHARS)
+  if (long) return usage(long)
   const [first, ...others] = words(text)
   const keyword = first.toLowerCase().replace(/\?$/, '')
   const after = text.slice(first.length).trim()
@@ -42,19 +45,31 @@ export function parseStatusCommand (rest: string | undefined): StatusCommand {
       return after === '' ? { kind: keyword } : usage(`"status ${keyword}" takes nothing after it.`)
     case 'open': return parseOpen(after)
     case 'update':
-      return others.length === 0 ? usage('Say what to add: status update [<incident id>] [<incident status>] <message>') : { kind: 'update', args: after }
-    case 'resolve': return { kind: 'resolve', args: after }
+      if (others.length === 0) return usage('Say what to add: status update [<incident id>] [<incident status>] <message>')
+      return usage(tooLong('message', after, MAX_MESSAGE_CHARS)) ?? { kind: 'update', args: after }
+    case 'resolve': return usage(tooLong('message', after, MAX_MESSAGE_CHARS)) ?? { kind: 'resolve', args: after }
   }
   return parseComponentCommand(text)
 }
+
+/**
+ * A component name and its state fit in this many characters; colons further on are in the message.
+ * So however long the message, only this prefix is searched for the `<component> <state>:` colon.
+ */
+const NAME_AND_STATE_CHARS = MAX_NAME_CHARS + 40
+/** The last words of a text that can name a state (the longest state phrase is a few short words). */
+const STATE_TAIL_CHARS = 80
 
 function parseComponentCommand (text: string): StatusCommand {
   // A question: `status API (EU)?`
   if (text.endsWith('?') && !text.includes(':')) return show(text.slice(0, -1))
   // `<component> <state>: <message>`: the first colon whose left side ends with a state, so a
   // colon inside a component name or inside the message does no harm.
-  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+  let firstColon = -1
+  for (let i = text.indexOf(':'); i !== -1 && i <= NAME_AND_STATE_CHARS; i = text.indexOf(':', i + 1)) {
+    if (firstColon === -1) firstColon = i
     const set = parseSet(text.slice(0, i))
+    if (set?.kind === 'usage') return set
     if (set) {
       const message = text.slice(i + 1).trim()
       if (message === '') return set
@@ -62,23 +77,28 @@ function parseComponentCommand (text: string): StatusCommand {
       return { ...set, message }
     }
   }
+  // Too long to be a name: what came before the first colon was meant as one (a mistyped state).
+  if (text.length > MAX_NAME_CHARS && firstColon > 0) return show(text.slice(0, firstColon))
   if (text.endsWith('?')) return show(text.slice(0, -1))
   return parseSet(text) ?? show(text)
 }
 
-function parseSet (text: string): Extract<StatusCommand, { kind: 'set' }> | undefined {
-  const all = words(text)
-  const state = trailingState(all)
+function parseSet (text: string): Extract<StatusCommand, { kind: 'set' | 'usage' }> | undefined {
+  // The state is looked for in the last words only (a bounded tail, its first word possibly cut
+  // off dropped), so trying every colon of a message costs a bounded amount each.
+  const tail = text.length > STATE_TAIL_CHARS ? words(text.slice(-STATE_TAIL_CHARS)).slice(1) : words(text)
+  const state = trailingState(tail)
   if (!state) return undefined
+  const all = words(text)
   const component = cleanName(all.slice(0, all.length - state.length).join(' '))
   if (component === '') return undefined
-  return { kind: 'set', component, status: state.status }
+  return usage(tooLong('component name', component, MAX_NAME_CHARS)) ?? { kind: 'set', component, status: state.status }
 }
 
 function show (name: string): StatusCommand {
   const component = cleanName(name)
   if (component === '') return { kind: 'summary' }
-  return { kind: 'show', component }
+  return usage(tooLong('component name', component, MAX_NAME_CHARS)) ?? { kind: 'show', component }
 }
 
 /** Drops the punctuation people put between a name and what follows (`API: down`, `API, down`). */
@@ -97,7 +117,11 @@ function parseOpen (after: string): StatusCommand {
   return { kind: 'open', name, status: status ?? 'investigating', ...(message ? { message } : {}) }
 }
 
-const usage = (reason: string): StatusCommand => ({ kind: 'usage', reason })
+function usage (reason: string): Extract<StatusCommand, { kind: 'usage' }>
+function usage (reason: string | undefined): Extract<StatusCommand, { kind: 'usage' }> | undefined
+function usage (reason: string | undefined): Extract<StatusCommand, { kind: 'usage' }> | undefined {
+  return reason === undefined ? undefined : { kind: 'usage', reason }
+}
 
 export interface IncidentArgs {
   id?: string

@@ -6,7 +6,7 @@ import { labelOf, resolveAlerts } from '../../../alerting/resolve'
 import type { AlertAction } from '../../../alerting/types'
 import { isServiceError } from '../../../http/errors'
 import { formatDuration } from '../duration'
-import { formatBulk, formatCloseAllPrompt, formatSingle, formatStatus, newestFirst, utc, VERBS } from '../format'
+import { formatBulk, formatCloseAllPrompt, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS } from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
 
 /**
@@ -40,7 +40,10 @@ export async function ackAll (ctx: GenieContext): Promise<string> {
 }
 
 export async function actOnIds (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', ids: string[]): Promise<string> {
-  const { targets, unknown } = await resolveAlerts(ctx.backend(), ids, ctx.settings.concurrency)
+  // Bounded before any call: each id is a lookup, an action and a confirmation on everyone's rate budget.
+  const distinct = [...new Set(ids)]
+  if (distinct.length > ctx.settings.maxIds) return formatTooManyIds(distinct.length, ctx.settings.maxIds, VERBS[name], ctx.prefix)
+  const { targets, unknown } = await resolveAlerts(ctx.backend(), distinct, ctx.settings.concurrency)
   return bulk(ctx, name, targets, unknown)
 }
 

@@ -3,6 +3,7 @@
 import { mapSettled } from '../../../http/concurrency'
 import { isServiceError } from '../../../http/errors'
 import { describeError } from '../../describe-error'
+import { echo } from '../../bounds'
 import type { GenieContext } from '../context'
 import { formatDuration } from '../duration'
 import { formatOnCall, utc, type OnCallRow } from '../format'
@@ -12,7 +13,7 @@ import { pickSchedule, scheduleNames } from '../schedules'
 export async function meAs (ctx: GenieContext, email: string): Promise<string> {
   const backend = ctx.backend()
   const found = await backend.findUser(email)
-  if (!found) return `${backend.service} has no user ${email}. Nothing was stored; check the address you log in with.`
+  if (!found) return `${backend.service} has no user ${echo(email)}. Nothing was stored; check the address you log in with.`
   setIdentity(ctx.brain, ctx.user.id, { username: found.username, fullName: found.fullName, setAt: new Date(ctx.now()).toISOString() })
   const full = found.fullName ? ` (${found.fullName})` : ''
   return `OK ${ctx.user.name}, you are ${found.username}${full} in ${backend.service}. Your actions from chat will show that name.`
@@ -53,8 +54,8 @@ export async function onCall (ctx: GenieContext, name?: string): Promise<string>
 
 function noSchedule (name: string, why: 'none' | 'ambiguous', candidates: Parameters<typeof scheduleNames>[0]): string {
   return why === 'none'
-    ? `There is no schedule called "${name}". Schedules: ${scheduleNames(candidates)}.`
-    : `"${name}" matches several schedules: ${scheduleNames(candidates)}. Say which.`
+    ? `There is no schedule called "${echo(name)}". Schedules: ${scheduleNames(candidates)}.`
+    : `"${echo(name)}" matches several schedules: ${scheduleNames(candidates)}. Say which.`
 }
 
 export async function take (ctx: GenieContext, name: string | undefined, durationMs: number): Promise<string> {
