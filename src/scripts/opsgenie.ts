@@ -42,6 +42,7 @@ import { respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { CloseAllStore } from '../chat/opsgenie/close-all'
+import { ActionClaims } from '../alerting/bulk-lock'
 import { handleGenie } from '../chat/opsgenie/handlers'
 import { OPSGENIE_HELP } from '../chat/opsgenie/help'
 import { GENIE_PATTERN, parseGenie } from '../chat/opsgenie/parse'
@@ -50,6 +51,7 @@ import { createBackend, readSettings, secretVariables, serviceName } from '../ch
 export = (robot: HubotRobot): void => {
   registerHelp(robot, OPSGENIE_HELP)
   const closeAll = new CloseAllStore()
+  const claims = new ActionClaims()
   respond(robot, { id: 'opsgenie.genie', pattern: GENIE_PATTERN, secrets: secretVariables }, async ({ match, user, room }) => {
     const settings = readSettings()
     const command = parseGenie(match[1] ?? '')
@@ -62,6 +64,7 @@ export = (robot: HubotRobot): void => {
       room,
       brain: robot.brain,
       closeAll,
+      claims,
       now: Date.now,
       prefix: robot.alias || `${robot.name} `
     })

@@ -2,6 +2,7 @@
 
 import type { ActionOutcome } from '../../alerting/actions'
 import type { BulkItem } from '../../alerting/bulk'
+import type { RunInfo } from '../../alerting/bulk-lock'
 import type { Alert, Schedule } from '../../alerting/types'
 import { isServiceError } from '../../http/errors'
 import { formatDuration } from './duration'
@@ -166,4 +167,22 @@ export function formatTooManyIds (named: number, max: number, words: VerbWords, 
   const all = words.infinitive === 'acknowledge' ? ` (${prefix}genie ack alone acknowledges every open alert)` : ''
   return `That names ${count(named)} alerts; one command may ${words.infinitive} at most ${count(max)} (HUBOT_OPSGENIE_MAX_IDS). ` +
     `Nothing was changed: split them into several commands${all}.`
+}
+
+export interface JoinedItem { target: { label: string }, run: RunInfo }
+
+/**
+ * The alerts another command was already acting on, and who started it: their result is that
+ * command's, nothing was sent twice. One line per command joined.
+ */
+export function formatJoined (joined: readonly JoinedItem[], now: number): string {
+  const runs = new Map<RunInfo, string[]>()
+  for (const j of joined) {
+    const labels = runs.get(j.run)
+    if (labels) labels.push(j.target.label)
+    else runs.set(j.run, [j.target.label])
+  }
+  return [...runs].map(([run, labels]) =>
+    `${run.what} by ${run.who} (started ${age(new Date(run.startedAt).toISOString(), now)} ago) was already acting on ` +
+    `${boundedList(labels)}: its result for them is below; nothing was sent twice.`).join('\n')
 }

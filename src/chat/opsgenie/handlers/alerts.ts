@@ -6,7 +6,7 @@ import { labelOf, resolveAlerts } from '../../../alerting/resolve'
 import type { AlertAction } from '../../../alerting/types'
 import { isServiceError } from '../../../http/errors'
 import { formatDuration } from '../duration'
-import { formatBulk, formatCloseAllPrompt, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS } from '../format'
+import { formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS } from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
 
 /**
@@ -21,11 +21,28 @@ function throwIfKeyRefusedEverywhere (items: readonly BulkItem[]): void {
   if (errors.every(e => isServiceError(e) && e.kind === first.kind && e.code === first.code)) throw first
 }
 
-async function bulk (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', targets: Target[], unknown: string[]): Promise<string> {
+type BulkName = 'acknowledge' | 'unacknowledge' | 'close'
+
+/**
+ * Acts on the targets this command does not share with another one still running (or finished
+ * since `listedAt`); for the shared ones it reports the other command's result: never two actions.
+ */
+async function bulk (ctx: GenieContext, name: BulkName, targets: Target[], unknown: string[], what: string, listedAt: number): Promise<string> {
   const backend = ctx.backend()
-  const items = await runBulk(backend, targets, { name }, actorOf(ctx), { concurrency: ctx.settings.concurrency, confirm: confirmOptions(ctx) })
-  throwIfKeyRefusedEverywhere(items)
-  return formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
+  const claim = ctx.claims.claim(backend.service, name, targets, { who: String(ctx.user.name), what, startedAt: listedAt }, listedAt)
+  let own: BulkItem[] = []
+  try {
+    own = await runBulk(backend, claim.mine, { name }, actorOf(ctx), { concurrency: ctx.settings.concurrency, confirm: confirmOptions(ctx) })
+  } finally {
+    claim.finish(own)
+  }
+  const joined = await Promise.all(claim.joined.map(async j => ({ target: j.target, outcome: await j.outcome, run: j.run })))
+  const items = [...own, ...joined]
+  throwIfKeyRefusedEverywhere(own)
+  const order = new Map(targets.map((t, i) => [t.alertId, i]))
+  items.sort((a, b) => (order.get(a.target.alertId) ?? 0) - (order.get(b.target.alertId) ?? 0))
+  const report = formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
+  return joined.length === 0 ? report : `${formatJoined(joined, ctx.now())}\n${report}`
 }
 
 export async function status (ctx: GenieContext): Promise<string> {
@@ -34,17 +51,21 @@ export async function status (ctx: GenieContext): Promise<string> {
 }
 
 export async function ackAll (ctx: GenieContext): Promise<string> {
+  const listedAt = ctx.now()
   const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open', acknowledged: false }))
   if (alerts.length === 0) return 'No open alert is waiting to be acknowledged: there is nothing to acknowledge.'
-  return bulk(ctx, 'acknowledge', alerts.map(a => ({ alertId: a.id, label: labelOf(a) })), [])
+  return bulk(ctx, 'acknowledge', alerts.map(a => ({ alertId: a.id, label: labelOf(a) })), [], 'genie ack', listedAt)
 }
+
+const COMMAND_WORDS: Record<BulkName, string> = { acknowledge: 'ack', unacknowledge: 'unack', close: 'close' }
 
 export async function actOnIds (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', ids: string[]): Promise<string> {
   // Bounded before any call: each id is a lookup, an action and a confirmation on everyone's rate budget.
   const distinct = [...new Set(ids)]
   if (distinct.length > ctx.settings.maxIds) return formatTooManyIds(distinct.length, ctx.settings.maxIds, VERBS[name], ctx.prefix)
+  const listedAt = ctx.now()
   const { targets, unknown } = await resolveAlerts(ctx.backend(), distinct, ctx.settings.concurrency)
-  return bulk(ctx, name, targets, unknown)
+  return bulk(ctx, name, targets, unknown, `genie ${COMMAND_WORDS[name]}`, listedAt)
 }
 
 export async function closeAll (ctx: GenieContext): Promise<string> {
@@ -64,7 +85,7 @@ export async function confirmCloseAll (ctx: GenieContext, code: string): Promise
       case 'mismatch': return 'That is not the code. Nothing was closed, and the close all is cancelled.'
     }
   }
-  return bulk(ctx, 'close', taken.pending.targets, [])
+  return bulk(ctx, 'close', taken.pending.targets, [], 'genie close all', taken.pending.heldAt)
 }
 
 async function single (ctx: GenieContext, id: string, action: AlertAction, done: (label: string) => string): Promise<string> {
