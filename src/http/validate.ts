@@ -9,8 +9,14 @@ import { BadResponseError, type RequestInfo } from './errors'
 /** Returns what is wrong with `value` at `at` (e.g. `data[3].id`), or undefined when it fits. */
 export type Check = (value: unknown, at: string) => string | undefined
 
-const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value
+function describe (value: unknown): string {
+  if (value === null || value === undefined) return String(value)
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'string') return value.trim() === '' ? 'empty' : 'text'
+  if (typeof value === 'number') return 'a number'
+  if (typeof value === 'boolean') return String(value)
+  return typeof value === 'object' ? 'an object' : typeof value
+}
 
 const is = (kind: string, test: (v: unknown) => boolean): Check =>
   (v, at) => (test(v) ? undefined : `${at} is ${describe(v)}, not ${kind}`)
