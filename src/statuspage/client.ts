@@ -33,7 +33,11 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
   const pageSize = options.pageSize ?? PAGE_SIZE
   const deliver = options.deliverNotifications ?? true
   const page = `/pages/${encodeURIComponent(options.pageId)}`
-  const one = (id: string): string => encodeURIComponent(id)
+  const one = (id: string): string => {
+    // Ids come from checked answers or from what people typed: an empty one is a bug, never a path.
+    if (typeof id !== 'string' || id === '') throw new Error('an empty id would go into a request path')
+    return encodeURIComponent(id)
+  }
   const info = (method: string, path: string, status = 200) => ({ service: 'Statuspage' as const, method, path, status })
 
   /** Fetches pages until one returns fewer rows than asked for; every row must fit `rows`. */

@@ -179,3 +179,17 @@ describe('ActionClaims', () => {
     expect(claims.claim('OpsGenie', 'close', [t(1)], run('bob'), 0).mine).to.have.length(1)
   })
 })
+
+describe('ids in request paths', () => {
+  it('are never empty, null or undefined', async () => {
+    const { segment } = await import('../../src/alerting/backend')
+    const { createStatuspageClient } = await import('../../src/statuspage/client')
+    expect(() => segment('')).to.throw('an empty id would go into a request path')
+    expect(() => segment(null as unknown as string)).to.throw('an empty id')
+    const http = { service: 'Statuspage' as const, request: async () => { throw new Error('no request expected') }, get: async () => { throw new Error('no request expected') } }
+    const client = createStatuspageClient({ http, pageId: 'p1' })
+    let error: unknown
+    try { await client.getIncident(undefined as unknown as string) } catch (err) { error = err }
+    expect(String(error)).to.contain('an empty id would go into a request path')
+  })
+})
