@@ -11,7 +11,9 @@
 // bot's process: two bot processes on one account do not see each other's claims.
 
 import type { ActionOutcome } from './actions'
-import type { BulkItem, Target } from './bulk'
+import type { AlertingBackend } from './backend'
+import { runBulk, type BulkItem, type BulkOptions, type Target } from './bulk'
+import type { Actor, AlertAction } from './types'
 
 /** The command that holds a claim, as the replies of the commands that join it name it. */
 export interface RunInfo {
@@ -47,7 +49,9 @@ interface Entry {
 /** How long a finished claim is remembered: longer than a held close-all may wait for its confirmation. */
 export const KEEP_FINISHED_MS = 65 * 60_000
 
-const STOPPED: ActionOutcome = { state: 'unconfirmed', reason: 'error', error: new Error('the command stopped before it had a result') }
+const STOPPED: ActionOutcome = {
+  state: 'unconfirmed', reason: 'error', error: new Error('the command stopped before it had a result')
+}
 
 export class ActionClaims {
   private readonly entries = new Map<string, Entry>()
@@ -87,6 +91,36 @@ export class ActionClaims {
 
   private prune (): void {
     const before = this.now() - this.keepMs
-    for (const [key, entry] of this.entries) if (entry.settledAt !== undefined && entry.settledAt < before) this.entries.delete(key)
+    for (const [key, entry] of this.entries) {
+      if (entry.settledAt !== undefined && entry.settledAt < before) this.entries.delete(key)
+    }
   }
+}
+
+export interface ClaimedRun {
+  /** Every target's outcome, in the targets' order: this command's own and those it joined. */
+  items: BulkItem[]
+  /** Only this command's own outcomes (a key refused everywhere is judged on these). */
+  own: BulkItem[]
+  /** The targets another command covered, with that command's outcome and who started it. */
+  joined: Array<BulkItem & { run: RunInfo }>
+}
+
+/**
+ * runBulk on the targets no other command is acting on; the others' outcomes are awaited from the
+ * commands that hold them. `run.startedAt` is when this command listed its targets.
+ */
+export async function runClaimed (claims: ActionClaims, backend: AlertingBackend, targets: readonly Target[], action: AlertAction,
+  actor: Actor, options: BulkOptions, run: RunInfo): Promise<ClaimedRun> {
+  const claim = claims.claim(backend.service, action.name, targets, run, run.startedAt)
+  let own: BulkItem[] = []
+  try {
+    own = await runBulk(backend, claim.mine, action, actor, options)
+  } finally {
+    claim.finish(own)
+  }
+  const joined = await Promise.all(claim.joined.map(async j => ({ target: j.target, outcome: await j.outcome, run: j.run })))
+  const order = new Map(targets.map((t, i) => [t.alertId, i]))
+  const items = [...own, ...joined].sort((a, b) => (order.get(a.target.alertId) ?? 0) - (order.get(b.target.alertId) ?? 0))
+  return { items, own, joined }
 }

@@ -41,6 +41,7 @@ export const override: Check = object({ data: object({ alias: id }) })
 export const user: Check = object({ data: object({ id, username: id, fullName: nullable(string) }) })
 
 /** JSM Operations' list envelope: `values` and `links.next`. */
-export const jsmList = (row: Check): Check => object({ values: listOf(row), links: nullable(object({ next: nullable(string) })) })
+export const jsmList = (row: Check): Check =>
+  object({ values: listOf(row), links: nullable(object({ next: nullable(string) })) })
 /** JSM Operations' answer to an action: the request id at the top or inside `data`. */
 export const jsmAccepted: Check = either(accepted, object({ data: accepted }))

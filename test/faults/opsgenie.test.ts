@@ -8,7 +8,8 @@ import { HANDLED_EVENT } from '../../src/chat/command'
 import { BRAIN_KEY } from '../../src/chat/opsgenie/identity'
 import { botForEachTest, type TestBot } from '../support/bots'
 import {
-  accepted, alert, configure, expectDone, fixture, KEY, listBody, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, requestIdFor, success, uuid
+  accepted, alert, configure, expectDone, fixture, KEY, listBody, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie,
+  requestIdFor, success, uuid
 } from '../opsgenie/support'
 
 const reset = (): Error => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })

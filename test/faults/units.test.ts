@@ -1,6 +1,7 @@
 // The pure parts of #13: response-shape checks, bounds on text and work, the claim registry that
 // keeps two commands from acting twice on one alert, and the wording of faults.
 import { expect } from 'chai'
+import { segment } from '../../src/alerting/backend'
 import { ActionClaims } from '../../src/alerting/bulk-lock'
 import type { ActionOutcome } from '../../src/alerting/actions'
 import * as alerting from '../../src/alerting/validate'
@@ -11,6 +12,7 @@ import { parseStatusCommand } from '../../src/chat/statuspage/parse'
 import { BadResponseError, NetworkError, TimeoutError } from '../../src/http/errors'
 import { redact } from '../../src/http/redact'
 import { conform } from '../../src/http/validate'
+import { createStatuspageClient } from '../../src/statuspage/client'
 import * as statuspage from '../../src/statuspage/validate'
 import { componentRow, components } from '../statuspage/support'
 
@@ -182,11 +184,10 @@ describe('ActionClaims', () => {
 
 describe('ids in request paths', () => {
   it('are never empty, null or undefined', async () => {
-    const { segment } = await import('../../src/alerting/backend')
-    const { createStatuspageClient } = await import('../../src/statuspage/client')
     expect(() => segment('')).to.throw('an empty id would go into a request path')
     expect(() => segment(null as unknown as string)).to.throw('an empty id')
-    const http = { service: 'Statuspage' as const, request: async () => { throw new Error('no request expected') }, get: async () => { throw new Error('no request expected') } }
+    const refuse = async (): Promise<never> => { throw new Error('no request expected') }
+    const http = { service: 'Statuspage' as const, request: refuse, get: refuse }
     const client = createStatuspageClient({ http, pageId: 'p1' })
     let error: unknown
     try { await client.getIncident(undefined as unknown as string) } catch (err) { error = err }

@@ -107,7 +107,8 @@ export function formatBulk (service: string, words: VerbWords, items: readonly B
   const failed = items.filter(i => i.outcome.state === 'failed')
   const unconfirmed = items.filter(i => i.outcome.state === 'unconfirmed')
   const lines: string[] = []
-  const reasons = (group: readonly BulkItem[]): string => byReason(group, i => shortReason(i.outcome, service, confirmTimeoutMs))
+  const reasons = (group: readonly BulkItem[]): string =>
+    byReason(group, i => shortReason(i.outcome, service, confirmTimeoutMs))
   if (done.length > 0) lines.push(`${words.done} (confirmed by ${service}): ${boundedList(done, 100)}.`)
   if (failed.length > 0) lines.push(`Failed: ${reasons(failed)}.`)
   if (unconfirmed.length > 0) lines.push(`Not confirmed: ${reasons(unconfirmed)}.`)

@@ -32,7 +32,8 @@ export interface MatchOptions {
   work?: { cells: number }
 }
 
-export function matchComponent (query: string, components: readonly Component[], { exactOnly = false, work }: MatchOptions = {}): MatchResult {
+export function matchComponent (query: string, components: readonly Component[],
+  { exactOnly = false, work }: MatchOptions = {}): MatchResult {
   const names = components.map(c => ({ c, plain: c.name, qualified: qualifiedName(c, components) }))
   const decide = (hits: Component[]): MatchResult | undefined =>
     hits.length === 1 ? { kind: 'found', component: hits[0] } : hits.length > 1 ? { kind: 'ambiguous', candidates: hits } : undefined

@@ -1,12 +1,15 @@
 // Alert commands: status, ack/unack/close (some or all), close all + confirm, note, snooze.
 
 import { actAndConfirm } from '../../../alerting/actions'
-import { runBulk, type BulkItem, type Target } from '../../../alerting/bulk'
+import type { BulkItem, Target } from '../../../alerting/bulk'
+import { runClaimed } from '../../../alerting/bulk-lock'
 import { labelOf, resolveAlerts } from '../../../alerting/resolve'
 import type { AlertAction } from '../../../alerting/types'
 import { isServiceError } from '../../../http/errors'
 import { formatDuration } from '../duration'
-import { formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS } from '../format'
+import {
+  formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS
+} from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
 
 /**
@@ -27,20 +30,13 @@ type BulkName = 'acknowledge' | 'unacknowledge' | 'close'
  * Acts on the targets this command does not share with another one still running (or finished
  * since `listedAt`); for the shared ones it reports the other command's result: never two actions.
  */
-async function bulk (ctx: GenieContext, name: BulkName, targets: Target[], unknown: string[], what: string, listedAt: number): Promise<string> {
+async function bulk (ctx: GenieContext, name: BulkName, targets: Target[], unknown: string[], what: string,
+  listedAt: number): Promise<string> {
   const backend = ctx.backend()
-  const claim = ctx.claims.claim(backend.service, name, targets, { who: String(ctx.user.name), what, startedAt: listedAt }, listedAt)
-  let own: BulkItem[] = []
-  try {
-    own = await runBulk(backend, claim.mine, { name }, actorOf(ctx), { concurrency: ctx.settings.concurrency, confirm: confirmOptions(ctx) })
-  } finally {
-    claim.finish(own)
-  }
-  const joined = await Promise.all(claim.joined.map(async j => ({ target: j.target, outcome: await j.outcome, run: j.run })))
-  const items = [...own, ...joined]
+  const options = { concurrency: ctx.settings.concurrency, confirm: confirmOptions(ctx) }
+  const run = { who: String(ctx.user.name), what, startedAt: listedAt }
+  const { items, own, joined } = await runClaimed(ctx.claims, backend, targets, { name }, actorOf(ctx), options, run)
   throwIfKeyRefusedEverywhere(own)
-  const order = new Map(targets.map((t, i) => [t.alertId, i]))
-  items.sort((a, b) => (order.get(a.target.alertId) ?? 0) - (order.get(b.target.alertId) ?? 0))
   const report = formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
   return joined.length === 0 ? report : `${formatJoined(joined, ctx.now())}\n${report}`
 }
@@ -62,7 +58,8 @@ const COMMAND_WORDS: Record<BulkName, string> = { acknowledge: 'ack', unacknowle
 export async function actOnIds (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', ids: string[]): Promise<string> {
   // Bounded before any call: each id is a lookup, an action and a confirmation on everyone's rate budget.
   const distinct = [...new Set(ids)]
-  if (distinct.length > ctx.settings.maxIds) return formatTooManyIds(distinct.length, ctx.settings.maxIds, VERBS[name], ctx.prefix)
+  const { maxIds } = ctx.settings
+  if (distinct.length > maxIds) return formatTooManyIds(distinct.length, maxIds, VERBS[name], ctx.prefix)
   const listedAt = ctx.now()
   const { targets, unknown } = await resolveAlerts(ctx.backend(), distinct, ctx.settings.concurrency)
   return bulk(ctx, name, targets, unknown, `genie ${COMMAND_WORDS[name]}`, listedAt)
