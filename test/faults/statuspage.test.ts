@@ -50,6 +50,20 @@ describe('Statuspage faults never mislead (Hubot 3.5)', () => {
     })
   })
 
+  it('a group set where one component PATCH loses its connection calls that one not confirmed, not unchanged', async () => {
+    const scope = getComponents(api())
+    scope.patch(`${PAGE}/components/cmpapi000001`).reply(200, { ...components()[1], status: 'major_outage' })
+    scope.patch(`${PAGE}/components/cmpweb000001`).times(3).replyWithError(reset())
+    getUnresolved(scope)
+    const reply = await ask('/status core down')
+    expect(reply.split('\n').slice(0, 3)).to.deep.equal([
+      'Core is a group: its state follows its components, so both of its components were set.',
+      '• API: operational → major outage',
+      `• Web App: not confirmed (The connection to Statuspage failed (ECONNRESET) after the request was sent: it ${MAY_HAVE}.)`
+    ])
+    scope.done()
+  })
+
   describe('{} and null fields: read answers', () => {
     const reads: Array<[string, string, (s: nock.Scope) => void, string]> = [
       ['components as {}', '/status components', s => s.get(`${PAGE}/components`).query(PAGE_QUERY).reply(200, {}), 'the answer is an object, not a list'],
