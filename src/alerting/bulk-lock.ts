@@ -25,7 +25,7 @@ export interface RunInfo {
 }
 
 /** An alert another command is acting on (or just did): its result, once that command has it. */
-export interface Joined {
+interface Joined {
   target: Target
   run: RunInfo
   outcome: Promise<ActionOutcome>
@@ -47,7 +47,7 @@ interface Entry {
 }
 
 /** How long a finished claim is remembered: longer than a held close-all may wait for its confirmation. */
-export const KEEP_FINISHED_MS = 65 * 60_000
+const KEEP_FINISHED_MS = 65 * 60_000
 
 const STOPPED: ActionOutcome = {
   state: 'unconfirmed', reason: 'error', error: new Error('the command stopped before it had a result')

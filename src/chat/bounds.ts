@@ -6,9 +6,9 @@ export const MAX_NAME_CHARS = 2_000
 /** Messages and notes: the Statuspage incident body limit (OpsGenie's note limit is the same). */
 export const MAX_MESSAGE_CHARS = 25_000
 /** At most this much of what someone typed is quoted back in a reply. */
-export const ECHO_CHARS = 80
+const ECHO_CHARS = 80
 /** A list in one line of a reply shows this many items, then "+N more". */
-export const LIST_ITEMS = 30
+const LIST_ITEMS = 30
 /** Ids one genie command may name, unless HUBOT_OPSGENIE_MAX_IDS says otherwise. */
 export const DEFAULT_MAX_IDS = 100
 
