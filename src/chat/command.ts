@@ -1,6 +1,15 @@
 // Every chat command goes through here: one listener, one reply, errors turned into words,
 // nothing thrown back into Hubot (so no unhandled rejection, whatever the API does).
+//
+// The write gate and the audit trail live here too, after parsing and before any client is made,
+// so no listener middleware, script load order or other script can let a write past them: a
+// command classed as a write runs only if its writers and rooms allow it, and whatever it wrote
+// is recorded however it ended.
 
+import { recordAudit } from './audit/record'
+import { AuditTrail } from './audit/trail'
+import { announceWriteRule, refuseWrite } from './authorization/gate'
+import type { CommandClass, Gate } from './authorization/policy'
 import { ConfigError } from './config'
 import { describeError } from './describe-error'
 import { ServiceError } from '../http/errors'
@@ -10,48 +19,77 @@ import type { HubotResponse, HubotRobot, HubotUser } from './hubot'
 /** Emitted on the robot once a command has sent its reply (tests and middleware wait on it). */
 export const HANDLED_EVENT = 'hubot-statuspage-opsgenie:handled'
 
-export interface CommandContext {
+export interface CommandContext<C> {
   robot: HubotRobot
   res: HubotResponse
   match: RegExpMatchArray
   user: HubotUser
   room: string
+  /** The parsed command. */
+  command: C
+  /** Where the service clients record every write this command makes (see audit/clients.ts). */
+  audit: AuditTrail
 }
 
-export interface CommandSpec {
+export interface CommandSpec<C> {
   /** Listener id, scoped by module: `statuspage.status`, `opsgenie.genie`. */
   id: string
   pattern: RegExp
   /** Values to scrub from replies and logs even if they slipped in (the API keys). */
   secrets: () => Array<string | undefined>
+  /** Pure: the message's match → the command. */
+  parse: (match: RegExpMatchArray) => C
+  /** Read or write, and the command's name for logs. Every command is classed: writes are gated. */
+  classify: (command: C) => CommandClass
+  /** Whose writers and rooms gate the writes, and which audit history they go to. */
+  gate: Gate
 }
 
+type Handler<C> = (ctx: CommandContext<C>) => Promise<string>
+
 /** Registers a respond listener whose handler returns the single reply for the message. */
-export function respond (robot: HubotRobot, spec: CommandSpec, handler: (ctx: CommandContext) => Promise<string>): void {
+export function respond<C> (robot: HubotRobot, spec: CommandSpec<C>, handler: Handler<C>): void {
+  announceWriteRule(robot, spec.gate, spec.id)
   robot.respond(spec.pattern, { id: spec.id }, (res) => run(robot, spec, res, handler))
 }
 
-async function run (robot: HubotRobot, spec: CommandSpec, res: HubotResponse, handler: (ctx: CommandContext) => Promise<string>): Promise<void> {
+async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotResponse,
+  handler: Handler<C>): Promise<void> {
   const user = res.message.user
   const room = res.message.room ?? res.envelope.room ?? user.room ?? ''
+  const audit = new AuditTrail()
+  let kind: CommandClass | undefined
   let reply: string
   let failed = false
   try {
-    reply = await handler({ robot, res, match: res.match, user, room })
+    const command = spec.parse(res.match)
+    kind = spec.classify(command)
+    const refusal = kind.access === 'write' ? await refuseWrite(robot, spec.gate, spec.id, kind, user, room) : undefined
+    reply = refusal ?? await handler({ robot, res, match: res.match, user, room, command, audit })
   } catch (err) {
     failed = true
     reply = describeError(err, spec.secrets())
     logFailure(robot, spec, err)
   }
-  try {
-    await res.send(redact(reply, spec.secrets()))
-  } catch (err) {
-    logFailure(robot, spec, err)
+  // Whatever reached a service is recorded, failed and unconfirmed writes too.
+  const classed = kind
+  if (classed) {
+    await safely(robot, spec, () => recordAudit(robot, spec.gate.service, classed, user, room, audit, spec.secrets()))
   }
+  await safely(robot, spec, () => res.send(redact(reply, spec.secrets())))
   robot.emit(HANDLED_EVENT, { id: spec.id, failed, room })
 }
 
-function logFailure (robot: HubotRobot, spec: CommandSpec, err: unknown): void {
+/** Runs a step after the handler; a failure is logged, never thrown back into Hubot. */
+async function safely<C> (robot: HubotRobot, spec: CommandSpec<C>, step: () => unknown): Promise<void> {
+  try {
+    await step()
+  } catch (err) {
+    logFailure(robot, spec, err)
+  }
+}
+
+function logFailure<C> (robot: HubotRobot, spec: CommandSpec<C>, err: unknown): void {
   const text = err instanceof Error ? err.message : String(err)
   robot.logger.error(`[${spec.id}] ${redact(text, spec.secrets())}`)
   // Only the unexpected (a bug, not an API answer or missing setting) goes to Hubot's error handlers.

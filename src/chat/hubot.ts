@@ -55,6 +55,8 @@ export interface HubotRobot {
   logger: HubotLogger
   brain: HubotBrain
   commands?: unknown
+  /** A role plugin's API (hubot-auth on 3.5, or any plugin exposing hasRole on 14), when one is loaded. */
+  auth?: unknown
   respond(pattern: RegExp, options: { id: string }, callback: (res: HubotResponse) => unknown): void
   emit(event: string, ...args: unknown[]): unknown
 }

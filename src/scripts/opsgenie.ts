@@ -12,6 +12,8 @@
 //   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id
 //   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
 //   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth
+//   HUBOT_OPSGENIE_WRITERS - optional, who may act on alerts and take shifts: user ids and role:<name>, comma-separated
+//   HUBOT_OPSGENIE_WRITE_ROOMS - optional, the room ids those actions are allowed from, comma-separated
 //
 // Commands:
 //   hubot genie - Open alerts, newest first: acknowledged or not, by whom, age, count (also: genie status, genie alerts)
@@ -28,19 +30,28 @@
 //   hubot genie forget me - Forget who you are in OpsGenie
 //   hubot genie oncall [<schedule>] - Who is on call now, in one schedule or all (also: genie who is on call)
 //   hubot genie take [<schedule>] for <duration> - Put yourself on call now for a while (a schedule override)
+//   hubot genie log [<n>] - The last n actions taken from chat (default 10): when, who, where, what, outcome
 //
 // Notes:
 //   Set HUBOT_ALIAS=/ so people type /genie as they would in Campfire.
 //   Actions are asynchronous in OpsGenie: every one is confirmed through its request status before
 //   the bot says it is done; what was refused or not confirmed in time is reported as such.
 //   Every action carries user (from genie me as, else the chat email, else the chat name) and source hubot.
+//   Reads are open to everyone; ack, unack, close, close all, confirm, note, snooze and take are limited by
+//   HUBOT_OPSGENIE_WRITERS and HUBOT_OPSGENIE_WRITE_ROOMS when set (roles through robot.auth.hasRole), and each
+//   one that reached OpsGenie is logged and kept in the brain (the last 500), shown by genie log.
 //
 // Author:
 //   hubot-statuspage-opsgenie
 
+import { auditedBackend } from '../chat/audit/clients'
+import { formatHistory } from '../chat/audit/format'
+import { parseLogRequest } from '../chat/audit/parse'
+import { readHistory } from '../chat/audit/store'
 import { respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
+import { classifyGenie, GENIE_GATE } from '../chat/opsgenie/access'
 import { CloseAllStore } from '../chat/opsgenie/close-all'
 import { ActionClaims } from '../alerting/bulk-lock'
 import { handleGenie } from '../chat/opsgenie/handlers'
@@ -52,12 +63,19 @@ export = (robot: HubotRobot): void => {
   registerHelp(robot, OPSGENIE_HELP)
   const closeAll = new CloseAllStore()
   const claims = new ActionClaims()
-  respond(robot, { id: 'opsgenie.genie', pattern: GENIE_PATTERN, secrets: secretVariables }, async ({ match, user, room }) => {
+  respond(robot, {
+    id: 'opsgenie.genie',
+    pattern: GENIE_PATTERN,
+    secrets: secretVariables,
+    parse: match => parseLogRequest(match[1]) ?? parseGenie(match[1] ?? ''),
+    classify: classifyGenie,
+    gate: GENIE_GATE
+  }, async ({ command, user, room, audit }) => {
+    if (command.kind === 'log') return formatHistory(readHistory(robot.brain, 'opsgenie'), command.count, serviceName())
     const settings = readSettings()
-    const command = parseGenie(match[1] ?? '')
     let backend: ReturnType<typeof createBackend> | undefined
     return handleGenie(command, {
-      backend: () => (backend ??= createBackend(settings)),
+      backend: () => (backend ??= auditedBackend(createBackend(settings), audit)),
       service: serviceName(),
       settings,
       user,

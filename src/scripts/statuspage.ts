@@ -7,6 +7,8 @@
 //   HUBOT_STATUSPAGE_API_URL - optional, default https://api.statuspage.io/v1
 //   HUBOT_STATUSPAGE_TIMEOUT_MS - optional, default 10000: how long to wait for each API answer
 //   HUBOT_STATUSPAGE_NOTIFY - optional, default true; false: incidents opened or updated from chat do not notify subscribers
+//   HUBOT_STATUSPAGE_WRITERS - optional, who may change the page: user ids and role:<name>, comma-separated
+//   HUBOT_STATUSPAGE_WRITE_ROOMS - optional, the room ids the page may be changed from, comma-separated
 //
 // Commands:
 //   hubot status - What is not operational, and the unresolved incidents (also: status?)
@@ -18,25 +20,46 @@
 //   hubot status open [<incident status>] <name>[: <message>] - Open an incident (investigating by default)
 //   hubot status update [<incident id>] [<incident status>] <message> - Add an update to an incident
 //   hubot status resolve [<incident id>] [<message>] - Resolve an incident and set its components operational
+//   hubot status log [<n>] - The last n changes made from chat (default 10): when, who, where, what, outcome
 //
 // Notes:
 //   Set HUBOT_ALIAS=/ so people type /status as they would in Campfire.
+//   Reads are open to everyone; set, open, update and resolve are limited by HUBOT_STATUSPAGE_WRITERS and
+//   HUBOT_STATUSPAGE_WRITE_ROOMS when set (roles through robot.auth.hasRole, e.g. hubot-auth), and each one
+//   that reached Statuspage is logged and kept in the brain (the last 500), shown by status log.
 //
 // Author:
 //   hubot-statuspage-opsgenie
 
+import { auditedStatuspage } from '../chat/audit/clients'
+import { formatHistory } from '../chat/audit/format'
+import { parseLogRequest } from '../chat/audit/parse'
+import { readHistory } from '../chat/audit/store'
 import { respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
+import { classifyStatus, STATUS_GATE } from '../chat/statuspage/access'
 import { statuspageDeps, statuspageSecrets } from '../chat/statuspage/config'
 import { runStatusCommand } from '../chat/statuspage/handlers'
 import { STATUSPAGE_HELP } from '../chat/statuspage/help'
 import { parseStatusCommand, STATUS_PATTERN } from '../chat/statuspage/parse'
 
 // One listener for every `status` message: the pure parser decides which command it is, so no
-// message is ever answered twice.
+// message is ever answered twice. Writes are gated and audited in respond().
 export = (robot: HubotRobot): void => {
   registerHelp(robot, STATUSPAGE_HELP)
-  respond(robot, { id: 'statuspage.status', pattern: STATUS_PATTERN, secrets: statuspageSecrets }, ({ match }) =>
-    runStatusCommand(parseStatusCommand(match[1]), () => statuspageDeps(robot)))
+  respond(robot, {
+    id: 'statuspage.status',
+    pattern: STATUS_PATTERN,
+    secrets: statuspageSecrets,
+    parse: match => parseLogRequest(match[1]) ?? parseStatusCommand(match[1]),
+    classify: classifyStatus,
+    gate: STATUS_GATE
+  }, async ({ command, audit }) => {
+    if (command.kind === 'log') return formatHistory(readHistory(robot.brain, 'statuspage'), command.count, 'Statuspage')
+    return runStatusCommand(command, () => {
+      const deps = statuspageDeps(robot)
+      return { ...deps, client: auditedStatuspage(deps.client, audit) }
+    })
+  })
 }

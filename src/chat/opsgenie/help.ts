@@ -16,5 +16,6 @@ export const OPSGENIE_HELP: HelpEntry[] = [
   { id: 'opsgenie.whoami', usage: 'genie whoami', description: 'Who the bot thinks you are in OpsGenie' },
   { id: 'opsgenie.forget', usage: 'genie forget me', description: 'Forget who you are in OpsGenie' },
   { id: 'opsgenie.oncall', usage: 'genie oncall [<schedule>]', description: 'Who is on call now, in one schedule or all (also: genie who is on call)' },
-  { id: 'opsgenie.take', usage: 'genie take [<schedule>] for <duration>', description: 'Put yourself on call now for a while (a schedule override)' }
+  { id: 'opsgenie.take', usage: 'genie take [<schedule>] for <duration>', description: 'Put yourself on call now for a while (a schedule override)' },
+  { id: 'opsgenie.log', usage: 'genie log [<n>]', description: 'The last n actions taken from chat (default 10): when, who, where, what, outcome' }
 ]

@@ -11,5 +11,6 @@ export const STATUSPAGE_HELP: HelpEntry[] = [
   { id: 'statuspage.incidents', usage: 'status incidents', description: 'The unresolved incidents with their latest update' },
   { id: 'statuspage.open', usage: 'status open [<incident status>] <name>[: <message>]', description: 'Open an incident (investigating by default)' },
   { id: 'statuspage.update', usage: 'status update [<incident id>] [<incident status>] <message>', description: 'Add an update to an incident' },
-  { id: 'statuspage.resolve', usage: 'status resolve [<incident id>] [<message>]', description: 'Resolve an incident and set its components operational' }
+  { id: 'statuspage.resolve', usage: 'status resolve [<incident id>] [<message>]', description: 'Resolve an incident and set its components operational' },
+  { id: 'statuspage.log', usage: 'status log [<n>]', description: 'The last n changes made from chat (default 10): when, who, where, what, outcome' }
 ]

@@ -1,0 +1,79 @@
+// The service clients as a command sees them: the same calls, with every write recorded on the
+// command's audit trail and every name read remembered to label it. Each wrapper lists every method
+// of its interface, so a new client method does not compile until it is passed through or recorded.
+
+import type { AlertingBackend } from '../../alerting/backend'
+import type { Alert, AlertAction } from '../../alerting/types'
+import type { StatuspageClient } from '../../statuspage/client'
+import { outcomeOfError, type AuditTrail } from './trail'
+
+export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail): StatuspageClient {
+  const learn = <T extends { id: string, name: string }>(rows: T[]): T[] => {
+    for (const row of rows) trail.learn(row.id, row.name)
+    return rows
+  }
+  const named = (row: { id: string, name: string }) => ({ id: row.id, name: row.name })
+  return {
+    listComponents: async () => learn(await client.listComponents()),
+    listUnresolvedIncidents: async () => learn(await client.listUnresolvedIncidents()),
+    getIncident: async (id) => learn([await client.getIncident(id)])[0],
+    updateComponentStatus: (id, status) =>
+      trail.track('Statuspage', id, status, () => client.updateComponentStatus(id, status), named),
+    // The incident has no id until it is created: a failure names it by the name it was to have.
+    createIncident: (incident) => {
+      trail.learn('(new incident)', incident.name)
+      return trail.track('Statuspage', '(new incident)', `open ${incident.status ?? ''}`.trim(),
+        () => client.createIncident(incident), named)
+    },
+    updateIncident: (id, change) =>
+      trail.track('Statuspage', id, change.status ?? 'update', () => client.updateIncident(id, change), named)
+  }
+}
+
+const alertLabel = (alert: Alert): string | undefined => (alert.tinyId ? `#${alert.tinyId}` : undefined)
+
+/** What was done to an alert, without the note's text (which could carry anything). */
+const actionLabel = (action: AlertAction): string => (action.name === 'snooze' ? `snooze until ${action.endTime}` : action.name)
+
+export function auditedBackend (backend: AlertingBackend, trail: AuditTrail): AlertingBackend {
+  const service = backend.service
+  return {
+    service,
+    supportsTinyIds: backend.supportsTinyIds,
+    listAlerts: async (filter) => {
+      const alerts = await backend.listAlerts(filter)
+      for (const alert of alerts) trail.learn(alert.id, alertLabel(alert))
+      return alerts
+    },
+    getAlert: async (ref) => {
+      const alert = await backend.getAlert(ref)
+      if (alert) trail.learn(alert.id, alertLabel(alert))
+      return alert
+    },
+    act: async (alertId, action, actor) => {
+      let requestId: string
+      try {
+        requestId = await backend.act(alertId, action, actor)
+      } catch (err) {
+        trail.add(service, { id: alertId, action: actionLabel(action), outcome: outcomeOfError(err) })
+        throw err
+      }
+      trail.accepted(service, requestId, alertId, actionLabel(action))
+      return requestId
+    },
+    requestState: async (requestId) => {
+      const state = await backend.requestState(requestId)
+      if (state.processed) trail.settle(requestId, state.isSuccess)
+      return state
+    },
+    listSchedules: async () => {
+      const schedules = await backend.listSchedules()
+      for (const s of schedules) trail.learn(s.id, s.name)
+      return schedules
+    },
+    onCall: (scheduleId) => backend.onCall(scheduleId),
+    findUser: (identifier) => backend.findUser(identifier),
+    createOverride: (request) =>
+      trail.track(service, request.scheduleId, `on call: ${request.username} until ${request.endDate}`, () => backend.createOverride(request))
+  }
+}

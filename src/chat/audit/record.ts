@@ -1,0 +1,25 @@
+// After a command: whatever it wrote goes to the log (one structured line) and to the brain's
+// bounded history. Nothing is recorded for a command that reached no service with a write.
+
+import type { CommandClass, GuardedService } from '../authorization/policy'
+import type { HubotRobot, HubotUser } from '../hubot'
+import { redact } from '../../http/redact'
+import { auditLogLine } from './format'
+import { appendHistory, overallOutcome, type AuditEntry } from './store'
+import type { AuditTrail } from './trail'
+
+export function recordAudit (robot: HubotRobot, service: GuardedService, command: CommandClass, user: HubotUser,
+  room: string, trail: AuditTrail, secrets: ReadonlyArray<string | undefined>, now: Date = new Date()): void {
+  if (trail.targets.length === 0 || !trail.service) return
+  const entry: AuditEntry = {
+    time: now.toISOString(),
+    user: { id: String(user.id), name: String(user.name) },
+    room,
+    command: command.label,
+    service: trail.service,
+    targets: trail.targets.map(t => ({ ...t })),
+    outcome: overallOutcome(trail.targets)
+  }
+  robot.logger.info(redact(auditLogLine(entry), secrets))
+  appendHistory(robot.brain, service, entry)
+}
