@@ -99,6 +99,8 @@ function sentence (err: unknown, options: DescribeOptions): string {
     }
     case 'bad_response':
       if (isRead(err)) return `${s} ${unreadable(err)}. Nothing was changed: try again in a minute, or use ${hints.web}.`
+      // A read after a change: the read did nothing, what came before it did.
+      if (err.method === 'GET') return `${s} ${unreadable(err)}. Check ${checkFirst}, or use ${hints.web}.`
       return `${s} ${unreadable(err)}, so the request may or may not have been carried out. Check ${checkFirst}, or use ${hints.web}.`
     default:
       return `${s} answered ${err.status ?? 'with an error'}${reason(err)}.`

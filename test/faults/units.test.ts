@@ -56,6 +56,8 @@ describe('response shapes', () => {
     expect(describeError(shaped)).to.equal('OpsGenie answered with JSON of an unexpected shape (data is undefined, not a list). ' +
       'Nothing was changed: try again in a minute, or use the OpsGenie app.')
     expect(describeError(new BadResponseError(info, 'x'))).to.match(/^OpsGenie answered with something that is not JSON/)
+    expect(describeError(shaped, [], { afterChange: true })).to.equal('OpsGenie answered with JSON of an unexpected shape ' +
+      '(data is undefined, not a list). Check its state with "genie" before trying again, or use the OpsGenie app.')
     const write = new BadResponseError({ ...info, method: 'POST', path: '/v2/schedules/s1/overrides' }, 'x')
     write.shape = 'data is undefined, not an object'
     expect(describeError(write)).to.equal('OpsGenie answered with JSON of an unexpected shape (data is undefined, not an object), ' +
