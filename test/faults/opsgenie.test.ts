@@ -130,7 +130,7 @@ describe('genie faults never mislead (Hubot 3.5)', () => {
     it('an action answered {} (no requestId) is not confirmed and may have happened', async () => {
       const scope = mockList(opsgenie(), OPEN_UNACKED, [alert(1)])
       scope.post(`/v2/alerts/${uuid(1)}/acknowledge`).query({ identifierType: 'id' }).reply(202, {})
-      expect(await bot.say('/genie ack')).to.deep.equal(['Nothing was confirmed as acknowledged.\nNot confirmed: #1 — the answer was unreadable; it may or may not have happened.'])
+      expect(await bot.say('/genie ack')).to.deep.equal(['Nothing was confirmed as acknowledged.\nNot confirmed: #1 — the answer was unreadable; it may or may not have happened, check with genie before retrying.'])
       expectDone(scope)
     })
 

@@ -75,7 +75,7 @@ describe('genie commands when OpsGenie fails (Hubot 3.5)', () => {
     scope.post(`/v2/alerts/${uuid(1)}/acknowledge`).query({ identifierType: 'id' }).times(3).delay(300).reply(202, fixture('accepted'))
     const [reply] = await bot.say('/genie ack')
     expectDone(scope)
-    expect(reply).to.equal('Nothing was confirmed as acknowledged.\nNot confirmed: #1 — no answer in time; it may or may not have happened.')
+    expect(reply).to.equal('Nothing was confirmed as acknowledged.\nNot confirmed: #1 — no answer in time; it may or may not have happened, check with genie before retrying.')
   })
 
   it('reports a connection reset', async () => {

@@ -47,6 +47,9 @@ export function formatStatus (service: string, alerts: readonly Alert[], now: nu
   return [head, ...lines].join('\n')
 }
 
+/** After a send that may have reached the backend: what to do before trying again. */
+const MAY_HAVE = 'it may or may not have happened, check with genie before retrying'
+
 /** Why one item failed, in a few words: the backend's own reason where it gave one. */
 export function shortReason (outcome: ActionOutcome, service: string, confirmTimeoutMs: number): string {
   if (outcome.state === 'failed' && outcome.reason) return outcome.reason
@@ -63,10 +66,10 @@ export function shortReason (outcome: ActionOutcome, service: string, confirmTim
   switch (err.kind) {
     case 'not_found': return `not found${said}`
     case 'rate_limited': return 'rate limited, retries ran out'
-    case 'timeout': return 'no answer in time; it may or may not have happened'
-    case 'network': return 'connection failed; it may or may not have happened'
-    case 'unavailable': return `${service} answered ${err.status}; it may or may not have happened`
-    case 'bad_response': return 'the answer was unreadable; it may or may not have happened'
+    case 'timeout': return `no answer in time; ${MAY_HAVE}`
+    case 'network': return `connection failed; ${MAY_HAVE}`
+    case 'unavailable': return `${service} answered ${err.status}; ${MAY_HAVE}`
+    case 'bad_response': return `the answer was unreadable; ${MAY_HAVE}`
     default: return `${err.status ?? 'error'}${said}`
   }
 }

@@ -62,7 +62,7 @@ describe('shortReason', () => {
   it('uses OpsGenie\'s own words and says when an outcome is unknown', () => {
     expect(shortReason({ state: 'failed', error: new NotFoundError({ ...info, status: 404, apiMessage: 'Alert does not exist' }, 'x') }, 'OpsGenie', 1)).to.equal('not found: Alert does not exist')
     expect(shortReason({ state: 'failed', error: new RateLimitError({ ...info, status: 429 }, 'x') }, 'OpsGenie', 1)).to.equal('rate limited, retries ran out')
-    expect(shortReason({ state: 'unconfirmed', reason: 'error', error: new TimeoutError(info, 'x') }, 'OpsGenie', 1)).to.equal('no answer in time; it may or may not have happened')
+    expect(shortReason({ state: 'unconfirmed', reason: 'error', error: new TimeoutError(info, 'x') }, 'OpsGenie', 1)).to.equal('no answer in time; it may or may not have happened, check with genie before retrying')
   })
 })
 
