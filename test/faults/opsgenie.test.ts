@@ -6,7 +6,7 @@ import { expect } from 'chai'
 import type nock from 'nock'
 import { HANDLED_EVENT } from '../../src/chat/command'
 import { BRAIN_KEY } from '../../src/chat/opsgenie/identity'
-import { botForEachTest, type TestBot } from '../support/bots'
+import { botForEachTest, startBot, type TestBot } from '../support/bots'
 import {
   accepted, alert, configure, expectDone, fixture, KEY, listBody, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie,
   requestIdFor, success, uuid
@@ -236,5 +236,39 @@ describe('genie faults never mislead (Hubot 3.5)', () => {
       expect(replies).to.include(`Closed (confirmed by OpsGenie): ${all}.`)
       expect(replies.find(r => r.includes('was already acting on'))).to.match(new RegExp(`^genie close all by (alice|bob) .* was already acting on ${all}: .*\\nClosed \\(confirmed by OpsGenie\\): ${all}\\.$`))
     })
+  })
+})
+
+describe('genie faults on Hubot 14', () => {
+  let bot: TestBot | undefined
+  afterEach(async () => { await bot?.stop(); bot = undefined })
+
+  it('two genie ack at once send one acknowledge per alert', async () => {
+    configure()
+    bot = await startBot('14', { alias: '/' })
+    const three = [alert(1), alert(2), alert(3)]
+    const scope = mockList(opsgenie(), OPEN_UNACKED, three)
+    mockList(scope, OPEN_UNACKED, three)
+    for (let n = 1; n <= 3; n++) {
+      const requestId = requestIdFor(uuid(n), 'acknowledge')
+      scope.post(`/v2/alerts/${uuid(n)}/acknowledge`).query({ identifierType: 'id' }).reply(202, accepted(requestId))
+      scope.get(`/v2/alerts/requests/${requestId}`).delay(150).reply(200, success(uuid(n)))
+    }
+    const replies = await together(bot, [['/genie ack', 'alice'], ['/genie ack', 'bob']])
+    expectDone(scope)
+    expect(replies).to.have.length(2)
+    expect(replies).to.include('Acknowledged (confirmed by OpsGenie): #1, #2, #3.')
+    expect(replies.find(r => r.includes('was already acting on'))).to.match(/^genie ack by (alice|bob) .*#1, #2, #3: its result/)
+  })
+
+  it('a 403 on the confirmation poll is not confirmed, not refused', async () => {
+    configure()
+    bot = await startBot('14', { alias: '/' })
+    const scope = mockList(opsgenie(), OPEN_UNACKED, [alert(1)])
+    acceptedThenPoll(scope, 1, 403, { message: 'Forbidden', took: 0, requestId: 'r' })
+    const replies = await bot.say('/genie ack')
+    expectDone(scope)
+    expect(replies).to.deep.equal(['Nothing was confirmed as acknowledged.\n' +
+      'Not confirmed: #1 — OpsGenie accepted it, but asking whether it was processed failed (403, not permitted); it may have happened, check with genie before retrying.'])
   })
 })
