@@ -110,8 +110,10 @@ export interface ClaimedRun {
  * runBulk on the targets no other command is acting on; the others' outcomes are awaited from the
  * commands that hold them. `run.startedAt` is when this command listed its targets.
  */
-export async function runClaimed (claims: ActionClaims, backend: AlertingBackend, targets: readonly Target[], action: AlertAction,
-  actor: Actor, options: BulkOptions, run: RunInfo): Promise<ClaimedRun> {
+export async function runClaimed (
+  claims: ActionClaims, backend: AlertingBackend, targets: readonly Target[], action: AlertAction,
+  actor: Actor, options: BulkOptions, run: RunInfo
+): Promise<ClaimedRun> {
   const claim = claims.claim(backend.service, action.name, targets, run, run.startedAt)
   let own: BulkItem[] = []
   try {
@@ -119,8 +121,9 @@ export async function runClaimed (claims: ActionClaims, backend: AlertingBackend
   } finally {
     claim.finish(own)
   }
-  const joined = await Promise.all(claim.joined.map(async j => ({ target: j.target, outcome: await j.outcome, run: j.run })))
+  const joined = await Promise.all(claim.joined.map(async j => ({ ...j, outcome: await j.outcome })))
   const order = new Map(targets.map((t, i) => [t.alertId, i]))
-  const items = [...own, ...joined].sort((a, b) => (order.get(a.target.alertId) ?? 0) - (order.get(b.target.alertId) ?? 0))
+  const position = (item: BulkItem): number => order.get(item.target.alertId) ?? 0
+  const items = [...own, ...joined].sort((a, b) => position(a) - position(b))
   return { items, own, joined }
 }
