@@ -89,10 +89,12 @@ export class FaultSwitch {
       fault.times -= 1
       if (fault.times <= 0) this.fault = undefined
     }
-    return this.reply(fault, errorBody)
+    return this.reply(fault, errorBody, method, path)
   }
 
-  private async reply (fault: Fault, errorBody: (status: number, message: string) => unknown): Promise<SandboxReply | undefined> {
+  private async reply (
+    fault: Fault, errorBody: (status: number, message: string) => unknown, method: string, path: string
+  ): Promise<SandboxReply | undefined> {
     const retryAfter = String(fault.retryAfter ?? 1)
     switch (fault.kind) {
       case 'slow':
@@ -101,8 +103,9 @@ export class FaultSwitch {
       case '401':
         return { status: 401, body: errorBody(401, 'Could not authenticate') }
       case '403':
-        // OpsGenie's answer to a key from API Key Management used for an alert action.
-        return this.service === 'opsgenie'
+        // OpsGenie's answer to a key from API Key Management used for an alert action (POST
+        // /v2/alerts/{id}/{action}); anything else is refused without that code.
+        return this.service === 'opsgenie' && method === 'POST' && /\/alerts\/[^/]+\/[a-z]+$/.test(path)
           ? { status: 403, body: { ...(errorBody(403, 'To perform this action, use an API key from an API integration.') as object), code: 40301 } }
           : { status: 403, body: errorBody(403, 'You are not authorized to access this resource') }
       case '420':

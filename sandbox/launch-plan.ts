@@ -1,6 +1,8 @@
 // What `npm start` will talk to, decided per service from the environment: a service whose key is
 // set is REAL; one without a key gets the local stand-in. Pure, so the banner is tested as text.
 
+import { FAULT_KINDS, faultFromEnv, type Fault, type ServiceKind } from './faults'
+
 export type Target = 'sandbox' | 'real'
 
 export interface LaunchPlan {
@@ -22,6 +24,58 @@ export interface BannerFacts {
   statuspageUrl: string
   pageId?: string
   opsgenieUrl: string
+  /** Faults switched on at start (SANDBOX_FAULT...), per stand-in. */
+  faults?: StartFaults
+}
+
+interface StartFaults { statuspage?: Fault, opsgenie?: Fault }
+
+const SERVICES: Array<{ kind: ServiceKind, name: string }> = [
+  { kind: 'statuspage', name: 'Statuspage' },
+  { kind: 'opsgenie', name: 'OpsGenie' }
+]
+
+/**
+ * The faults the environment switches on for the stand-ins that will start, or the one line that
+ * says which variable is wrong and what it may be (instead of a stack trace at start).
+ */
+export type FaultChoice = { ok: true, faults: StartFaults } | { ok: false, message: string }
+
+export function startFaults (env: NodeJS.ProcessEnv, plan: LaunchPlan): FaultChoice {
+  const faults: StartFaults = {}
+  for (const { kind } of SERVICES) {
+    if (plan[kind] !== 'sandbox') continue
+    try {
+      faults[kind] = faultFromEnv(kind, env)
+    } catch (err) {
+      const own = `SANDBOX_${kind.toUpperCase()}_FAULT`
+      const variable = env[own]?.trim() ? own : 'SANDBOX_FAULT'
+      const why = (err as Error).message
+      const list = why.includes(FAULT_KINDS.join(', ')) ? '' : ` Faults: ${FAULT_KINDS.join(', ')}.`
+      return {
+        ok: false,
+        message: `npm start: ${variable}=${JSON.stringify(env[variable]?.trim())} is not a sandbox fault: ${why}.${list} ` +
+          'Options after a comma: retryAfter=<s>, delayMs=<ms>, times=<n>, path=<text>, method=<verb> ' +
+          '(e.g. 429,retryAfter=2,times=3).'
+      }
+    }
+  }
+  return { ok: true, faults }
+}
+
+/** `503 on every request`, `429 (Retry-After 2 s) on the next 3 requests to /incidents`. */
+export function describeFault (fault: Fault): string {
+  const what = fault.kind === 'slow'
+    ? `a delay of ${fault.delayMs ?? 3000} ms before`
+    : fault.kind === 'html'
+      ? 'a 502 HTML error page on'
+      : `${fault.kind}${fault.kind === '420' || fault.kind === '429' ? ` (Retry-After ${fault.retryAfter ?? 1} s)` : ''} on`
+  const which = fault.times === undefined
+    ? 'every request'
+    : `the next ${fault.times === 1 ? 'request' : `${fault.times} requests`}`
+  const where = [fault.method && `${fault.method} only`, fault.path && `to paths containing ${fault.path}`]
+    .filter(Boolean).join(', ')
+  return `${what} ${which}${where ? ` (${where})` : ''}`
 }
 
 /** The first lines `npm start` prints: what is real, what is not, and how to switch. */
@@ -46,7 +100,15 @@ export function banner (plan: LaunchPlan, facts: BannerFacts): string[] {
   if (plan.statuspage === 'sandbox' || plan.opsgenie === 'sandbox') {
     lines.push('  Real accounts: set HUBOT_STATUSPAGE_API_KEY + HUBOT_STATUSPAGE_PAGE_ID (Statuspage) and/or HUBOT_OPSGENIE_API_KEY')
     lines.push('    (OpsGenie; EU accounts also HUBOT_OPSGENIE_API_URL=https://api.eu.opsgenie.com), then npm start again.')
-    lines.push('  Sandbox failures: SANDBOX_FAULT=401|403|429|503|slow|html at start, or POST <stand-in>/__sandbox/fault at runtime.')
+    lines.push(`  Sandbox failures: SANDBOX_FAULT=${FAULT_KINDS.join('|')} at start, ` +
+      'or POST <stand-in>/__sandbox/fault at runtime.')
+  }
+  for (const { kind, name } of SERVICES) {
+    const fault = facts.faults?.[kind]
+    if (!fault) continue
+    const origin = new URL(kind === 'statuspage' ? facts.statuspageUrl : facts.opsgenieUrl).origin
+    lines.push(`  FAULT ON: the ${name} stand-in answers with ${describeFault(fault)}.`)
+    lines.push(`    Clear it with: curl -X DELETE ${origin}/__sandbox/fault`)
   }
   lines.push('  Type /status, /status?, genie or "hubot help". Quit with exit (or Ctrl-C).')
   return lines

@@ -14,8 +14,17 @@ import { fileURLToPath } from 'node:url'
 const require = createRequire(import.meta.url)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { startSandbox } = require(path.join(root, 'sandbox', 'index.ts'))
-const { planLaunch, banner } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
+const { planLaunch, banner, startFaults } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
 const { loadSourceScripts } = require(path.join(root, 'sandbox', 'load-source.ts'))
+
+// A mistyped setting is one clear line, never a stack trace (checked before the terminal, so it is
+// said wherever npm start runs).
+const plan = planLaunch(process.env)
+const chosen = startFaults(process.env, plan)
+if (!chosen.ok) {
+  console.error(chosen.message)
+  process.exit(1)
+}
 
 if (!process.stdout.isTTY) {
   console.error('npm start needs a terminal (Hubot\'s Shell adapter). Run it in a terminal, or under tmux/screen.')
@@ -25,8 +34,18 @@ if (!process.stdout.isTTY) {
 process.chdir(root)
 // The Shell adapter keeps its history here and prints a stack trace when the file is missing.
 if (!fs.existsSync('.hubot_history')) fs.writeFileSync('.hubot_history', '')
-const plan = planLaunch(process.env)
-const sandbox = await startSandbox({ statuspage: plan.statuspage === 'sandbox', opsgenie: plan.opsgenie === 'sandbox' })
+let sandbox
+try {
+  sandbox = await startSandbox({
+    statuspage: plan.statuspage === 'sandbox',
+    opsgenie: plan.opsgenie === 'sandbox',
+    statuspageFault: chosen.faults.statuspage,
+    opsgenieFault: chosen.faults.opsgenie
+  })
+} catch (err) {
+  console.error(`npm start: the sandbox could not start: ${err.message}`)
+  process.exit(1)
+}
 Object.assign(process.env, sandbox.env)
 process.env.HUBOT_ALIAS = '/'
 process.env.HUBOT_LOG_LEVEL ??= 'warn'
@@ -34,7 +53,8 @@ process.env.HUBOT_LOG_LEVEL ??= 'warn'
 for (const line of banner(plan, {
   statuspageUrl: process.env.HUBOT_STATUSPAGE_API_URL || 'https://api.statuspage.io/v1',
   pageId: process.env.HUBOT_STATUSPAGE_PAGE_ID,
-  opsgenieUrl: process.env.HUBOT_OPSGENIE_API_URL || 'https://api.opsgenie.com'
+  opsgenieUrl: process.env.HUBOT_OPSGENIE_API_URL || 'https://api.opsgenie.com',
+  faults: chosen.faults
 })) console.log(line)
 console.log('')
 

@@ -4,7 +4,7 @@
 // so "acknowledged" must never be said for a request that was merely sent.
 
 import { isServiceError } from '../http/errors'
-import { sleep as realSleep } from '../http/retry'
+import { sleep as realSleep } from '../util/async'
 import type { AlertingBackend } from './backend'
 import type { Actor, AlertAction } from './types'
 

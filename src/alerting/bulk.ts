@@ -2,7 +2,7 @@
 // every accepted request is confirmed the same way. Sending all first gives the backend time to
 // process the early ones, so most confirmations succeed at the first question.
 
-import { mapSettled } from '../http/concurrency'
+import { mapSettled } from '../util/async'
 import { confirmRequest, sendFailure, type ActionOutcome, type ConfirmOptions } from './actions'
 import type { AlertingBackend } from './backend'
 import type { Actor, AlertAction } from './types'

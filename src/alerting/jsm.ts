@@ -7,9 +7,12 @@
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { NotFoundError } from '../http/errors'
+import type { ServiceDescriptor } from '../http/service'
 import { conform, type Check } from '../http/validate'
-import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
-import { actionBody, alertQuery } from './opsgenie'
+import type { AlertingBackend } from './backend'
+import {
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type RawRequestState
+} from './shared'
 import type { Alert, AlertAction, AlertRef, RequestState, Schedule } from './types'
 import * as shape from './validate'
 
@@ -21,6 +24,11 @@ export interface JsmOptions {
   baseURL?: string
   timeoutMs?: number
   http?: HttpClient
+}
+
+export const JSM: ServiceDescriptor = {
+  name: 'JSM Operations',
+  hints: { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: ['genie'] }
 }
 
 export const jsmBaseUrl = (cloudId: string): string => `https://api.atlassian.com/jsm/ops/api/${encodeURIComponent(cloudId)}/v1`
@@ -64,14 +72,14 @@ const unwrap = <T>(body: unknown): T => ((body && typeof body === 'object' && 'd
 
 export function createJsmBackend (options: JsmOptions): AlertingBackend {
   const http = options.http ?? createHttpClient({
-    service: 'JSM Operations',
+    service: JSM,
     baseURL: options.baseURL ?? jsmBaseUrl(options.cloudId),
     authorization: `Basic ${Buffer.from(`${options.email}:${options.apiToken}`).toString('base64')}`,
     secrets: [options.apiToken],
     timeoutMs: options.timeoutMs
   })
 
-  const info = (method: string, path: string, status = 200) => ({ service: 'JSM Operations' as const, method, path, status })
+  const info = (method: string, path: string, status = 200) => ({ service: JSM, method, path, status })
   /** A GET whose answer (unwrapped from any `data`) must fit `check`. */
   const read = async <T>(path: string, check: Check, params?: Record<string, string | number | boolean>): Promise<T> =>
     conform<T>(unwrap(await http.get<unknown>(path, params)), check, info('GET', path))
@@ -84,7 +92,7 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
     })
 
   return {
-    service: 'JSM Operations',
+    service: JSM.name,
     supportsTinyIds: false,
     listAlerts: async filter =>
       (await list<RawJsmAlert>('/alerts', { query: alertQuery(filter), sort: 'createdAt', order: 'desc' }, shape.alert)).map(toJsmAlert),

@@ -3,12 +3,42 @@
 
 import { createHttpClient, type HttpClient } from '../http/client'
 import { NotFoundError } from '../http/errors'
+import type { ServiceDescriptor } from '../http/service'
 import { conform, object, type Check } from '../http/validate'
-import { collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type AlertingBackend, type RawRequestState } from './backend'
+import type { AlertingBackend } from './backend'
+import {
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type RawRequestState
+} from './shared'
 import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
 import * as shape from './validate'
 
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
+
+/** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
+const INTEGRATION_KEY_NEEDED = 40301
+
+export const OPSGENIE: ServiceDescriptor = {
+  name: 'OpsGenie',
+  hints: {
+    keyVariable: 'HUBOT_OPSGENIE_API_KEY',
+    web: 'the OpsGenie app',
+    check: ['genie'],
+    explainRefusal: ({ code, method, path }) => {
+      // A user lookup (genie me as) is not an alert action: the integration-key advice would mislead.
+      if (path.startsWith('/v2/users/')) {
+        return 'this key may not look up users, so the address could not be checked and was not stored ' +
+          '(keys from an API integration often cannot read users)'
+      }
+      if (code === INTEGRATION_KEY_NEEDED && method.toUpperCase() === 'POST' && path.startsWith('/v2/alerts/')) {
+        return 'alert actions need a key from an API integration, not one from API Key Management. ' +
+          'Create an API integration in OpsGenie and put its key in HUBOT_OPSGENIE_API_KEY'
+      }
+      return undefined
+    }
+  },
+  // RequestNotProcessed on a 404 from the request-status call: the action is still queued.
+  errorHeaders: ['x-opsgenie-errortype']
+}
 
 export interface OpsGenieOptions {
   apiKey: string
@@ -36,14 +66,6 @@ interface RawAlert {
 
 interface ListEnvelope { data?: RawAlert[], paging?: { next?: string } }
 
-/** OpsGenie's query language: `field: value` joined with AND. */
-export function alertQuery (filter: AlertFilter): string {
-  const parts: string[] = []
-  if (filter.status) parts.push(`status: ${filter.status}`)
-  if (filter.acknowledged !== undefined) parts.push(`acknowledged: ${filter.acknowledged}`)
-  return parts.join(' AND ')
-}
-
 export function toAlert (raw: RawAlert): Alert {
   return {
     id: raw.id,
@@ -69,16 +91,9 @@ const ACTION_PATH: Record<AlertAction['name'], string> = {
   snooze: 'snooze'
 }
 
-export function actionBody (action: AlertAction, actor: Actor): Record<string, string> {
-  const body: Record<string, string> = { user: actor.user, source: actor.source }
-  if (action.name === 'note') body.note = action.note
-  if (action.name === 'snooze') body.endTime = action.endTime
-  return body
-}
-
 export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBackend {
   const http = options.http ?? createHttpClient({
-    service: 'OpsGenie',
+    service: OPSGENIE,
     baseURL: options.baseURL ?? OPSGENIE_DEFAULT_URL,
     authorization: `GenieKey ${options.apiKey}`,
     secrets: [options.apiKey],
@@ -86,7 +101,7 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
   })
   /** A GET whose answer must fit `check` (a bad_response error otherwise). */
   const read = async <T>(path: string, check: Check, params?: Record<string, string | number | boolean>): Promise<T> =>
-    conform<T>(await http.get<unknown>(path, params), check, { service: 'OpsGenie', method: 'GET', path, status: 200 })
+    conform<T>(await http.get<unknown>(path, params), check, { service: OPSGENIE, method: 'GET', path, status: 200 })
 
   const listAlerts = async (filter: AlertFilter): Promise<Alert[]> => {
     const query = alertQuery(filter)
@@ -113,7 +128,7 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
       body: actionBody(action, actor),
       idempotent: IDEMPOTENT_ACTIONS[action.name]
     })
-    return conform<{ requestId: string }>(response.data, shape.accepted, { service: 'OpsGenie', method: 'POST', path, status: response.status }).requestId
+    return conform<{ requestId: string }>(response.data, shape.accepted, { service: OPSGENIE, method: 'POST', path, status: response.status }).requestId
   }
 
   const requestState = async (requestId: string): Promise<RequestState> =>
@@ -138,7 +153,7 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
       body: { user: { type: 'user', username: request.username }, startDate: request.startDate, endDate: request.endDate }
     })
     // A 201 without the override's alias may still have created it: describe-error says to check genie oncall.
-    return conform<{ data: { alias: string } }>(response.data, shape.override, { service: 'OpsGenie', method: 'POST', path, status: response.status }).data.alias
+    return conform<{ data: { alias: string } }>(response.data, shape.override, { service: OPSGENIE, method: 'POST', path, status: response.status }).data.alias
   }
 
   const findUser = async (identifier: string): Promise<UserInfo | undefined> => {
@@ -151,5 +166,5 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     }
   }
 
-  return { service: 'OpsGenie', supportsTinyIds: true, listAlerts, getAlert, act, requestState, listSchedules, onCall, createOverride, findUser }
+  return { service: OPSGENIE.name, supportsTinyIds: true, listAlerts, getAlert, act, requestState, listSchedules, onCall, createOverride, findUser }
 }

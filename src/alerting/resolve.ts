@@ -2,7 +2,7 @@
 // numbers), so a tinyId is looked up among the OPEN alerts first, the ones people are looking at,
 // and only then asked of the backend directly. Actions then go by full id, never by tinyId.
 
-import { mapSettled } from '../http/concurrency'
+import { mapSettled } from '../util/async'
 import type { AlertingBackend } from './backend'
 import type { Target } from './bulk'
 import type { Alert } from './types'

@@ -45,6 +45,9 @@ export interface CommandSpec<C> {
   gate: Gate
 }
 
+/** What people type before a command to address the bot: its alias (`/`) or its name and a space. */
+export const addressPrefix = (robot: HubotRobot): string => robot.alias || `${robot.name} `
+
 type Handler<C> = (ctx: CommandContext<C>) => Promise<string>
 
 /** Registers a respond listener whose handler returns the single reply for the message. */
@@ -68,7 +71,7 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
     reply = refusal ?? await handler({ robot, res, match: res.match, user, room, command, audit })
   } catch (err) {
     failed = true
-    reply = describeError(err, spec.secrets())
+    reply = describeError(err, spec.secrets(), { prefix: addressPrefix(robot) })
     logFailure(robot, spec, err)
   }
   // Whatever reached a service is recorded, failed and unconfirmed writes too.
@@ -78,6 +81,16 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
   }
   await safely(robot, spec, () => res.send(redact(reply, spec.secrets())))
   robot.emit(HANDLED_EVENT, { id: spec.id, failed, room })
+}
+
+/**
+ * Ordinary answers are the person's business, not the operator's: a missing setting (said on every
+ * command until it is set), a 404 for a mistyped id, a request the service refused as invalid. They
+ * are logged at info; everything else (the service failing, a bug) stays an error.
+ */
+function isOrdinaryAnswer (err: unknown): boolean {
+  if (err instanceof ConfigError) return true
+  return err instanceof ServiceError && (err.kind === 'not_found' || err.kind === 'invalid')
 }
 
 /** Runs a step after the handler; a failure is logged, never thrown back into Hubot. */
@@ -91,7 +104,9 @@ async function safely<C> (robot: HubotRobot, spec: CommandSpec<C>, step: () => u
 
 function logFailure<C> (robot: HubotRobot, spec: CommandSpec<C>, err: unknown): void {
   const text = err instanceof Error ? err.message : String(err)
-  robot.logger.error(`[${spec.id}] ${redact(text, spec.secrets())}`)
+  const line = `[${spec.id}] ${redact(text, spec.secrets())}`
+  if (isOrdinaryAnswer(err)) robot.logger.info(line)
+  else robot.logger.error(line)
   // Only the unexpected (a bug, not an API answer or missing setting) goes to Hubot's error handlers.
   if (!(err instanceof ServiceError) && !(err instanceof ConfigError) && err instanceof Error) {
     const safe = new Error(redact(err.message, spec.secrets()))

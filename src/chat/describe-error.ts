@@ -2,24 +2,8 @@
 // ServiceError messages are built without credentials, and everything passes through redact().
 
 import { ConfigError } from './config'
-import { BadResponseError, NetworkError, ServiceError, RateLimitError, type ServiceName } from '../http/errors'
+import { BadResponseError, NetworkError, ServiceError, RateLimitError } from '../http/errors'
 import { redact } from '../http/redact'
-
-interface ServiceHints {
-  keyVariable: string
-  web: string
-  /** The chat command that shows the current state, to check after a write that may have happened. */
-  check: string
-}
-
-const HINTS: Record<ServiceName, ServiceHints> = {
-  Statuspage: { keyVariable: 'HUBOT_STATUSPAGE_API_KEY', web: 'https://manage.statuspage.io', check: '"status" or "status incidents"' },
-  OpsGenie: { keyVariable: 'HUBOT_OPSGENIE_API_KEY', web: 'the OpsGenie app', check: '"genie"' },
-  'JSM Operations': { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: '"genie"' }
-}
-
-/** OpsGenie's code for "this key is from API Key Management, not from an API integration". */
-export const OPSGENIE_INTEGRATION_KEY_NEEDED = 40301
 
 const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service} says: ${err.apiMessage})` : '')
 
@@ -36,10 +20,9 @@ export function mayHaveHappened (err: unknown): boolean {
   return ['timeout', 'unavailable', 'bad_response'].includes(err.kind)
 }
 
-/** The command that shows what a write changed: on-call for a schedule override, else the service's own. */
-function checkCommand (err: ServiceError, hints: ServiceHints): string {
-  return /\/schedules\/[^/]+\/overrides/.test(err.path) ? '"genie oncall"' : hints.check
-}
+/** The commands that show what a write changed: on-call for a schedule override (genie take), else the service's own. */
+const checkCommands = (err: ServiceError): readonly string[] =>
+  /\/schedules\/[^/]+\/overrides/.test(err.path) ? ['genie oncall'] : err.hints.check
 
 /** What was wrong with a 2xx answer: not JSON at all, or JSON without a field the command needs. */
 function unreadable (err: ServiceError): string {
@@ -52,7 +35,19 @@ function unreadable (err: ServiceError): string {
 export interface DescribeOptions {
   /** The command already changed something before this failed: never say "Nothing was changed". */
   afterChange?: boolean
+  /**
+   * How the bot is addressed (`/` or `hubot `), put in front of the commands a reply suggests, since
+   * on Hubot 3.5 and in Campfire a bare command gets no answer. Without it they are only quoted.
+   */
+  prefix?: string
 }
+
+/** `14:05:30 UTC`: when to try again, to the second. */
+const clockTime = (ms: number): string => `${new Date(ms).toISOString().slice(11, 19)} UTC`
+
+/** The commands to type, as the room must type them: `/status or /status incidents`. */
+const commands = (names: readonly string[], prefix: string | undefined): string =>
+  names.map(name => (prefix === undefined ? `"${name}"` : `${prefix}${name}`)).join(' or ')
 
 export function describeError (err: unknown, secrets: ReadonlyArray<string | undefined> = [], options: DescribeOptions = {}): string {
   return redact(sentence(err, options), secrets)
@@ -64,27 +59,33 @@ function sentence (err: unknown, options: DescribeOptions): string {
     const message = err instanceof Error ? err.message : String(err)
     return `Something went wrong inside the bot: ${message}. The details are in the bot's log.`
   }
-  const hints = HINTS[err.service]
+  const hints = err.hints
   const s = err.service
   // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
   const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
-  const checkFirst = `its state with ${checkCommand(err, hints)} before trying again`
+  const checkFirst = `its state with ${commands(checkCommands(err), options.prefix)} before trying again`
   switch (err.kind) {
     case 'auth':
       return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
-    case 'forbidden':
-      if (err.code === OPSGENIE_INTEGRATION_KEY_NEEDED) {
-        return `${s} refused: alert actions need a key from an API integration, not one from API Key Management. Create an API integration in OpsGenie and put its key in ${hints.keyVariable}. Nothing was changed.`
-      }
+    case 'forbidden': {
+      const own = hints.explainRefusal?.(err)
+      if (own) return `${s} refused: ${own}. Nothing was changed.`
       return `${s} refused (${err.status}): this key is not allowed to do that${reason(err)}. Nothing was changed.`
+    }
     case 'not_found':
       return `${s} could not find it (404)${reason(err)}. Check the name or id, and the configured page or account.`
     case 'invalid':
       return `${s} refused the request (${err.status})${reason(err)}. Nothing was changed.`
     case 'rate_limited': {
       const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
+      // Asked to wait longer than the bot waits: nothing was retried, so say what the service asked.
+      if (err.attempts <= 1 && seconds !== undefined && seconds >= 1) {
+        return `${s} is rate limiting us (${err.status}) and asked us to wait ${seconds} s. ` +
+          `Try again after ${clockTime(Date.now() + seconds * 1000)}.`
+      }
       const after = seconds === undefined ? 'in a minute' : seconds < 1 ? 'in a moment' : `in ${seconds} s`
-      return `${s} is rate limiting us (${err.status}) and the retries ran out. Try again ${after}.`
+      const tried = err.attempts > 1 ? ' and the retries ran out' : ''
+      return `${s} is rate limiting us (${err.status})${tried}. Try again ${after}.`
     }
     case 'unavailable':
       if (isRead(err)) return `${s} is having trouble (${err.status}): could not read from it. Nothing was changed: try again in a minute, or use ${hints.web}.`

@@ -5,16 +5,18 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios'
 import {
   AuthError, BadResponseError, ForbiddenError, InvalidRequestError, NetworkError, NotFoundError,
   RateLimitError, ServiceError, TimeoutError, UnavailableError,
-  type ErrorDetails, type RequestInfo, type ServiceName
+  type ErrorDetails, type RequestInfo
 } from './errors'
 import { redact } from './redact'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry'
+import type { ServiceDescriptor } from './service'
 import { userAgent } from './user-agent'
 
 export const DEFAULT_TIMEOUT_MS = 10_000
 
 export interface HttpClientOptions {
-  service: ServiceName
+  /** Who the client talks to: its name, wording hints and the headers it cares about. */
+  service: ServiceDescriptor
   baseURL: string
   /** The whole Authorization header value, e.g. `OAuth <key>`. */
   authorization: string
@@ -43,7 +45,7 @@ export interface HttpResponse<T> {
 }
 
 export interface HttpClient {
-  readonly service: ServiceName
+  readonly service: ServiceDescriptor
   request<T>(method: string, path: string, options?: RequestOptions): Promise<HttpResponse<T>>
   get<T>(path: string, params?: Params): Promise<T>
 }
@@ -106,6 +108,11 @@ function headersOf (response: AxiosResponse): Record<string, string> {
   return out
 }
 
+/** Only the headers the service asked to keep on its errors. */
+function kept (headers: Record<string, string>, names: readonly string[] = []): Record<string, string> {
+  return Object.fromEntries(names.filter(name => name in headers).map(name => [name, headers[name]]))
+}
+
 function parseJson (text: string): { ok: true, value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) }
@@ -128,9 +135,14 @@ function checkStatus<T> (response: AxiosResponse<string>, info: RequestInfo, sec
   const details: ErrorDetails = {
     status,
     ...(parsed.ok ? errorDetails(parsed.value, secrets) : {}),
-    errorType: headers['x-opsgenie-errortype']
+    headers: kept(headers, info.service.errorHeaders)
   }
   throw errorForStatus(status, { ...info, ...details }, headers)
+}
+
+/** What each 5xx means, so the log says what was answered (a 502 is not a 503). */
+const SERVER_ERRORS: Record<number, string> = {
+  500: 'internal server error', 502: 'bad gateway', 503: 'service unavailable', 504: 'gateway timeout'
 }
 
 function errorForStatus (status: number, info: RequestInfo & ErrorDetails, headers: Record<string, string>): ServiceError {
@@ -145,7 +157,7 @@ function errorForStatus (status: number, info: RequestInfo & ErrorDetails, heade
       err.retryAfterSeconds = parseRetryAfter(headers['retry-after'])
       return err
     }
-    case status >= 500: return new UnavailableError(info, `answered ${status} (service unavailable)`)
+    case status >= 500: return new UnavailableError(info, `answered ${status} (${SERVER_ERRORS[status] ?? 'server error'})`)
     default: return new ServiceError(info, `answered ${status}`)
   }
 }

@@ -2,10 +2,10 @@
 // Every message is built from the service name, the method, the path and the API's own words;
 // credentials are never part of it (see redact.ts and the tests that prove it).
 
-export type ServiceName = 'Statuspage' | 'OpsGenie' | 'JSM Operations'
+import type { ServiceDescriptor, ServiceHints } from './service'
 
 export interface RequestInfo {
-  service: ServiceName
+  service: ServiceDescriptor
   method: string
   path: string
 }
@@ -15,7 +15,8 @@ export interface ErrorDetails {
   apiMessage?: string
   code?: number
   requestId?: string
-  errorType?: string
+  /** The response headers the service asked to keep (see ServiceDescriptor.errorHeaders), lower case. */
+  headers?: Record<string, string>
 }
 
 export type ErrorKind =
@@ -32,32 +33,38 @@ export type ErrorKind =
 
 export class ServiceError extends Error {
   readonly kind: ErrorKind = 'http'
-  readonly service: ServiceName
+  /** The service's name, as messages show it. */
+  readonly service: string
+  /** The service's own wording hints (key setting, web app, command to check with). */
+  readonly hints: ServiceHints
   readonly method: string
   readonly path: string
   /** HTTP status, when the service answered at all. */
   readonly status?: number
   /** The API's own explanation, taken from its error body. */
   readonly apiMessage?: string
-  /** OpsGenie's numeric error code (e.g. 40301), when it sent one. */
+  /** The service's numeric error code, when it sent one. */
   readonly code?: number
   readonly requestId?: string
-  /** OpsGenie's `X-Opsgenie-Errortype` header (e.g. RequestNotProcessed). */
-  readonly errorType?: string
+  /** The response headers the service cares about (e.g. its error type), lower case. */
+  readonly headers: Record<string, string>
+  /** How many times the request was sent before this error was given up on (1: it was not repeated). */
+  attempts = 1
 
   constructor (info: RequestInfo & ErrorDetails, summary: string) {
-    const where = `${info.service} ${info.method.toUpperCase()} ${info.path}`
+    const where = `${info.service.name} ${info.method.toUpperCase()} ${info.path}`
     const detail = info.apiMessage ? `: ${info.apiMessage}` : ''
     super(`${where} ${summary}${detail}`)
     this.name = new.target.name
-    this.service = info.service
+    this.service = info.service.name
+    this.hints = info.service.hints
     this.method = info.method.toUpperCase()
     this.path = info.path
     this.status = info.status
     this.apiMessage = info.apiMessage
     this.code = info.code
     this.requestId = info.requestId
-    this.errorType = info.errorType
+    this.headers = info.headers ?? {}
   }
 }
 

@@ -1,6 +1,7 @@
 // When and how long to wait before trying a request again. Kept apart from the client so the
 // policy can be read (and tested) on its own.
 
+import { sleep } from '../util/async'
 import { ServiceError, RateLimitError } from './errors'
 
 export interface RetryPolicy {
@@ -48,14 +49,13 @@ export function retryDelayMs (err: unknown, attempt: number, policy: RetryPolicy
   return Math.round(ceiling * (0.25 + 0.75 * random()))
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
-
 /** Runs `attempt` until it succeeds, the error is not retryable, or the retries are spent. */
 export async function withRetry<T> (attempt: () => Promise<T>, idempotent: boolean, policy: RetryPolicy): Promise<T> {
   for (let n = 0; ; n++) {
     try {
       return await attempt()
     } catch (err) {
+      if (err instanceof ServiceError) err.attempts = n + 1
       if (n >= policy.retries || !isRetryable(err, idempotent)) throw err
       const wait = retryDelayMs(err, n, policy)
       if (wait === undefined) throw err

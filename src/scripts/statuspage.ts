@@ -35,7 +35,7 @@ import { auditedStatuspage } from '../chat/audit/clients'
 import { formatHistory } from '../chat/audit/format'
 import { parseLogRequest } from '../chat/audit/parse'
 import { readHistory } from '../chat/audit/store'
-import { respond } from '../chat/command'
+import { addressPrefix, respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { classifyStatus, STATUS_GATE } from '../chat/statuspage/access'
@@ -60,6 +60,6 @@ export = (robot: HubotRobot): void => {
     return runStatusCommand(command, () => {
       const deps = statuspageDeps(robot)
       return { ...deps, client: auditedStatuspage(deps.client, audit) }
-    })
+    }, addressPrefix(robot))
   })
 }

@@ -3,6 +3,7 @@
 
 import type { HttpClient } from '../http/client'
 import { conform, type Check } from '../http/validate'
+import { STATUSPAGE } from './service'
 import type { Component, ComponentStatus, Incident, IncidentChange, NewIncident } from './types'
 import * as shape from './validate'
 
@@ -38,7 +39,7 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
     if (typeof id !== 'string' || id === '') throw new Error('an empty id would go into a request path')
     return encodeURIComponent(id)
   }
-  const info = (method: string, path: string, status = 200) => ({ service: 'Statuspage' as const, method, path, status })
+  const info = (method: string, path: string, status = 200) => ({ service: STATUSPAGE, method, path, status })
 
   /** Fetches pages until one returns fewer rows than asked for; every row must fit `rows`. */
   const listAll = async <T>(path: string, rows: Check): Promise<T[]> => {

@@ -4,9 +4,10 @@ import { formatHistory, MAX_LOG_COUNT } from '../../src/chat/audit/format'
 import { parseLogRequest } from '../../src/chat/audit/parse'
 import { appendHistory, AUDIT_KEYS, HISTORY_LIMIT, overallOutcome, readHistory, type AuditEntry } from '../../src/chat/audit/store'
 import { AuditTrail, outcomeOfError } from '../../src/chat/audit/trail'
+import { STATUSPAGE } from '../../src/statuspage/service'
 import { InvalidRequestError, TimeoutError, UnavailableError } from '../../src/http/errors'
 
-const info = { service: 'Statuspage' as const, method: 'PATCH', path: '/x' }
+const info = { service: STATUSPAGE, method: 'PATCH', path: '/x' }
 
 class MemoryBrain {
   readonly data = new Map<string, unknown>()

@@ -1,7 +1,7 @@
 // The pure parts of #13: response-shape checks, bounds on text and work, the claim registry that
 // keeps two commands from acting twice on one alert, and the wording of faults.
 import { expect } from 'chai'
-import { segment } from '../../src/alerting/backend'
+import { segment } from '../../src/alerting/shared'
 import { ActionClaims } from '../../src/alerting/bulk-lock'
 import type { ActionOutcome } from '../../src/alerting/actions'
 import * as alerting from '../../src/alerting/validate'
@@ -12,11 +12,13 @@ import { parseStatusCommand } from '../../src/chat/statuspage/parse'
 import { BadResponseError, NetworkError, TimeoutError } from '../../src/http/errors'
 import { redact } from '../../src/http/redact'
 import { conform } from '../../src/http/validate'
+import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { createStatuspageClient } from '../../src/statuspage/client'
+import { STATUSPAGE } from '../../src/statuspage/service'
 import * as statuspage from '../../src/statuspage/validate'
 import { componentRow, components } from '../statuspage/support'
 
-const info = { service: 'OpsGenie' as const, method: 'GET', path: '/v2/alerts', status: 200 }
+const info = { service: OPSGENIE, method: 'GET', path: '/v2/alerts', status: 200 }
 
 /** The problem conform() reports for `body`, or undefined when it fits. */
 function problem (body: unknown, check: Parameters<typeof conform>[1]): string | undefined {
@@ -66,7 +68,7 @@ describe('response shapes', () => {
 })
 
 describe('may it have happened?', () => {
-  const post = { service: 'Statuspage' as const, method: 'POST', path: '/pages/p/incidents' }
+  const post = { service: STATUSPAGE, method: 'POST', path: '/pages/p/incidents' }
   const network = (reason: string, method = 'POST'): NetworkError => Object.assign(new NetworkError({ ...post, method }, 'x'), { reason })
 
   it('yes after a reset, a timeout or an unreadable answer to a write; no for a refused connection or a read', () => {
@@ -189,7 +191,7 @@ describe('ids in request paths', () => {
     expect(() => segment('')).to.throw('an empty id would go into a request path')
     expect(() => segment(null as unknown as string)).to.throw('an empty id')
     const refuse = async (): Promise<never> => { throw new Error('no request expected') }
-    const http = { service: 'Statuspage' as const, request: refuse, get: refuse }
+    const http = { service: STATUSPAGE, request: refuse, get: refuse }
     const client = createStatuspageClient({ http, pageId: 'p1' })
     let error: unknown
     try { await client.getIncident(undefined as unknown as string) } catch (err) { error = err }

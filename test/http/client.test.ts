@@ -5,13 +5,15 @@ import {
   AuthError, BadResponseError, ForbiddenError, InvalidRequestError, NetworkError, NotFoundError,
   RateLimitError, ServiceError, TimeoutError, UnavailableError
 } from '../../src/http/errors'
+import { OPSGENIE } from '../../src/alerting/opsgenie'
+import { STATUSPAGE } from '../../src/statuspage/service'
 
 const BASE = 'https://api.example.test/v1'
 const KEY = 'sk-live-0123456789abcdef'
 
 function client (overrides: Partial<Parameters<typeof createHttpClient>[0]> = {}): HttpClient {
   return createHttpClient({
-    service: 'Statuspage',
+    service: STATUSPAGE,
     baseURL: BASE,
     authorization: `OAuth ${KEY}`,
     secrets: [KEY],
@@ -78,7 +80,7 @@ describe('createHttpClient', () => {
 
   it("keeps OpsGenie's error code on a 403 (40301: a key from API Key Management)", async () => {
     const scope = nock(BASE).post('/v2/alerts/a/acknowledge').reply(403, { code: 40301, message: 'To perform this action, use an API key from an API integration.', took: 0.001, requestId: 'r-1' })
-    const err = await failure(client({ service: 'OpsGenie' }).request('POST', '/v2/alerts/a/acknowledge', { body: {} }))
+    const err = await failure(client({ service: OPSGENIE }).request('POST', '/v2/alerts/a/acknowledge', { body: {} }))
     expect(err).to.be.instanceOf(ForbiddenError)
     expect(err.code).to.equal(40301)
     expect(err.requestId).to.equal('r-1')
@@ -87,9 +89,9 @@ describe('createHttpClient', () => {
 
   it('keeps the X-Opsgenie-Errortype header on a 404', async () => {
     const scope = nock(BASE).get('/v2/alerts/requests/r1').reply(404, { message: 'Request not processed yet', took: 0 }, { 'X-Opsgenie-Errortype': 'RequestNotProcessed' })
-    const err = await failure(client({ service: 'OpsGenie' }).get('/v2/alerts/requests/r1'))
+    const err = await failure(client({ service: OPSGENIE }).get('/v2/alerts/requests/r1'))
     expect(err).to.be.instanceOf(NotFoundError)
-    expect(err.errorType).to.equal('RequestNotProcessed')
+    expect(err.headers['x-opsgenie-errortype']).to.equal('RequestNotProcessed')
     scope.done()
   })
 
@@ -127,14 +129,16 @@ describe('createHttpClient', () => {
     const err = await failure(client().get('/x'))
     expect(err).to.be.instanceOf(RateLimitError)
     expect((err as RateLimitError).retryAfterSeconds).to.equal(60)
+    expect(err.attempts).to.equal(1)
     scope.done()
   })
 
   it('stops after two retries of a rate limit: three requests in all', async () => {
     let calls = 0
     const scope = nock(BASE).get('/x').times(3).reply(() => { calls++; return [429, {}, { 'Retry-After': '0' }] })
-    await failure(client().get('/x'))
+    const err = await failure(client().get('/x'))
     expect(calls).to.equal(3)
+    expect(err.attempts).to.equal(3)
     scope.done()
   })
 
@@ -167,6 +171,17 @@ describe('createHttpClient', () => {
     const err = await failure(client().get('/x'))
     expect(err).to.be.instanceOf(UnavailableError)
     expect(err.apiMessage).to.equal('boom')
+    scope.done()
+  })
+
+  it('names the 5xx it got: a 502 is a bad gateway, not "service unavailable"', async () => {
+    const scope = nock(BASE).post('/incidents').reply(502, 'Bad Gateway').post('/incidents').reply(504, '')
+      .post('/incidents').reply(500, '').post('/incidents').reply(599, '')
+    const said = async (): Promise<string> => (await failure(client().request('POST', '/incidents', { body: {} }))).message
+    expect(await said()).to.equal('Statuspage POST /incidents answered 502 (bad gateway)')
+    expect(await said()).to.equal('Statuspage POST /incidents answered 504 (gateway timeout)')
+    expect(await said()).to.equal('Statuspage POST /incidents answered 500 (internal server error)')
+    expect(await said()).to.equal('Statuspage POST /incidents answered 599 (server error)')
     scope.done()
   })
 

@@ -3,6 +3,9 @@ import { redact } from '../../src/http/redact'
 import { describeError } from '../../src/chat/describe-error'
 import { ConfigError } from '../../src/chat/config'
 import { AuthError, BadResponseError, ForbiddenError, NetworkError, RateLimitError, TimeoutError, UnavailableError } from '../../src/http/errors'
+import { JSM } from '../../src/alerting/jsm'
+import { OPSGENIE } from '../../src/alerting/opsgenie'
+import { STATUSPAGE } from '../../src/statuspage/service'
 
 const KEY = 'a1b2c3d4-e5f6-7890-abcd-ef0123456789'
 
@@ -19,7 +22,7 @@ describe('redact', () => {
 })
 
 describe('describeError', () => {
-  const info = { service: 'OpsGenie' as const, method: 'POST', path: '/v2/alerts/x/acknowledge' }
+  const info = { service: OPSGENIE, method: 'POST', path: '/v2/alerts/x/acknowledge' }
 
   it('tells a missing setting by name', () => {
     expect(describeError(new ConfigError('OpsGenie', ['HUBOT_OPSGENIE_API_KEY'], 'is not configured')))
@@ -34,7 +37,8 @@ describe('describeError', () => {
   it('says when to try again after a rate limit', () => {
     const err = new RateLimitError({ ...info, status: 429 }, 'x')
     err.retryAfterSeconds = 30
-    expect(describeError(err)).to.contain('Try again in 30 s')
+    err.attempts = 3
+    expect(describeError(err)).to.equal('OpsGenie is rate limiting us (429) and the retries ran out. Try again in 30 s.')
   })
   it('scrubs the key from anything it says, even from an unexpected error', () => {
     expect(describeError(new Error(`crashed with ${KEY}`), [KEY])).not.to.contain(KEY)
@@ -49,7 +53,7 @@ describe('describeError', () => {
   })
   // A write that may have happened used to say "check its state before trying again" without saying how.
   it('names the command that shows the state after a write that may have happened', () => {
-    const statuspage = { service: 'Statuspage' as const, method: 'PATCH', path: '/v1/pages/p/incidents/i' }
+    const statuspage = { service: STATUSPAGE, method: 'PATCH', path: '/v1/pages/p/incidents/i' }
     expect(describeError(new TimeoutError(statuspage, 'x'))).to.equal(
       'Statuspage did not answer in time. The request may or may not have been carried out: check its state with "status" or "status incidents" before trying again.')
     expect(describeError(new UnavailableError({ ...statuspage, status: 503 }, 'x'))).to.equal(
@@ -58,7 +62,7 @@ describe('describeError', () => {
       'OpsGenie did not answer in time. The request may or may not have been carried out: check its state with "genie" before trying again.')
     expect(describeError(new UnavailableError({ ...info, status: 502 }, 'x'))).to.equal(
       'OpsGenie is having trouble (502) and did not confirm the request. Check its state with "genie" before trying again, or use the OpsGenie app.')
-    expect(describeError(new BadResponseError({ ...info, service: 'JSM Operations', status: 200 }, 'x'))).to.equal(
+    expect(describeError(new BadResponseError({ ...info, service: JSM, status: 200 }, 'x'))).to.equal(
       'JSM Operations answered with something that is not JSON (a proxy or maintenance page?), so the request may or may not have been carried out. Check its state with "genie" before trying again, or use Jira Service Management.')
   })
   it('says "in a moment" for a Retry-After of zero', () => {

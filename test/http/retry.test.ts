@@ -1,8 +1,9 @@
 import { expect } from 'chai'
 import { isRetryable, retryDelayMs, DEFAULT_RETRY_POLICY } from '../../src/http/retry'
-import { AuthError, InvalidRequestError, NetworkError, NotFoundError, RateLimitError, TimeoutError, UnavailableError, type ErrorDetails } from '../../src/http/errors'
+import { AuthError, InvalidRequestError, NetworkError, NotFoundError, RateLimitError, TimeoutError, UnavailableError, type ErrorDetails, type RequestInfo } from '../../src/http/errors'
+import { STATUSPAGE } from '../../src/statuspage/service'
 
-const info = (status?: number): { service: 'Statuspage', method: string, path: string } & ErrorDetails => ({ service: 'Statuspage', method: 'GET', path: '/x', status })
+const info = (status?: number): RequestInfo & ErrorDetails => ({ service: STATUSPAGE, method: 'GET', path: '/x', status })
 
 describe('the retry policy', () => {
   const table: Array<[string, Error, boolean, boolean]> = [

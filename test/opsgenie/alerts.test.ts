@@ -151,6 +151,12 @@ describe('genie alert commands on Hubot 3.5', () => {
       expect(await bot.say('/genie close 77')).to.deep.equal(['Nothing to close.\nUnknown: #77 (no such alert).'])
       expectDone(scope)
     })
+
+    it('answers "genie ack abc" with "abc is not an alert id", without asking OpsGenie', async () => {
+      // No interceptor: a request would fail the test.
+      expect(await bot.say('/genie ack abc')).to.deep.equal(['Usage: /genie ack <id> [<id> ...] (abc is not an alert id: ' +
+        'tinyIds are numbers such as 12 or #12, full ids look like 70413a06-38d6-4c85-92b8-5ebc900d42e2).'])
+    })
   })
 
   describe('genie note and genie snooze', () => {

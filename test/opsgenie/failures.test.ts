@@ -41,11 +41,16 @@ describe('genie commands when OpsGenie fails (Hubot 3.5)', () => {
     expectDone(scope)
   })
 
-  it('says when to try again after a 429 whose Retry-After is too long to wait for', async () => {
+  it('says the service asked to wait, and until when, after a 429 whose Retry-After is too long to wait for', async () => {
     const scope = opsgenie().get('/v2/alerts').query(LIST).reply(429, fixture('error-429'), { 'Retry-After': '60' })
+    const asked = Date.now()
     const [reply] = await bot.say('/genie')
     expectDone(scope)
-    expect(reply).to.equal('OpsGenie is rate limiting us (429) and the retries ran out. Try again in 60 s.')
+    // Nothing was retried (one request): "the retries ran out" would not be true.
+    const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 19)
+    const times = Array.from({ length: 4 }, (_, s) => `Try again after ${clock(asked + 60_000 + s * 1000)} UTC.`)
+    expect(reply).to.match(/^OpsGenie is rate limiting us \(429\) and asked us to wait 60 s\. Try again after \d\d:\d\d:\d\d UTC\.$/)
+    expect(times.some(t => reply.endsWith(t)), reply).to.equal(true)
   })
 
   it('reports a 500 without retrying it', async () => {

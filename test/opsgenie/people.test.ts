@@ -28,7 +28,17 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
         .to.deep.equal(['OK neo, you are neo@opsgenie.com (Thomas Anderson) in OpsGenie. Your actions from chat will show that name.'])
       expectDone(scope)
       expect(await bot.say('/genie whoami', { name: 'neo', id: 'U1' }))
-        .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with genie me as).'])
+        .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with /genie me as).'])
+    })
+
+    it('explains a 403 on the user lookup as a key that may not read users, not as an alert-action key', async () => {
+      const body = { message: 'To perform this action, use an API key from an API integration.', code: 40301, took: 0, requestId: 'r' }
+      const scope = opsgenie().get('/v2/users/neo@opsgenie.com').reply(403, body)
+      expect(await bot.say('/genie me as neo@opsgenie.com', { name: 'neo', id: 'U1' })).to.deep.equal([
+        'OpsGenie refused: this key may not look up users, so the address could not be checked and was not stored ' +
+        '(keys from an API integration often cannot read users). Nothing was changed.'])
+      expectDone(scope)
+      expect(bot.robot.brain.get(BRAIN_KEY)).to.equal(null)
     })
 
     it('says an address OpsGenie does not know is unknown and stores nothing', async () => {
@@ -83,7 +93,7 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
       try {
         second.robot.brain.mergeData(saved)
         expect(await second.say('/genie whoami', { name: 'neo', id: 'U1' }))
-          .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with genie me as).'])
+          .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with /genie me as).'])
         mockList(scope, OPEN, [alert(3)])
         mockAction(scope, uuid(3), { body: b => b.user === 'neo@opsgenie.com' })
         await second.say('/genie ack 3', { name: 'neo', id: 'U1' })

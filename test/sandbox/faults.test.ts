@@ -71,6 +71,10 @@ describe('sandbox fault switch', () => {
       const answer = await call(sandbox.opsgenie!.url, 'POST', '/v2/alerts/101/close?identifierType=tiny', { auth: ogAuth, body: {} })
       expect(answer.status).to.equal(403)
       expect(answer.body.code).to.equal(40301)
+      // Not an alert action: refused, but without the integration-key code.
+      const lookup = await call(sandbox.opsgenie!.url, 'GET', '/v2/users/neo@opsgenie.com', { auth: ogAuth })
+      expect(lookup.status).to.equal(403)
+      expect(lookup.body.code).to.equal(undefined)
     })
 
     it('slows answers down without failing them', async () => {

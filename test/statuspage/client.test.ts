@@ -3,10 +3,11 @@ import { expect } from 'chai'
 import { createHttpClient } from '../../src/http/client'
 import { BadResponseError } from '../../src/http/errors'
 import { createStatuspageClient } from '../../src/statuspage/client'
+import { STATUSPAGE } from '../../src/statuspage/service'
 import { api, API_KEY, API_URL, componentRow, createdIncident, PAGE, PAGE_ID } from './support'
 
 const client = (deliverNotifications?: boolean) => createStatuspageClient({
-  http: createHttpClient({ service: 'Statuspage', baseURL: `${API_URL}/v1`, authorization: `OAuth ${API_KEY}`, secrets: [API_KEY] }),
+  http: createHttpClient({ service: STATUSPAGE, baseURL: `${API_URL}/v1`, authorization: `OAuth ${API_KEY}`, secrets: [API_KEY] }),
   pageId: PAGE_ID,
   deliverNotifications
 })

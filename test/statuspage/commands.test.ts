@@ -28,6 +28,14 @@ describe('Statuspage commands on Hubot 3.5', () => {
       expect(reply).to.match(/^Not operational:\n• Core \/ Web App: degraded performance\n• Zürich Builds: major outage\n1 unresolved incident:\n• Zürich builds are failing \(p31zjtct2jer\): identified, major impact, opened .+ https:\/\/stspg\.io\/zrh1$/)
       scope.done()
     })
+
+    it('answers "status ???" with the summary, not about a component called "??"', async () => {
+      for (const text of ['/status ???', '/status???']) {
+        const scope = getUnresolved(getComponents(api(), allOperational()), [])
+        expect(await ask(text)).to.equal('All systems operational.')
+        scope.done()
+      }
+    })
   })
 
   describe('status components', () => {
@@ -89,7 +97,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('suggests close names for an unknown component', async () => {
       const scope = getUnresolved(getComponents(api()))
-      expect(await ask('/status Dcos?')).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (status components lists them all.)')
+      expect(await ask('/status Dcos?')).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (/status components lists them all.)')
       scope.done()
     })
   })
@@ -286,7 +294,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
 
     it('asks for a name without calling the API, even when not configured', async () => {
       delete process.env.HUBOT_STATUSPAGE_API_KEY
-      expect(await ask('/status open')).to.equal('Name the incident: status open [<incident status>] <name>[: <message>]')
+      expect(await ask('/status open')).to.equal('Name the incident: /status open [<incident status>] <name>[: <message>]')
     })
   })
 

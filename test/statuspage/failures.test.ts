@@ -105,7 +105,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('never repeats the incident-creating POST after a 503', async () => {
     const { scope, requests } = counted(api().post(`${PAGE}/incidents`).times(1).reply(503, {}))
-    expect(await ask(OPEN)).to.contain('Statuspage is having trouble (503) and did not confirm the request. Check its state with "status" or "status incidents" before trying again')
+    expect(await ask(OPEN)).to.contain('Statuspage is having trouble (503) and did not confirm the request. Check its state with /status or /status incidents before trying again')
     expect(requests()).to.equal(1)
     scope.done()
   })
@@ -129,7 +129,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
   it('says how to check the state after a write timed out', async () => {
     process.env.HUBOT_STATUSPAGE_TIMEOUT_MS = '50'
     const scope = api().post(`${PAGE}/incidents`).times(1).delay(400).reply(201, createdIncident())
-    expect(await ask(OPEN)).to.equal('Statuspage did not answer in time. The request may or may not have been carried out: check its state with "status" or "status incidents" before trying again.')
+    expect(await ask(OPEN)).to.equal('Statuspage did not answer in time. The request may or may not have been carried out: check its state with /status or /status incidents before trying again.')
     scope.done()
   })
 

@@ -102,8 +102,8 @@ describe('format', () => {
 
   it('names suggestions for an unknown component and says nothing changed', () => {
     const all = components()
-    expect(formatUnknown('Dcos', [all[7]], all)).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (status components lists them all.)')
-    expect(formatUnknown('x', [], all)).to.equal('No component is called "x". Nothing was changed. (status components lists them all.)')
+    expect(formatUnknown('Dcos', [all[7]], all, '/')).to.equal('No component is called "Dcos". Did you mean "Docs"? Nothing was changed. (/status components lists them all.)')
+    expect(formatUnknown('x', [], all, 'hubot ')).to.equal('No component is called "x". Nothing was changed. (hubot status components lists them all.)')
   })
 
   it('lists the candidates for an ambiguous name', () => {

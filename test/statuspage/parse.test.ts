@@ -14,6 +14,14 @@ describe('parseStatusCommand', () => {
     expect(parse('STATUS ?')).to.deep.equal({ kind: 'summary' })
   })
 
+  it('reads only question marks as the summary, not as a component called "??"', () => {
+    expect(parse('status ???')).to.deep.equal({ kind: 'summary' })
+    expect(parse('status???')).to.deep.equal({ kind: 'summary' })
+    expect(parse('status ? ?')).to.deep.equal({ kind: 'summary' })
+    expect(parse('status API??')).to.deep.equal({ kind: 'show', component: 'API' })
+    expect(parse('status incidents??')).to.deep.equal({ kind: 'incidents' })
+  })
+
   it('does not hear words that merely begin with status', () => {
     expect('statuses'.match(STATUS_PATTERN)?.index).to.not.equal(0)
     expect('statusx API down'.match(STATUS_PATTERN)?.index).to.not.equal(0)

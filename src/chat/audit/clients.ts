@@ -5,6 +5,7 @@
 import type { AlertingBackend } from '../../alerting/backend'
 import type { Alert, AlertAction } from '../../alerting/types'
 import type { StatuspageClient } from '../../statuspage/client'
+import { STATUSPAGE } from '../../statuspage/service'
 import { outcomeOfError, type AuditTrail } from './trail'
 
 export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail): StatuspageClient {
@@ -18,15 +19,15 @@ export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail):
     listUnresolvedIncidents: async () => learn(await client.listUnresolvedIncidents()),
     getIncident: async (id) => learn([await client.getIncident(id)])[0],
     updateComponentStatus: (id, status) =>
-      trail.track('Statuspage', id, status, () => client.updateComponentStatus(id, status), named),
+      trail.track(STATUSPAGE.name, id, status, () => client.updateComponentStatus(id, status), named),
     // The incident has no id until it is created: a failure names it by the name it was to have.
     createIncident: (incident) => {
       trail.learn('(new incident)', incident.name)
-      return trail.track('Statuspage', '(new incident)', `open ${incident.status ?? ''}`.trim(),
+      return trail.track(STATUSPAGE.name, '(new incident)', `open ${incident.status ?? ''}`.trim(),
         () => client.createIncident(incident), named)
     },
     updateIncident: (id, change) =>
-      trail.track('Statuspage', id, change.status ?? 'update', () => client.updateIncident(id, change), named)
+      trail.track(STATUSPAGE.name, id, change.status ?? 'update', () => client.updateIncident(id, change), named)
   }
 }
 

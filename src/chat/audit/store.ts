@@ -1,10 +1,9 @@
 // The audit history, kept in robot.brain so it lasts wherever the brain is persisted
 // (hubot-redis-brain): one bounded list per group of commands, oldest dropped first.
 
-import type { ServiceName } from '../../http/errors'
 import type { GuardedService } from '../authorization/policy'
 import type { HubotBrain } from '../hubot'
-import type { AuditTarget, Outcome } from './trail'
+import type { AuditTarget, Outcome, ServiceName } from './trail'
 
 /** How many entries each history keeps. */
 export const HISTORY_LIMIT = 500

@@ -2,7 +2,10 @@
 // (or may have reached) the service, with its target and how it ended. The service clients are
 // wrapped (clients.ts) so handlers need not report anything: a write cannot escape the trail.
 
-import { isServiceError, type ServiceName } from '../../http/errors'
+import { isServiceError } from '../../http/errors'
+
+/** A service's name as replies show it (`Statuspage`, `OpsGenie`): its descriptor's `name`. */
+export type ServiceName = string
 
 export type Outcome =
   /** The service said it was done. */

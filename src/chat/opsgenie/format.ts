@@ -4,7 +4,7 @@ import type { ActionOutcome } from '../../alerting/actions'
 import type { BulkItem } from '../../alerting/bulk'
 import type { RunInfo } from '../../alerting/bulk-lock'
 import type { Alert, Schedule } from '../../alerting/types'
-import { isServiceError } from '../../http/errors'
+import { isServiceError, RateLimitError, type ServiceError } from '../../http/errors'
 import { formatDuration } from './duration'
 import { plural } from '../text'
 import { boundedList, count, echo } from '../bounds'
@@ -49,6 +49,11 @@ export function formatStatus (service: string, alerts: readonly Alert[], now: nu
 
 /** After a send that may have reached the backend: what to do before trying again. */
 const MAY_HAVE = 'it may or may not have happened, check with genie before retrying'
+/** A rate limit that was not retried: what the service asked for, when it said. */
+function rateLimitWait (err: ServiceError): string {
+  const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
+  return seconds === undefined ? 'rate limited' : `rate limited, asked to wait ${seconds} s`
+}
 
 /** Why one item failed, in a few words: the backend's own reason where it gave one. */
 export function shortReason (outcome: ActionOutcome, service: string, confirmTimeoutMs: number): string {
@@ -65,7 +70,7 @@ export function shortReason (outcome: ActionOutcome, service: string, confirmTim
   const said = err.apiMessage ? `: ${err.apiMessage}` : ''
   switch (err.kind) {
     case 'not_found': return `not found${said}`
-    case 'rate_limited': return 'rate limited, retries ran out'
+    case 'rate_limited': return err.attempts > 1 ? 'rate limited, retries ran out' : rateLimitWait(err)
     case 'timeout': return `no answer in time; ${MAY_HAVE}`
     case 'network': return `connection failed; ${MAY_HAVE}`
     case 'unavailable': return `${service} answered ${err.status}; ${MAY_HAVE}`

@@ -27,7 +27,12 @@ export type GenieCommand =
 /** The listener's pattern: `genie`, or `genie` and anything; a colon may follow the word (`genie: ack 5`). */
 export const GENIE_PATTERN = /genie:?(?:\s+([\s\S]*))?$/i
 
-const ID = /^#?([A-Za-z0-9][A-Za-z0-9_-]*)$/
+/**
+ * An alert id as people type it: a tinyId (digits, `12` or `#12`) or a full id, which both vendors
+ * write as hyphenated parts (UUID-like, `70413a06-38d6-4c85-92b8-5ebc900d42e2`). A plain word such
+ * as `abc` is neither, so it is answered as not an id instead of being looked up.
+ */
+const ID = /^#?(\d+)$|^([A-Za-z0-9][A-Za-z0-9_]*-[A-Za-z0-9_-]*)$/
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
 
 /** Ids separated by spaces and/or commas; `#12` and `12` are the same. Undefined if one is not an id. */
@@ -37,9 +42,17 @@ export function parseIds (text: string): string[] | undefined {
   for (const word of words) {
     const m = ID.exec(word)
     if (!m) return undefined
-    ids.push(m[1])
+    ids.push(m[1] ?? m[2])
   }
   return ids
+}
+
+/** Why the ids in `text` were not understood: the first word that is not an alert id, named. */
+function notAnId (text: string, fallback: string): string {
+  const word = text.split(/[\s,]+/).find(w => w !== '' && !ID.test(w))
+  if (word === undefined) return fallback
+  const shown = word.length > 40 ? `${word.slice(0, 40)}…` : word
+  return `${shown} is not an alert id: tinyIds are numbers such as 12 or #12, full ids look like 70413a06-38d6-4c85-92b8-5ebc900d42e2`
 }
 
 /** Chat clients turn addresses into links: `<mailto:a@b.com|a@b.com>` → `a@b.com`. */
@@ -77,7 +90,7 @@ export function parseGenie (input: string): GenieCommand {
       if (verb === 'ack' && args === '') return { kind: 'ack-all' }
       if (verb === 'close' && args.toLowerCase() === 'all') return { kind: 'close-all' }
       const ids = parseIds(args)
-      if (!ids || ids.length === 0) return invalid(`genie ${verb} <id> [<id> ...]`, 'give the alerts\' tinyIds, e.g. 12 13 or #12, #13')
+      if (!ids || ids.length === 0) return invalid(`genie ${verb} <id> [<id> ...]`, notAnId(args, 'give the alerts\' tinyIds, e.g. 12 13 or #12, #13'))
       return { kind: verb, ids }
     }
     case 'confirm': {
@@ -87,14 +100,16 @@ export function parseGenie (input: string): GenieCommand {
     case 'note': {
       const m = /^(\S+) (.+)$/.exec(args)
       const ids = m ? parseIds(m[1]) : undefined
-      if (!m || !ids || ids.length !== 1) return invalid('genie note <id> <text>', 'give one alert id and the note')
+      if (!m || !ids || ids.length !== 1) return invalid('genie note <id> <text>', notAnId(m?.[1] ?? '', 'give one alert id and the note'))
       return refuse('note', m[2], MAX_MESSAGE_CHARS) ?? { kind: 'note', id: ids[0], text: m[2] }
     }
     case 'snooze': {
       const m = /^(\S+) (?:for )?(.+)$/i.exec(args)
       const ids = m ? parseIds(m[1]) : undefined
       const duration = m ? boundedDuration(m[2], SNOOZE_LIMITS) : undefined
-      if (!m || !ids || ids.length !== 1 || duration === undefined) return invalid('genie snooze <id> <duration>', 'give one alert id and a duration such as 30m, 2h or 1d')
+      if (!m || !ids || ids.length !== 1 || duration === undefined) {
+        return invalid('genie snooze <id> <duration>', notAnId(m?.[1] ?? '', 'give one alert id and a duration such as 30m, 2h or 1d'))
+      }
       if ('why' in duration) return invalid('genie snooze <id> <duration>', duration.why)
       return { kind: 'snooze', id: ids[0], durationMs: duration.ms }
     }
@@ -119,7 +134,7 @@ export function parseGenie (input: string): GenieCommand {
       if (long) return long
       const m = /^(?:(.+?) )?for (.+)$/i.exec(args)
       const duration = m ? boundedDuration(m[2], TAKE_LIMITS) : undefined
-      if (!m || duration === undefined) return invalid('genie take [<schedule>] for <duration>', 'say for how long, e.g. genie take for 2h')
+      if (!m || duration === undefined) return invalid('genie take [<schedule>] for <duration>', 'say for how long, e.g. for 2h')
       if ('why' in duration) return invalid('genie take [<schedule>] for <duration>', duration.why)
       return m[1] ? { kind: 'take', schedule: m[1], durationMs: duration.ms } : { kind: 'take', durationMs: duration.ms }
     }

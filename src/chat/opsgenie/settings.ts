@@ -3,8 +3,8 @@
 
 import type { AlertingBackend } from '../../alerting/backend'
 import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../../alerting/actions'
-import { createJsmBackend } from '../../alerting/jsm'
-import { createOpsGenieBackend, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
+import { createJsmBackend, JSM } from '../../alerting/jsm'
+import { createOpsGenieBackend, OPSGENIE, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
 import { DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { env, intEnv, requireEnv, urlEnv } from '../config'
 import { DEFAULT_MAX_IDS } from '../bounds'
@@ -25,7 +25,7 @@ export const DEFAULT_CLOSE_ALL_TTL_MS = 60_000
 export const secretVariables = (): Array<string | undefined> => [env('HUBOT_OPSGENIE_API_KEY'), env('HUBOT_JSM_API_TOKEN')]
 
 export function readSettings (): GenieSettings {
-  const service = 'OpsGenie'
+  const service = OPSGENIE.name
   return {
     concurrency: intEnv(service, 'HUBOT_OPSGENIE_CONCURRENCY', DEFAULT_CONCURRENCY, 1, 50),
     timeoutMs: intEnv(service, 'HUBOT_OPSGENIE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 1, 300_000),
@@ -40,17 +40,17 @@ const JSM_VARIABLES = ['HUBOT_JSM_CLOUD_ID', 'HUBOT_JSM_EMAIL', 'HUBOT_JSM_API_T
 /** JSM Operations is chosen as soon as one of its variables is set (then all three are required). */
 export const usesJsm = (): boolean => JSM_VARIABLES.some(name => env(name) !== undefined)
 
-export const serviceName = (): string => (usesJsm() ? 'JSM Operations' : 'OpsGenie')
+export const serviceName = (): string => (usesJsm() ? JSM.name : OPSGENIE.name)
 
 export function createBackend (settings: GenieSettings): AlertingBackend {
   if (usesJsm()) {
-    const jsm = requireEnv('JSM Operations', JSM_VARIABLES)
+    const jsm = requireEnv(JSM.name, JSM_VARIABLES)
     return createJsmBackend({ cloudId: jsm.HUBOT_JSM_CLOUD_ID, email: jsm.HUBOT_JSM_EMAIL, apiToken: jsm.HUBOT_JSM_API_TOKEN, timeoutMs: settings.timeoutMs })
   }
-  const { HUBOT_OPSGENIE_API_KEY: apiKey } = requireEnv('OpsGenie', ['HUBOT_OPSGENIE_API_KEY'])
+  const { HUBOT_OPSGENIE_API_KEY: apiKey } = requireEnv(OPSGENIE.name, ['HUBOT_OPSGENIE_API_KEY'])
   return createOpsGenieBackend({
     apiKey,
-    baseURL: urlEnv('OpsGenie', 'HUBOT_OPSGENIE_API_URL', OPSGENIE_DEFAULT_URL),
+    baseURL: urlEnv(OPSGENIE.name, 'HUBOT_OPSGENIE_API_URL', OPSGENIE_DEFAULT_URL),
     timeoutMs: settings.timeoutMs
   })
 }

@@ -2,12 +2,14 @@
 
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
+import { STATUSPAGE } from '../../statuspage/service'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
+import { addressPrefix } from '../command'
 import type { HubotRobot } from '../hubot'
 import type { StatuspageDeps } from './handlers'
 
 export const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
-const SERVICE = 'Statuspage'
+const SERVICE = STATUSPAGE.name
 
 export interface StatuspageConfig {
   apiKey: string
@@ -35,7 +37,7 @@ export const statuspageSecrets = (): Array<string | undefined> => [env('HUBOT_ST
 
 export function statuspageClient (config: StatuspageConfig): StatuspageClient {
   const http = createHttpClient({
-    service: SERVICE,
+    service: STATUSPAGE,
     baseURL: config.apiUrl,
     authorization: `OAuth ${config.apiKey}`,
     secrets: [config.apiKey],
@@ -49,6 +51,6 @@ export function statuspageDeps (robot: HubotRobot): StatuspageDeps {
   return {
     client: statuspageClient(readStatuspageConfig()),
     now: () => new Date(),
-    prefix: robot.alias || `${robot.name} `
+    prefix: addressPrefix(robot)
   }
 }

@@ -105,9 +105,14 @@ export function formatShow (component: Component, all: readonly Component[], inc
   return lines.join('\n')
 }
 
-export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[]): string {
+/** A usage answer, the command written as the room must type it (`Name the incident: /status open ...`). */
+export function formatUsage (usage: { reason: string, syntax?: string }, prefix: string): string {
+  return usage.syntax ? `${usage.reason} ${prefix}${usage.syntax}` : usage.reason
+}
+
+export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[], prefix: string): string {
   const did = suggestions.length ? ` Did you mean ${orList(suggestions.map(c => qualifiedName(c, all)))}?` : ''
-  return `No component is called "${echo(query)}".${did} Nothing was changed. (status components lists them all.)`
+  return `No component is called "${echo(query)}".${did} Nothing was changed. (${prefix}status components lists them all.)`
 }
 
 /** `words` followed a component's exact name but are not a state (`Build Processing degarded`). */

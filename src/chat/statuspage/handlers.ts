@@ -1,14 +1,14 @@
 // Each command: calls the Statuspage client and returns the one reply. No chat objects here
 // beyond the prefix people type, so every handler can be driven from a test without a robot.
 
-import { allSettledOrThrow, mapSettled } from '../../http/concurrency'
+import { allSettledOrThrow, mapSettled } from '../../util/async'
 import type { StatuspageClient } from '../../statuspage/client'
 import type { Component, ComponentStatusMap, Incident } from '../../statuspage/types'
 import { describeError, mayHaveHappened } from '../describe-error'
 import { plural } from '../text'
 import {
   formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatNotAState, formatShow, formatSummary,
-  formatUnknown, incidentsAffecting
+  formatUnknown, formatUsage, incidentsAffecting
 } from './format'
 import { componentBeforeExtraWords, matchComponent, qualifiedName, targetsOf } from './match'
 import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from './parse'
@@ -26,10 +26,13 @@ const COMPONENT_CONCURRENCY = 2
 
 type Of<K extends StatusCommand['kind']> = Extract<StatusCommand, { kind: K }>
 
-/** Runs one parsed command. `deps` is called only when the API is needed (so usage needs no config). */
-export async function runStatusCommand (command: StatusCommand, deps: () => StatuspageDeps): Promise<string> {
+/**
+ * Runs one parsed command. `deps` is called only when the API is needed (so usage needs no config);
+ * `prefix` is how the bot is addressed, for the usage answers.
+ */
+export async function runStatusCommand (command: StatusCommand, deps: () => StatuspageDeps, prefix: string): Promise<string> {
   switch (command.kind) {
-    case 'usage': return command.reason
+    case 'usage': return formatUsage(command, prefix)
     case 'summary': return summary(deps())
     case 'components': return formatComponents(await deps().client.listComponents())
     case 'incidents': { const d = deps(); return formatIncidents(await d.client.listUnresolvedIncidents(), d.now()) }
@@ -57,7 +60,7 @@ function findComponent (query: string, components: Component[], prefix: string):
   const match = matchComponent(query, components)
   if (match.kind === 'unknown') {
     const typo = componentBeforeExtraWords(query, components)
-    return typo ? formatNotAState(typo.extra, typo.component, components, prefix) : formatUnknown(query, match.suggestions, components)
+    return typo ? formatNotAState(typo.extra, typo.component, components, prefix) : formatUnknown(query, match.suggestions, components, prefix)
   }
   if (match.kind === 'ambiguous') return formatAmbiguous(query, match.candidates, components)
   return match.component
@@ -92,7 +95,7 @@ async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps)
     if (!result) return `already ${to}`
     if (result.ok) return `${stateLabel(c.status)} → ${to}`
     // A PATCH that timed out or lost its answer may have been applied: never call it unchanged.
-    return `${mayHaveHappened(result.error) ? 'not confirmed' : 'not changed'} (${describeError(result.error)})`
+    return `${mayHaveHappened(result.error) ? 'not confirmed' : 'not changed'} (${describeError(result.error, [], { prefix })})`
   }
   const lines = component.group
     ? [groupIntro(component, targets.length), ...targets.map(c => `• ${c.name}: ${change(c)}`)]
@@ -108,7 +111,7 @@ async function reminder (client: StatuspageClient, component: Component, compone
   try {
     incidents = await client.listUnresolvedIncidents()
   } catch (err) {
-    return `(Could not check for an incident explaining it: ${describeError(err, [], { afterChange: true })})`
+    return `(Could not check for an incident explaining it: ${describeError(err, [], { afterChange: true, prefix })})`
   }
   const covering = incidentsAffecting(component, components, incidents)
   if (covering.length > 0) return `Incident ${covering[0].name} (${covering[0].id}) covers it.`

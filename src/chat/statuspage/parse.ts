@@ -16,13 +16,14 @@ export type StatusCommand =
   /** `args` is read by parseIncidentArgs once the unresolved incidents' ids are known. */
   | { kind: 'update', args: string }
   | { kind: 'resolve', args: string }
-  | { kind: 'usage', reason: string }
+  /** `syntax`, when given, is the right form of the command, shown after `reason` with the bot's prefix. */
+  | { kind: 'usage', reason: string, syntax?: string }
 
 /**
- * The listener's pattern: `status`, `status?`, or `status ` and anything (several lines too); a colon
+ * The listener's pattern: `status`, `status?` (`status???` too), or `status ` and anything (several lines too); a colon
  * may follow the word (`status: API down`, `status:`), as people type after a name in chat.
  */
-export const STATUS_PATTERN = /status:?(\?|\s[\s\S]*)?$/i
+export const STATUS_PATTERN = /status:?(\?+|\s[\s\S]*)?$/i
 
 /** Words that are commands, never component names. */
 export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve'] as const
@@ -33,21 +34,22 @@ const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
 /** `rest` is what follows the word "status" (the listener's first capture), e.g. "?" or " API down". */
 export function parseStatusCommand (rest: string | undefined): StatusCommand {
   const text = (rest ?? '').trim()
-  if (text === '' || text === '?') return { kind: 'summary' }
-  const long = tooLong('message', text, MAX_MESSAGE_CHARS + MAX_NAME_CHARS)
-  if (long) return usage(long)
+  // Only question marks (`status ???`): an impatient "status?", not a component called "??".
+  if (/^[\s?]*$/.test(text)) return { kind: 'summary' }
+  const long = bounded('message', text, MAX_MESSAGE_CHARS + MAX_NAME_CHARS)
+  if (long) return long
   const [first, ...others] = words(text)
-  const keyword = first.toLowerCase().replace(/\?$/, '')
+  const keyword = first.toLowerCase().replace(/\?+$/, '')
   const after = text.slice(first.length).trim()
   switch (keyword) {
     case 'components':
     case 'incidents':
-      return after === '' ? { kind: keyword } : usage(`"status ${keyword}" takes nothing after it.`)
+      return after === '' ? { kind: keyword } : usage(`Nothing goes after "${keyword}": say just`, `status ${keyword}`)
     case 'open': return parseOpen(after)
     case 'update':
-      if (others.length === 0) return usage('Say what to add: status update [<incident id>] [<incident status>] <message>')
-      return usage(tooLong('message', after, MAX_MESSAGE_CHARS)) ?? { kind: 'update', args: after }
-    case 'resolve': return usage(tooLong('message', after, MAX_MESSAGE_CHARS)) ?? { kind: 'resolve', args: after }
+      if (others.length === 0) return usage('Say what to add:', 'status update [<incident id>] [<incident status>] <message>')
+      return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'update', args: after }
+    case 'resolve': return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'resolve', args: after }
   }
   return parseComponentCommand(text)
 }
@@ -62,7 +64,7 @@ const STATE_TAIL_CHARS = 80
 
 function parseComponentCommand (text: string): StatusCommand {
   // A question: `status API (EU)?`
-  if (text.endsWith('?') && !text.includes(':')) return show(text.slice(0, -1))
+  if (text.endsWith('?') && !text.includes(':')) return show(text.replace(/\?+$/, ''))
   // `<component> <state>: <message>`: the first colon whose left side ends with a state, so a
   // colon inside a component name or inside the message does no harm.
   let firstColon = -1
@@ -79,7 +81,7 @@ function parseComponentCommand (text: string): StatusCommand {
   }
   // Too long to be a name: what came before the first colon was meant as one (a mistyped state).
   if (text.length > MAX_NAME_CHARS && firstColon > 0) return show(text.slice(0, firstColon))
-  if (text.endsWith('?')) return show(text.slice(0, -1))
+  if (text.endsWith('?')) return show(text.replace(/\?+$/, ''))
   return parseSet(text) ?? show(text)
 }
 
@@ -92,13 +94,13 @@ function parseSet (text: string): Extract<StatusCommand, { kind: 'set' | 'usage'
   const all = words(text)
   const component = cleanName(all.slice(0, all.length - state.length).join(' '))
   if (component === '') return undefined
-  return usage(tooLong('component name', component, MAX_NAME_CHARS)) ?? { kind: 'set', component, status: state.status }
+  return bounded('component name', component, MAX_NAME_CHARS) ?? { kind: 'set', component, status: state.status }
 }
 
 function show (name: string): StatusCommand {
   const component = cleanName(name)
   if (component === '') return { kind: 'summary' }
-  return usage(tooLong('component name', component, MAX_NAME_CHARS)) ?? { kind: 'show', component }
+  return bounded('component name', component, MAX_NAME_CHARS) ?? { kind: 'show', component }
 }
 
 /** Drops the punctuation people put between a name and what follows (`API: down`, `API, down`). */
@@ -111,15 +113,17 @@ function parseOpen (after: string): StatusCommand {
   const colon = rest.indexOf(':')
   const name = tidy(colon === -1 ? rest : rest.slice(0, colon))
   const message = colon === -1 ? '' : rest.slice(colon + 1).trim()
-  if (name === '') return usage('Name the incident: status open [<incident status>] <name>[: <message>]')
+  if (name === '') return usage('Name the incident:', 'status open [<incident status>] <name>[: <message>]')
   if (name.length > MAX_INCIDENT_NAME) return usage(`That incident name is too long for Statuspage (${MAX_INCIDENT_NAME} characters at most).`)
   if (message.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
   return { kind: 'open', name, status: status ?? 'investigating', ...(message ? { message } : {}) }
 }
 
-function usage (reason: string): Extract<StatusCommand, { kind: 'usage' }>
-function usage (reason: string | undefined): Extract<StatusCommand, { kind: 'usage' }> | undefined
-function usage (reason: string | undefined): Extract<StatusCommand, { kind: 'usage' }> | undefined {
+const usage = (reason: string, syntax?: string): StatusCommand => (syntax ? { kind: 'usage', reason, syntax } : { kind: 'usage', reason })
+
+/** The usage reply when `text` is over its bound, else undefined. */
+function bounded (what: string, text: string, max: number): Extract<StatusCommand, { kind: 'usage' }> | undefined {
+  const reason = tooLong(what, text, max)
   return reason === undefined ? undefined : { kind: 'usage', reason }
 }
 

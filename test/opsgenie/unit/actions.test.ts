@@ -4,6 +4,7 @@ import { runBulk } from '../../../src/alerting/bulk'
 import type { AlertingBackend } from '../../../src/alerting/backend'
 import type { RequestState } from '../../../src/alerting/types'
 import { InvalidRequestError, TimeoutError, UnavailableError } from '../../../src/http/errors'
+import { OPSGENIE } from '../../../src/alerting/opsgenie'
 
 /** A backend whose request states come from a script, with a fake clock the sleeps advance. */
 function scripted (states: Array<RequestState | Error>, clock = { now: 0 }): { backend: AlertingBackend, sleeps: number[], clock: { now: number } } {
@@ -21,7 +22,7 @@ function scripted (states: Array<RequestState | Error>, clock = { now: 0 }): { b
   return { backend, sleeps, clock }
 }
 
-const info = { service: 'OpsGenie' as const, method: 'GET', path: '/v2/alerts/requests/req-1' }
+const info = { service: OPSGENIE, method: 'GET', path: '/v2/alerts/requests/req-1' }
 
 describe('confirmRequest', () => {
   it('confirms a request that OpsGenie processed successfully on the first question', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import { age, formatBulk, formatCloseAllPrompt, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
 import { NotFoundError, RateLimitError, TimeoutError } from '../../../src/http/errors'
+import { OPSGENIE } from '../../../src/alerting/opsgenie'
 import type { Alert } from '../../../src/alerting/types'
 
 const NOW = Date.parse('2026-11-24T12:00:00Z')
@@ -58,10 +59,13 @@ describe('formatBulk', () => {
 })
 
 describe('shortReason', () => {
-  const info = { service: 'OpsGenie' as const, method: 'POST', path: '/v2/alerts/x/acknowledge' }
+  const info = { service: OPSGENIE, method: 'POST', path: '/v2/alerts/x/acknowledge' }
   it('uses OpsGenie\'s own words and says when an outcome is unknown', () => {
     expect(shortReason({ state: 'failed', error: new NotFoundError({ ...info, status: 404, apiMessage: 'Alert does not exist' }, 'x') }, 'OpsGenie', 1)).to.equal('not found: Alert does not exist')
-    expect(shortReason({ state: 'failed', error: new RateLimitError({ ...info, status: 429 }, 'x') }, 'OpsGenie', 1)).to.equal('rate limited, retries ran out')
+    const retried = Object.assign(new RateLimitError({ ...info, status: 429 }, 'x'), { attempts: 3 })
+    expect(shortReason({ state: 'failed', error: retried }, 'OpsGenie', 1)).to.equal('rate limited, retries ran out')
+    const notRetried = Object.assign(new RateLimitError({ ...info, status: 429 }, 'x'), { retryAfterSeconds: 60 })
+    expect(shortReason({ state: 'failed', error: notRetried }, 'OpsGenie', 1)).to.equal('rate limited, asked to wait 60 s')
     expect(shortReason({ state: 'unconfirmed', reason: 'error', error: new TimeoutError(info, 'x') }, 'OpsGenie', 1)).to.equal('no answer in time; it may or may not have happened, check with genie before retrying')
   })
 })

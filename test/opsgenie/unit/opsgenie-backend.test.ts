@@ -1,6 +1,7 @@
 import { expect } from 'chai'
 import nock from 'nock'
-import { alertQuery, createOpsGenieBackend, toAlert } from '../../../src/alerting/opsgenie'
+import { createOpsGenieBackend, toAlert } from '../../../src/alerting/opsgenie'
+import { alertQuery } from '../../../src/alerting/shared'
 import { alert, expectDone, fixture, KEY, listBody, opsgenie, NOT_PROCESSED_HEADERS } from '../support'
 
 describe('the OpsGenie backend', () => {

@@ -59,4 +59,30 @@ describe('parseIds', () => {
   it('refuses anything that is not an id', () => {
     expect(parseIds('1 two!')).to.equal(undefined)
   })
+
+  it('takes a plain word for neither a tinyId nor a full id, and keeps hyphenated full ids', () => {
+    expect(parseIds('abc')).to.equal(undefined)
+    expect(parseIds('#abc')).to.equal(undefined)
+    expect(parseIds('jsm-alert-1 70413a06-38d6-4c85-92b8-5ebc900d42e2-1568200954034'))
+      .to.deep.equal(['jsm-alert-1', '70413a06-38d6-4c85-92b8-5ebc900d42e2-1568200954034'])
+  })
+})
+
+describe('an alert id that is not one', () => {
+  const NOT_AN_ID = 'is not an alert id: tinyIds are numbers such as 12 or #12, full ids look like 70413a06-38d6-4c85-92b8-5ebc900d42e2'
+  for (const [text, usage] of [
+    ['ack abc', 'genie ack <id> [<id> ...]'],
+    ['close 12 abc', 'genie close <id> [<id> ...]'],
+    ['note abc hello', 'genie note <id> <text>'],
+    ['snooze abc 2h', 'genie snooze <id> <duration>']
+  ]) {
+    it(`answers "genie ${text}" with "abc is not an alert id", asking nothing of the backend`, () => {
+      expect(parseGenie(text)).to.deep.equal({ kind: 'invalid', usage, why: `abc ${NOT_AN_ID}` })
+    })
+  }
+
+  it('shortens a very long word it echoes', () => {
+    const command = parseGenie(`ack ${'x'.repeat(3000)}`)
+    expect(command).to.deep.equal({ kind: 'invalid', usage: 'genie ack <id> [<id> ...]', why: `${'x'.repeat(40)}… ${NOT_AN_ID}` })
+  })
 })

@@ -1,6 +1,6 @@
 // People commands: who I am in OpsGenie, who is on call, and putting myself on call.
 
-import { mapSettled } from '../../../http/concurrency'
+import { mapSettled } from '../../../util/async'
 import { isServiceError } from '../../../http/errors'
 import { describeError } from '../../describe-error'
 import { echo } from '../../bounds'
@@ -21,7 +21,7 @@ export async function meAs (ctx: GenieContext, email: string): Promise<string> {
 
 export function whoami (ctx: GenieContext): string {
   const identity = getIdentity(ctx.brain, ctx.user.id)
-  if (identity) return `You are ${identity.username}${identity.fullName ? ` (${identity.fullName})` : ''} in ${ctx.service} (set with genie me as).`
+  if (identity) return `You are ${identity.username}${identity.fullName ? ` (${identity.fullName})` : ''} in ${ctx.service} (set with ${ctx.prefix}genie me as).`
   const actor = actorName(ctx.user, undefined)
   const how = actor.from === 'chat email' ? 'the email your chat account gives' : `your chat name, which ${ctx.service} may not know`
   return `I have not been told who you are in ${ctx.service}. Your actions go out as ${actor.name} (${how}). Say ${ctx.prefix}genie me as <email> to set it.`
@@ -48,7 +48,7 @@ export async function onCall (ctx: GenieContext, name?: string): Promise<string>
   const first = errors[0]
   // The same refusal everywhere is about the key, not a schedule: say it once.
   if (isServiceError(first) && errors.every(e => isServiceError(e) && e.kind === first.kind)) throw first
-  const rows: OnCallRow[] = settled.map(s => (s.ok ? { schedule: s.item, recipients: s.value } : { schedule: s.item, error: describeError(s.error).replace(/\.$/, '') }))
+  const rows: OnCallRow[] = settled.map(s => (s.ok ? { schedule: s.item, recipients: s.value } : { schedule: s.item, error: describeError(s.error, [], { prefix: ctx.prefix }).replace(/\.$/, '') }))
   return formatOnCall(rows, name)
 }
 

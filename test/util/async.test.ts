@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { allSettledOrThrow, mapSettled } from '../../src/http/concurrency'
+import { allSettledOrThrow, mapSettled } from '../../src/util/async'
 
 const tick = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 

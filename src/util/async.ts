@@ -1,4 +1,7 @@
-// Runs many calls with a bounded number in flight: not one at a time, not all at once.
+// General async helpers, used by every layer and tied to none: waiting, and running many calls
+// with a bounded number in flight (not one at a time, not all at once).
+
+export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 export type Settled<I, R> =
   | { item: I, ok: true, value: R }

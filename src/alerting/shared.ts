@@ -1,0 +1,78 @@
+// What the alerting backends share: OpsGenie v2 and JSM Operations differ in URLs, envelopes and
+// spellings (each in its own module), but page, confirm requests, filter and word actions alike.
+
+import { NotFoundError } from '../http/errors'
+import type { Actor, AlertAction, AlertFilter, RequestState } from './types'
+
+/**
+ * Whether repeating the action after a timeout or 5xx is harmless, on any backend. Acknowledge,
+ * unacknowledge and close end in the same state however often they run; a snooze sets the same end
+ * time again. A note would be added twice, so it is never repeated.
+ */
+export const IDEMPOTENT_ACTIONS: Record<AlertAction['name'], boolean> = {
+  acknowledge: true, unacknowledge: true, close: true, snooze: true, note: false
+}
+
+/** The page size both vendors allow at most. */
+export const PAGE_SIZE = 100
+/** Stop paging after this many pages (OpsGenie refuses offset + limit beyond 20,000 anyway). */
+const MAX_PAGES = 200
+
+/** A path segment, escaped, keeping `@` readable (usernames are email addresses). */
+export const segment = (value: string): string => {
+  // Ids come from validated answers or from what people typed: an empty one is a bug, never a path.
+  if (typeof value !== 'string' || value === '') throw new Error('an empty id would go into a request path')
+  return encodeURIComponent(value).replace(/%40/g, '@')
+}
+
+/** One page of a list as a backend read it: its items and whether the envelope names a next page. */
+export interface Page<T> { items: T[], hasNext: boolean }
+
+/**
+ * Reads a list page by page by offset: stops when there is no next page, when a page is empty, or
+ * after MAX_PAGES pages. The backend fetches a page (its path, envelope and paging parameters).
+ */
+export async function collectPages<T> (fetchPage: (offset: number) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = []
+  for (let page = 0, offset = 0; page < MAX_PAGES; page++) {
+    const { items, hasNext } = await fetchPage(offset)
+    out.push(...items)
+    if (!hasNext || items.length === 0) break
+    offset += items.length
+  }
+  return out
+}
+
+/** A request's state as both vendors answer it (unwrapped from any envelope). */
+export interface RawRequestState { isSuccess?: boolean, success?: boolean, status?: string, alertId?: string }
+
+/**
+ * Where an accepted request stands, given how to fetch its raw state. A 404 means still queued
+ * (OpsGenie: X-Opsgenie-Errortype: RequestNotProcessed). A 404 without that header is read the same
+ * way: the worst it can do is wait for the bound and report "not confirmed".
+ */
+export async function readRequestState (fetch: () => Promise<RawRequestState | null | undefined>): Promise<RequestState> {
+  try {
+    const data = (await fetch()) ?? {}
+    return { processed: true, isSuccess: (data.isSuccess ?? data.success) === true, status: data.status ?? '', alertId: data.alertId }
+  } catch (err) {
+    if (err instanceof NotFoundError) return { processed: false }
+    throw err
+  }
+}
+
+/** The alert query language both vendors speak: `field: value` joined with AND. */
+export function alertQuery (filter: AlertFilter): string {
+  const parts: string[] = []
+  if (filter.status) parts.push(`status: ${filter.status}`)
+  if (filter.acknowledged !== undefined) parts.push(`acknowledged: ${filter.acknowledged}`)
+  return parts.join(' AND ')
+}
+
+/** The body of an action request (who acted, from where, and the action's own field). */
+export function actionBody (action: AlertAction, actor: Actor): Record<string, string> {
+  const body: Record<string, string> = { user: actor.user, source: actor.source }
+  if (action.name === 'note') body.note = action.note
+  if (action.name === 'snooze') body.endTime = action.endTime
+  return body
+}

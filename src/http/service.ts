@@ -1,0 +1,29 @@
+// What the HTTP layer knows of a service is only what the service tells it. Each service module
+// describes itself with a ServiceDescriptor and hands it to createHttpClient; http/ names no vendor,
+// so a new backend is a new module and no edit here.
+
+/** Words for turning this service's failures into sentences (used by the chat layer). */
+export interface ServiceHints {
+  /** The setting that holds the key, named when the key is rejected. */
+  keyVariable: string
+  /** Where to look instead while the API is unwell. */
+  web: string
+  /**
+   * The chat commands that show the current state, to check after a write that may have happened;
+   * written without the bot's name or alias, which the chat layer puts in front.
+   */
+  check: readonly string[]
+  /**
+   * The service's own explanation of a refusal (403) it marks with a code, or undefined for the
+   * usual wording. Receives what was asked, so the advice fits the request.
+   */
+  explainRefusal?: (refusal: { code?: number, method: string, path: string }) => string | undefined
+}
+
+export interface ServiceDescriptor {
+  /** How the service is named in messages and logs. */
+  readonly name: string
+  readonly hints: ServiceHints
+  /** Response headers (lower case) worth keeping on an error, e.g. the service's own error type. */
+  readonly errorHeaders?: readonly string[]
+}
