@@ -10,7 +10,7 @@ import type { SandboxReply } from './http-kit'
 
 export const FAULT_KINDS = ['401', '403', '420', '429', '500', '503', 'slow', 'html'] as const
 export type FaultKind = typeof FAULT_KINDS[number]
-export type ServiceKind = 'statuspage' | 'opsgenie'
+export type ServiceKind = 'statuspage' | 'opsgenie' | 'jsm'
 
 export interface Fault {
   kind: FaultKind

@@ -1,7 +1,7 @@
 // What `npm start` will talk to, decided per service from the environment: a service whose key is
 // set is REAL; one without a key gets the local stand-in. Pure, so the banner is tested as text.
 
-import { FAULT_KINDS, faultFromEnv, type Fault, type ServiceKind } from './faults'
+import { FAULT_KINDS, faultFromEnv, type Fault } from './faults'
 
 export type Target = 'sandbox' | 'real'
 
@@ -20,17 +20,25 @@ export function planLaunch (env: NodeJS.ProcessEnv): LaunchPlan {
   }
 }
 
+/** The alerting service's name for the banner: JSM Operations when its token is set or SANDBOX_BACKEND=jsm. */
+export function alertingName (env: NodeJS.ProcessEnv): 'OpsGenie' | 'JSM Operations' {
+  if (set(env, 'HUBOT_OPSGENIE_API_KEY')) return 'OpsGenie'
+  return set(env, 'HUBOT_JSM_API_TOKEN') || env.SANDBOX_BACKEND?.trim().toLowerCase() === 'jsm' ? 'JSM Operations' : 'OpsGenie'
+}
+
 export interface BannerFacts {
   statuspageUrl: string
   pageId?: string
   opsgenieUrl: string
   /** Faults switched on at start (SANDBOX_FAULT...), per stand-in. */
   faults?: StartFaults
+  /** Default OpsGenie. */
+  alertingName?: string
 }
 
 interface StartFaults { statuspage?: Fault, opsgenie?: Fault }
 
-const SERVICES: Array<{ kind: ServiceKind, name: string }> = [
+const SERVICES: Array<{ kind: 'statuspage' | 'opsgenie', name: string }> = [
   { kind: 'statuspage', name: 'Statuspage' },
   { kind: 'opsgenie', name: 'OpsGenie' }
 ]
@@ -80,34 +88,41 @@ export function describeFault (fault: Fault): string {
 
 /** The first lines `npm start` prints: what is real, what is not, and how to switch. */
 export function banner (plan: LaunchPlan, facts: BannerFacts): string[] {
+  const alerting = facts.alertingName ?? 'OpsGenie'
   const both = plan.statuspage === plan.opsgenie
   const lines: string[] = []
   if (both && plan.statuspage === 'sandbox') {
-    lines.push('hubot-statuspage-opsgenie SANDBOX: Statuspage and OpsGenie are local stand-ins on 127.0.0.1. Nothing real is touched.')
+    lines.push(`hubot-statuspage-opsgenie SANDBOX: Statuspage and ${alerting} are local stand-ins on 127.0.0.1. Nothing real is touched.`)
   } else if (both) {
-    lines.push('hubot-statuspage-opsgenie LIVE: commands act on your REAL Statuspage page and OpsGenie alerts.')
+    lines.push(`hubot-statuspage-opsgenie LIVE: commands act on your REAL Statuspage page and ${alerting} alerts.`)
   } else {
-    const real = plan.statuspage === 'real' ? 'Statuspage' : 'OpsGenie'
-    const fake = plan.statuspage === 'real' ? 'OpsGenie' : 'Statuspage'
+    const real = plan.statuspage === 'real' ? 'Statuspage' : alerting
+    const fake = plan.statuspage === 'real' ? alerting : 'Statuspage'
     lines.push(`hubot-statuspage-opsgenie MIXED: ${real} is REAL (commands change it); ${fake} is a local sandbox stand-in.`)
   }
   lines.push(plan.statuspage === 'real'
     ? `  Statuspage: REAL ${facts.statuspageUrl} page ${facts.pageId ?? '(HUBOT_STATUSPAGE_PAGE_ID is not set)'}`
     : `  Statuspage: sandbox ${facts.statuspageUrl} (seeded example page; state is lost on exit)`)
+  const label = `${alerting}:`.padEnd(11)
   lines.push(plan.opsgenie === 'real'
-    ? `  OpsGenie:   REAL ${facts.opsgenieUrl}`
-    : `  OpsGenie:   sandbox ${facts.opsgenieUrl} (seeded alerts and on-call schedules)`)
+    ? `  ${label} REAL ${facts.opsgenieUrl}`
+    : `  ${label} sandbox ${facts.opsgenieUrl} (seeded alerts and on-call schedules)`)
   if (plan.statuspage === 'sandbox' || plan.opsgenie === 'sandbox') {
     lines.push('  Real accounts: set HUBOT_STATUSPAGE_API_KEY + HUBOT_STATUSPAGE_PAGE_ID (Statuspage) and/or HUBOT_OPSGENIE_API_KEY')
     lines.push('    (OpsGenie; EU accounts also HUBOT_OPSGENIE_API_URL=https://api.eu.opsgenie.com), then npm start again.')
     lines.push(`  Sandbox failures: SANDBOX_FAULT=${FAULT_KINDS.join('|')} at start, ` +
       'or POST <stand-in>/__sandbox/fault at runtime.')
+    if (plan.opsgenie === 'sandbox') {
+      lines.push(alerting === 'JSM Operations'
+        ? '  Alerting: the JSM Operations stand-in (SANDBOX_BACKEND=jsm); without it, npm start runs the OpsGenie stand-in.'
+        : '  JSM Operations (OpsGenie\'s successor) instead: SANDBOX_BACKEND=jsm npm start.')
+    }
   }
   for (const { kind, name } of SERVICES) {
     const fault = facts.faults?.[kind]
     if (!fault) continue
     const origin = new URL(kind === 'statuspage' ? facts.statuspageUrl : facts.opsgenieUrl).origin
-    lines.push(`  FAULT ON: the ${name} stand-in answers with ${describeFault(fault)}.`)
+    lines.push(`  FAULT ON: the ${kind === 'opsgenie' ? alerting : name} stand-in answers with ${describeFault(fault)}.`)
     lines.push(`    Clear it with: curl -X DELETE ${origin}/__sandbox/fault`)
   }
   lines.push('  Type /status, /status?, genie or "hubot help". Quit with exit (or Ctrl-C).')

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url'
 const require = createRequire(import.meta.url)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { startSandbox } = require(path.join(root, 'sandbox', 'index.ts'))
-const { planLaunch, banner, startFaults } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
+const { planLaunch, banner, startFaults, alertingName } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
 const { loadSourceScripts } = require(path.join(root, 'sandbox', 'load-source.ts'))
 
 // A mistyped setting is one clear line, never a stack trace (checked before the terminal, so it is
@@ -53,8 +53,10 @@ process.env.HUBOT_LOG_LEVEL ??= 'warn'
 for (const line of banner(plan, {
   statuspageUrl: process.env.HUBOT_STATUSPAGE_API_URL || 'https://api.statuspage.io/v1',
   pageId: process.env.HUBOT_STATUSPAGE_PAGE_ID,
-  opsgenieUrl: process.env.HUBOT_OPSGENIE_API_URL || 'https://api.opsgenie.com',
-  faults: chosen.faults
+  opsgenieUrl: process.env.HUBOT_OPSGENIE_API_URL || process.env.HUBOT_JSM_API_URL ||
+    (process.env.HUBOT_JSM_API_TOKEN ? 'https://api.atlassian.com' : 'https://api.opsgenie.com'),
+  faults: chosen.faults,
+  alertingName: alertingName(process.env)
 })) console.log(line)
 console.log('')
 

@@ -6,7 +6,7 @@
 import { isServiceError } from '../http/errors'
 import { sleep as realSleep } from '../util/async'
 import type { AlertingBackend } from './backend'
-import type { Actor, AlertAction } from './types'
+import type { Accepted, Actor, AlertAction } from './types'
 
 export type ActionOutcome =
   /** The backend processed the request and says it succeeded. */
@@ -58,6 +58,11 @@ export async function confirmRequest (backend: AlertingBackend, requestId: strin
   }
 }
 
+/** Confirms what the backend accepted: a queued request is asked after; a finished one is done. */
+export async function confirmAccepted (backend: AlertingBackend, accepted: Accepted, options: ConfirmOptions): Promise<ActionOutcome> {
+  return accepted.kind === 'done' ? { state: 'confirmed' } : await confirmRequest(backend, accepted.requestId, options)
+}
+
 /**
  * What a failure to send means. A refusal (4xx, rate limit spent) changed nothing; a timeout,
  * reset, 5xx or unreadable answer may have reached the backend, so it is not confirmed either way.
@@ -71,11 +76,11 @@ export function sendFailure (error: unknown): ActionOutcome {
 
 /** Sends one action and waits for its confirmation. */
 export async function actAndConfirm (backend: AlertingBackend, alertId: string, action: AlertAction, actor: Actor, options: ConfirmOptions): Promise<ActionOutcome> {
-  let requestId: string
+  let accepted: Accepted
   try {
-    requestId = await backend.act(alertId, action, actor)
+    accepted = await backend.act(alertId, action, actor)
   } catch (error) {
     return sendFailure(error)
   }
-  return confirmRequest(backend, requestId, options)
+  return confirmAccepted(backend, accepted, options)
 }

@@ -5,29 +5,34 @@
 // what the vendors share (paging, request states, action bodies) is in shared.ts.
 
 import type {
-  Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo
+  Accepted, Actor, Alert, AlertAction, AlertActionName, AlertFilter, AlertRef, Attribution, OverrideRequest,
+  RequestState, Schedule, UserLookup, UserRef
 } from './types'
 
 export interface AlertingBackend {
   /** The vendor's name as replies show it (`OpsGenie`, `JSM Operations`). */
   readonly service: string
-  /** Whether alerts have tinyIds that can be looked up (OpsGenie yes, JSM Operations no). */
+  /** Whether alerts have tinyIds that can be looked up (both OpsGenie and JSM Operations do). */
   readonly supportsTinyIds: boolean
+  /** What an override needs to name a person: a username (OpsGenie) or an account id (JSM Operations). */
+  readonly peopleBy: 'username' | 'accountId'
 
   /** Every alert matching the filter, all pages, newest first. */
   listAlerts(filter: AlertFilter): Promise<Alert[]>
   /** One alert, or undefined when the backend does not know it (404). */
   getAlert(ref: AlertRef): Promise<Alert | undefined>
-  /** Sends an action for the alert with this (full) id; resolves with the request id to confirm. */
-  act(alertId: string, action: AlertAction, actor: Actor): Promise<string>
+  /** Sends an action for the alert with this (full) id: a request to confirm, or done at once. */
+  act(alertId: string, action: AlertAction, actor: Actor): Promise<Accepted>
   /** Where an accepted request stands; `processed: false` while the backend still has it queued. */
   requestState(requestId: string): Promise<RequestState>
+  /** Whose name the backend's alert log shows for this action when it comes from the bot. */
+  attribution(action: AlertActionName): Attribution
 
   listSchedules(): Promise<Schedule[]>
-  /** Who is on call now in this schedule (usernames, flattened). */
+  /** Who is on call now in this schedule, as people read names (flattened). */
   onCall(scheduleId: string): Promise<string[]>
   /** Creates an override; resolves with its alias. */
   createOverride(request: OverrideRequest): Promise<string>
-  /** The user with this username (email) or id, or undefined when there is none (404). */
-  findUser(identifier: string): Promise<UserInfo | undefined>
+  /** The person with this email address or id. */
+  findUser(ref: UserRef): Promise<UserLookup>
 }

@@ -3,7 +3,7 @@
 // process the early ones, so most confirmations succeed at the first question.
 
 import { mapSettled } from '../util/async'
-import { confirmRequest, sendFailure, type ActionOutcome, type ConfirmOptions } from './actions'
+import { confirmAccepted, sendFailure, type ActionOutcome, type ConfirmOptions } from './actions'
 import type { AlertingBackend } from './backend'
 import type { Actor, AlertAction } from './types'
 
@@ -27,7 +27,7 @@ export interface BulkOptions {
 export async function runBulk (backend: AlertingBackend, targets: readonly Target[], action: AlertAction, actor: Actor, options: BulkOptions): Promise<BulkItem[]> {
   const sent = await mapSettled(targets, options.concurrency, target => backend.act(target.alertId, action, actor))
   const confirmed = await mapSettled(sent, options.concurrency, async (s): Promise<ActionOutcome> =>
-    s.ok ? confirmRequest(backend, s.value, options.confirm) : sendFailure(s.error))
+    s.ok ? confirmAccepted(backend, s.value, options.confirm) : sendFailure(s.error))
   return confirmed.map((c, i) => ({
     target: targets[i],
     // confirmRequest never throws; the fallback is for completeness of the types.

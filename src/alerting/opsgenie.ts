@@ -7,9 +7,12 @@ import type { ServiceDescriptor } from '../http/service'
 import { conform, object, type Check } from '../http/validate'
 import type { AlertingBackend } from './backend'
 import {
-  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment, type RawRequestState
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment,
+  type RawRequestState
 } from './shared'
-import type { Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserInfo } from './types'
+import type {
+  Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserLookup, UserRef
+} from './types'
 import * as shape from './validate'
 
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
@@ -61,7 +64,7 @@ interface RawAlert {
   lastOccurredAt?: string
   priority?: string
   owner?: string
-  report?: { acknowledgedBy?: string }
+  report?: { acknowledgedBy?: string, ackTime?: number }
 }
 
 interface ListEnvelope { data?: RawAlert[], paging?: { next?: string } }
@@ -74,6 +77,7 @@ export function toAlert (raw: RawAlert): Alert {
     status: raw.status === 'closed' ? 'closed' : 'open',
     acknowledged: raw.acknowledged === true,
     acknowledgedBy: raw.report?.acknowledgedBy,
+    ackTimeMs: typeof raw.report?.ackTime === 'number' ? raw.report.ackTime : undefined,
     priority: raw.priority,
     count: raw.count ?? 1,
     createdAt: raw.createdAt ?? '',
@@ -121,14 +125,15 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     }
   }
 
-  const act = async (alertId: string, action: AlertAction, actor: Actor): Promise<string> => {
+  const act = async (alertId: string, action: AlertAction, actor: Actor): Promise<Accepted> => {
     const path = `/v2/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
     const response = await http.request<unknown>('POST', path, {
       params: { identifierType: 'id' },
       body: actionBody(action, actor),
       idempotent: IDEMPOTENT_ACTIONS[action.name]
     })
-    return conform<{ requestId: string }>(response.data, shape.accepted, { service: OPSGENIE, method: 'POST', path, status: response.status }).requestId
+    const { requestId } = conform<{ requestId: string }>(response.data, shape.accepted, { service: OPSGENIE, method: 'POST', path, status: response.status })
+    return { kind: 'queued', requestId }
   }
 
   const requestState = async (requestId: string): Promise<RequestState> =>
@@ -156,15 +161,32 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     return conform<{ data: { alias: string } }>(response.data, shape.override, { service: OPSGENIE, method: 'POST', path, status: response.status }).data.alias
   }
 
-  const findUser = async (identifier: string): Promise<UserInfo | undefined> => {
+  // GET /v2/users/{identifier} takes the username (an email) or the user id alike.
+  const findUser = async (ref: UserRef): Promise<UserLookup> => {
+    const identifier = 'email' in ref ? ref.email : ref.id
     try {
-      const body = await read<{ data: { id: string, username: string, fullName?: string | null } }>(`/v2/users/${segment(identifier)}`, shape.user)
-      return { id: body.data.id, username: body.data.username, fullName: body.data.fullName ?? undefined }
+      const path = `/v2/users/${segment(identifier)}`
+      const body = await read<{ data: { id: string, username: string, fullName?: string | null } }>(path, shape.user)
+      return { kind: 'found', user: { id: body.data.id, username: body.data.username, fullName: body.data.fullName ?? undefined } }
     } catch (err) {
-      if (err instanceof NotFoundError) return undefined
+      if (err instanceof NotFoundError) return { kind: 'none' }
       throw err
     }
   }
 
-  return { service: OPSGENIE.name, supportsTinyIds: true, listAlerts, getAlert, act, requestState, listSchedules, onCall, createOverride, findUser }
+  return {
+    service: OPSGENIE.name,
+    supportsTinyIds: true,
+    peopleBy: 'username',
+    listAlerts,
+    getAlert,
+    act,
+    requestState,
+    // Every OpsGenie action takes `user`, which the alert log shows.
+    attribution: () => ({ by: 'person' }),
+    listSchedules,
+    onCall,
+    createOverride,
+    findUser
+  }
 }

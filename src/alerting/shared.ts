@@ -76,3 +76,11 @@ export function actionBody (action: AlertAction, actor: Actor): Record<string, s
   if (action.name === 'snooze') body.endTime = action.endTime
   return body
 }
+
+/** A request id from an accepted action, checked: an action is never reported without one to confirm by. */
+export function requestIdOf (body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined
+  const b = body as { requestId?: unknown, data?: { requestId?: unknown } }
+  const id = b.requestId ?? b.data?.requestId
+  return typeof id === 'string' && id.trim() !== '' ? id : undefined
+}

@@ -5,13 +5,15 @@ export type AlertStatus = 'open' | 'closed'
 
 export interface Alert {
   id: string
-  /** OpsGenie's short number (rolls over); JSM Operations has none. */
+  /** The short number people type (`#12`); it rolls over. */
   tinyId?: string
   message: string
   status: AlertStatus
   acknowledged: boolean
-  /** Who acknowledged it, when the backend says. */
+  /** Who acknowledged it, when the backend says (OpsGenie's report; JSM Operations does not). */
   acknowledgedBy?: string
+  /** How long after it opened it was acknowledged (ms), when the backend says. */
+  ackTimeMs?: number
   priority?: string
   /** How many times the alert occurred (deduplicated occurrences). */
   count: number
@@ -61,13 +63,41 @@ export interface Schedule {
 
 export interface UserInfo {
   id: string
+  /** The name actions are sent under: OpsGenie's username (an email); on JSM the email when visible, else the display name. */
   username: string
   fullName?: string
+  /** The Atlassian account id (JSM Operations), what on-call and overrides are keyed by. */
+  accountId?: string
 }
+
+/** How a person named themselves: an email address, or the backend's own id for them. */
+export type UserRef = { email: string } | { id: string }
+
+export type UserLookup =
+  | { kind: 'found', user: UserInfo }
+  | { kind: 'none' }
+  /** The site hides email addresses: `candidates` are accounts the search matched but could not show an email for. */
+  | { kind: 'hidden', candidates: UserInfo[] }
 
 export interface OverrideRequest {
   scheduleId: string
+  /** Who goes on call: the username (OpsGenie) and, where the backend keys people by account, the account id. */
   username: string
+  accountId?: string
   startDate: string
   endDate: string
 }
+
+/**
+ * What the backend said when it took an action: a request to confirm later (202 + requestId), or
+ * the finished result at once (JSM Operations answers a note with the note itself, 201).
+ */
+export type Accepted =
+  | { kind: 'queued', requestId: string }
+  | { kind: 'done' }
+
+/** Whose name the backend's alert log will show for an action. */
+export type Attribution =
+  | { by: 'person' }
+  /** The API credential's own account; `remedy` names the setting that would credit the person. */
+  | { by: 'token', remedy?: 'integration-key' }

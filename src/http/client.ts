@@ -179,7 +179,11 @@ export function errorDetails (body: unknown, secrets: string[] = []): Pick<Error
   const add = (v: unknown): void => {
     if (typeof v === 'string' && v.trim()) parts.push(v.trim())
     else if (Array.isArray(v)) v.forEach(add)
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) add(typeof x === 'string' ? `${k}: ${x}` : x)
+    // JSM's newer shape `{errors: [{title, detail?, code}]}`: the title is the sentence.
+    else if (v && typeof v === 'object' && typeof (v as { title?: unknown }).title === 'string') {
+      add((v as { title: string }).title)
+      add((v as { detail?: unknown }).detail)
+    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) add(typeof x === 'string' ? `${k}: ${x}` : x)
   }
   add(b.message)
   add(b.error)

@@ -9,9 +9,12 @@
 //   HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS - optional, default 15000, how long to wait for OpsGenie to confirm one action
 //   HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS - optional, default 60000, how long genie close all waits for genie confirm
 //   HUBOT_OPSGENIE_MAX_IDS - optional, default 100 (1-1000), how many alert ids one genie ack/unack/close may name
-//   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id
+//   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id (from https://<site>.atlassian.net/_edge/tenant_info)
+//   HUBOT_JSM_SITE_URL - with HUBOT_JSM_CLOUD_ID, the Jira site, https://<site>.atlassian.net (people: genie me as, on-call names)
 //   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
-//   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth
+//   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth (scopes: see the README)
+//   HUBOT_JSM_INTEGRATION_KEY - optional, the key of a JSM Operations API integration: acknowledge, close and notes then show the person, not the token's account
+//   HUBOT_JSM_API_URL - optional, default https://api.atlassian.com (the JSM Operations gateway)
 //   HUBOT_OPSGENIE_WRITERS - optional, who may act on alerts and take shifts: user ids and role:<name>, comma-separated
 //   HUBOT_OPSGENIE_WRITE_ROOMS - optional, the room ids those actions are allowed from, comma-separated
 //
@@ -26,6 +29,7 @@
 //   hubot genie note <id> <text> - Add a note to an alert
 //   hubot genie snooze <id> <duration> - Snooze an alert for 30m, 2h, 1d ...
 //   hubot genie me as <email> - Tell the bot who you are in OpsGenie (used on every action and for genie take)
+//   hubot genie me as account <accountId> - On JSM Operations, when the site hides emails: your Atlassian account id
 //   hubot genie whoami - Who the bot thinks you are in OpsGenie
 //   hubot genie forget me - Forget who you are in OpsGenie
 //   hubot genie oncall [<schedule>] - Who is on call now, in one schedule or all (also: genie who is on call)
@@ -37,6 +41,8 @@
 //   Actions are asynchronous in OpsGenie: every one is confirmed through its request status before
 //   the bot says it is done; what was refused or not confirmed in time is reported as such.
 //   Every action carries user (from genie me as, else the chat email, else the chat name) and source hubot.
+//   On JSM Operations, acknowledge, close and notes carry them only with HUBOT_JSM_INTEGRATION_KEY; otherwise
+//   JSM shows the API token's account as the actor (and always for unacknowledge and snooze).
 //   Reads are open to everyone; ack, unack, close, close all, confirm, note, snooze and take are limited by
 //   HUBOT_OPSGENIE_WRITERS and HUBOT_OPSGENIE_WRITE_ROOMS when set (roles through robot.auth.hasRole), and each
 //   one that reached OpsGenie is logged and kept in the brain (the last 500), shown by genie log.

@@ -1,7 +1,8 @@
 // End to end: the package as users get it (npm pack → npm install into a fresh Hubot bot folder),
 // each Hubot running as its own process with a loopback adapter, against the sandbox stand-ins
 // running here on loopback ports. After each step the test checks the reply AND the stand-ins'
-// state, so a reply that claims something the API never saw fails.
+// state, so a reply that claims something the API never saw fails. The same outage runs on OpsGenie
+// and on JSM Operations (its successor), each behind its stand-in.
 
 import { expect } from 'chai'
 import fs from 'node:fs'
@@ -11,7 +12,7 @@ import nock from 'nock'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { PACKAGE_ROOT } from '../support/bots'
 import { startBotProcess, type BotProcess, type SayResult } from './bot-process'
-import { installBot, packPackage, type BotKind, type Packed } from './install'
+import { installBot, packPackage, type BotFolder, type BotKind, type Packed } from './install'
 
 const INSTALL_TIMEOUT_MS = 5 * 60_000
 const ALICE = { user: 'alice', email: 'alice@example.com' }
@@ -19,6 +20,8 @@ const ALICE = { user: 'alice', email: 'alice@example.com' }
 describe('end to end: the packed package in real Hubot bots', function () {
   this.timeout(60_000)
   let sandbox: Sandbox
+  /** The same seeded world with JSM Operations instead of OpsGenie. */
+  let jsmSandbox: Sandbox
   let workdir: string
   let packed: Packed
   const running: BotProcess[] = []
@@ -32,12 +35,14 @@ describe('end to end: the packed package in real Hubot bots', function () {
     nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
     workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-e2e-'))
     packed = await packPackage(workdir)
-    sandbox = await startSandbox({ actionDelayMs: 150 })
+    sandbox = await startSandbox({ actionDelayMs: 150, alerting: 'opsgenie' })
+    jsmSandbox = await startSandbox({ actionDelayMs: 150, alerting: 'jsm' })
   })
 
   after(async () => {
     for (const bot of running.splice(0)) await bot.stop()
     await sandbox?.stop()
+    await jsmSandbox?.stop()
     if (workdir) fs.rmSync(workdir, { recursive: true, force: true })
     nock.disableNetConnect()
   })
@@ -55,21 +60,19 @@ describe('end to end: the packed package in real Hubot bots', function () {
     }
   })
 
-  /** Installs a bot of `kind` from the tarball and starts it against a freshly reset sandbox. */
-  const boot = async (kind: BotKind): Promise<BotProcess> => {
-    const folder = await installBot(kind, workdir, packed.tarball)
-    console.log(`      (npm pack ${packed.seconds.toFixed(1)} s; npm install of Hubot ${kind} + the tarball ${folder.installSeconds.toFixed(1)} s)`)
-    await sandbox.reset()
-    const bot = await startBotProcess(folder, { env: sandbox.env, expectListeners: expectedListeners() })
+  const installed: Partial<Record<BotKind, BotFolder>> = {}
+  /** Installs a bot of `kind` from the tarball (once per kind) and starts it against a freshly reset sandbox. */
+  const boot = async (kind: BotKind, world: () => Sandbox = () => sandbox): Promise<BotProcess> => {
+    let folder = installed[kind]
+    if (!folder) {
+      folder = installed[kind] = await installBot(kind, workdir, packed.tarball)
+      console.log(`      (npm pack ${packed.seconds.toFixed(1)} s; npm install of Hubot ${kind} + the tarball ${folder.installSeconds.toFixed(1)} s)`)
+    }
+    await world().reset()
+    const bot = await startBotProcess(folder, { env: world().env, expectListeners: expectedListeners() })
     running.push(bot)
     return bot
   }
-
-  // Readers of the stand-ins' live state.
-  const sp = () => sandbox.statuspage!.state
-  const component = (name: string) => sp().components.find(c => c.name === name)!
-  const unresolved = () => sp().incidents.filter(i => !['resolved', 'completed'].includes(i.status))
-  const alert = (tinyId: string) => sandbox.opsgenie!.state.alerts.find(a => a.tinyId === tinyId)!
 
   /** Says `text` as alice and returns the one reply, checking the package answered exactly once. */
   const ask = async (bot: BotProcess, text: string): Promise<string> => {
@@ -80,12 +83,22 @@ describe('end to end: the packed package in real Hubot bots', function () {
     return result.replies[0]
   }
 
-  describe('Hubot 14: a whole outage', () => {
+  /**
+   * The whole outage on Hubot 14 against `world`'s stand-ins. `ackedByShown`: whether the alert list
+   * names who acknowledged (OpsGenie's report does; JSM Operations only says how long after).
+   */
+  const outage = (title: string, world: () => Sandbox, ackedByShown: boolean): Mocha.Suite => describe(title, () => {
     let bot: BotProcess
+    // Readers of the stand-ins' live state.
+    const sp = () => world().statuspage!.state
+    const component = (name: string) => sp().components.find(c => c.name === name)!
+    const unresolved = () => sp().incidents.filter(i => !['resolved', 'completed'].includes(i.status))
+    const alerting = () => (world().opsgenie ?? world().jsm)!.state
+    const alert = (tinyId: string) => alerting().alerts.find(a => a.tinyId === tinyId)!
     let incidentId = ''
     before(async function () {
       this.timeout(INSTALL_TIMEOUT_MS)
-      bot = await boot('14')
+      bot = await boot('14', world)
     })
     it('before the outage: /status resolve <id> closes the earlier webhook incident, so the page is calm', async () => {
       const seeded = unresolved()
@@ -125,8 +138,9 @@ describe('end to end: the packed package in real Hubot bots', function () {
       const reply = await ask(bot, '/genie')
       for (const tinyId of ['101', '102', '103', '104', '105']) expect(reply).to.contain(`#${tinyId}`)
       expect(reply).to.not.contain('#99') // closed
-      expect(reply).to.contain('ana@example.com')
-      expect(sandbox.opsgenie!.state.actions).to.deep.equal([])
+      if (ackedByShown) expect(reply).to.contain('ana@example.com')
+      else expect(reply).to.match(/#102 P2 .*\(acked after 3m,/)
+      expect(alerting().actions).to.deep.equal([])
     })
 
     it('/genie ack acknowledges every open unacknowledged alert as alice, from hubot', async () => {
@@ -174,10 +188,39 @@ describe('end to end: the packed package in real Hubot bots', function () {
       expect(reply).to.match(/all systems operational/i)
       expect(unresolved()).to.deep.equal([])
     })
+
+    if (!ackedByShown) {
+      // JSM only: people are Atlassian accounts, named through the site's Jira user API.
+      it('/genie oncall names the people on call from their account ids', async () => {
+        const reply = await ask(bot, '/genie oncall')
+        const people = world().jsm!.state.people
+        const schedules = world().jsm!.state.schedules
+        const onCall = await Promise.all(schedules.map(async s => {
+          const answer = await fetch(`${world().jsm!.origin}/jsm/ops/api/${world().env.HUBOT_JSM_CLOUD_ID}/v1/schedules/${s.id}/on-calls?flat=true`, {
+            headers: { Authorization: `Basic ${Buffer.from(`${world().env.HUBOT_JSM_EMAIL}:${world().env.HUBOT_JSM_API_TOKEN}`).toString('base64')}` }
+          })
+          return ((await answer.json()) as { onCallUsers: string[] }).onCallUsers
+        }))
+        for (const id of onCall.flat()) expect(reply).to.contain(people.find(p => p.accountId === id)!.displayName)
+        expect(reply).to.not.match(/557058:/)
+      })
+
+      it('/genie unack 101 goes through the REST API and says JSM shows the token\'s account', async () => {
+        const reply = await ask(bot, '/genie unack 101')
+        expect(reply).to.contain('#101').and.to.contain('API token account as the actor')
+        expect(alert('101').acknowledged).to.equal(false)
+        expect(alert('101').log.at(-1)!.user).to.equal(world().jsm!.state.people.find(p => p.email === world().env.HUBOT_JSM_EMAIL)!.accountId)
+      })
+    }
   })
+
+  outage('Hubot 14: a whole outage', () => sandbox, true)
+  outage('Hubot 14: the same outage on JSM Operations (OpsGenie\'s successor)', () => jsmSandbox, false)
 
   describe('Hubot 3.5: the short path', () => {
     let bot: BotProcess
+    const component = (name: string) => sandbox.statuspage!.state.components.find(c => c.name === name)!
+    const alert = (tinyId: string) => sandbox.opsgenie!.state.alerts.find(a => a.tinyId === tinyId)!
     before(async function () {
       this.timeout(INSTALL_TIMEOUT_MS)
       bot = await boot('3.5')

@@ -3,7 +3,7 @@ import { redact } from '../../src/http/redact'
 import { describeError } from '../../src/chat/describe-error'
 import { ConfigError } from '../../src/chat/config'
 import { AuthError, BadResponseError, ForbiddenError, NetworkError, RateLimitError, TimeoutError, UnavailableError } from '../../src/http/errors'
-import { JSM } from '../../src/alerting/jsm'
+import { JSM } from '../../src/alerting/jsm/service'
 import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { STATUSPAGE } from '../../src/statuspage/service'
 

@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { parseFault } from '../../sandbox/faults'
-import { banner, describeFault, planLaunch, startFaults } from '../../sandbox/launch-plan'
+import { alertingName, banner, describeFault, planLaunch, startFaults } from '../../sandbox/launch-plan'
 
 const facts = { statuspageUrl: 'http://127.0.0.1:1/v1', pageId: 'sandboxpage1', opsgenieUrl: 'http://127.0.0.1:2' }
 
@@ -78,5 +78,17 @@ describe('npm start with a sandbox fault', () => {
     expect(describeFault(parseFault('429,retryAfter=2'))).to.equal('429 (Retry-After 2 s) on every request')
     expect(describeFault(parseFault('slow,delayMs=1500,times=1'))).to.equal('a delay of 1500 ms before the next request')
     expect(describeFault(parseFault('html,method=post'))).to.equal('a 502 HTML error page on every request (POST only)')
+  })
+})
+
+describe('npm start with SANDBOX_BACKEND=jsm', () => {
+  it('names JSM Operations when its stand-in or its token is in use, and tells OpsGenie users how to try it', () => {
+    expect(alertingName({ SANDBOX_BACKEND: 'jsm' })).to.equal('JSM Operations')
+    expect(alertingName({ HUBOT_JSM_API_TOKEN: 't' })).to.equal('JSM Operations')
+    expect(alertingName({})).to.equal('OpsGenie')
+    const jsm = banner({ statuspage: 'sandbox', opsgenie: 'sandbox' }, { ...facts, alertingName: 'JSM Operations' })
+    expect(jsm[0]).to.equal('hubot-statuspage-opsgenie SANDBOX: Statuspage and JSM Operations are local stand-ins on 127.0.0.1. Nothing real is touched.')
+    expect(jsm.join('\n')).to.contain('JSM Operations: sandbox http://127.0.0.1:2').and.to.contain('SANDBOX_BACKEND=jsm')
+    expect(banner({ statuspage: 'sandbox', opsgenie: 'sandbox' }, facts).join('\n')).to.contain('instead: SANDBOX_BACKEND=jsm npm start')
   })
 })

@@ -3,7 +3,7 @@
 // of its interface, so a new client method does not compile until it is passed through or recorded.
 
 import type { AlertingBackend } from '../../alerting/backend'
-import type { Alert, AlertAction } from '../../alerting/types'
+import type { Accepted, Alert, AlertAction } from '../../alerting/types'
 import type { StatuspageClient } from '../../statuspage/client'
 import { STATUSPAGE } from '../../statuspage/service'
 import { outcomeOfError, type AuditTrail } from './trail'
@@ -51,16 +51,20 @@ export function auditedBackend (backend: AlertingBackend, trail: AuditTrail): Al
       if (alert) trail.learn(alert.id, alertLabel(alert))
       return alert
     },
+    peopleBy: backend.peopleBy,
+    attribution: (action) => backend.attribution(action),
     act: async (alertId, action, actor) => {
-      let requestId: string
+      let accepted: Accepted
       try {
-        requestId = await backend.act(alertId, action, actor)
+        accepted = await backend.act(alertId, action, actor)
       } catch (err) {
         trail.add(service, { id: alertId, action: actionLabel(action), outcome: outcomeOfError(err) })
         throw err
       }
-      trail.accepted(service, requestId, alertId, actionLabel(action))
-      return requestId
+      // A queued request is settled when its state is read; one done at once (a JSM note) is done now.
+      if (accepted.kind === 'queued') trail.accepted(service, accepted.requestId, alertId, actionLabel(action))
+      else trail.add(service, { id: alertId, action: actionLabel(action), outcome: 'done' })
+      return accepted
     },
     requestState: async (requestId) => {
       const state = await backend.requestState(requestId)
@@ -73,7 +77,7 @@ export function auditedBackend (backend: AlertingBackend, trail: AuditTrail): Al
       return schedules
     },
     onCall: (scheduleId) => backend.onCall(scheduleId),
-    findUser: (identifier) => backend.findUser(identifier),
+    findUser: (ref) => backend.findUser(ref),
     createOverride: (request) =>
       trail.track(service, request.scheduleId, `on call: ${request.username} until ${request.endDate}`, () => backend.createOverride(request))
   }

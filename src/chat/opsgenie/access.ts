@@ -9,6 +9,7 @@ import type { GenieCommand } from './parse'
 const ACCESS: Record<GenieCommand['kind'] | LogCommand['kind'], Access> = {
   status: 'read',
   'me-as': 'read',
+  'me-as-account': 'read',
   whoami: 'read',
   'forget-me': 'read',
   oncall: 'read',

@@ -31,7 +31,12 @@ export function newestFirst (alerts: readonly Alert[]): Alert[] {
 }
 
 export function alertLine (alert: Alert, now: number): string {
-  const who = alert.acknowledged ? `acked by ${alert.acknowledgedBy ?? 'someone'}` : 'NOT acked'
+  const who = !alert.acknowledged
+    ? 'NOT acked'
+    : alert.acknowledgedBy
+      ? `acked by ${alert.acknowledgedBy}`
+      // JSM Operations does not say who, only how long after it opened.
+      : alert.ackTimeMs !== undefined ? `acked after ${formatDuration(alert.ackTimeMs)}` : 'acked'
   const label = alert.tinyId ? `#${alert.tinyId}` : alert.id
   const snoozed = alert.snoozed ? ', snoozed' : ''
   return `${label} ${alert.priority ?? '-'} ${alert.message} (${who}, ${age(alert.createdAt, now)} old, ${alert.count}×${snoozed})`

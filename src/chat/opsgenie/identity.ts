@@ -1,17 +1,26 @@
-// Who a chat user is in OpsGenie, kept in robot.brain so it lasts wherever the brain is persisted.
-// The mapping is by chat user id (names can change); the value is the OpsGenie username.
+// Who a chat user is in OpsGenie or JSM Operations, kept in robot.brain so it lasts wherever the
+// brain is persisted. The mapping is by chat user id (names can change); the value is the username
+// and, on JSM Operations, the Atlassian account id, with the backend it was checked against: an
+// identity checked against one backend is looked up again on the other, never reused blindly.
 
 import type { HubotBrain, HubotUser } from '../hubot'
 
 export const BRAIN_KEY = 'hubot-statuspage-opsgenie.identities'
 
 export interface Identity {
-  /** The OpsGenie username (an email address). */
+  /** The OpsGenie username (an email address); on JSM the email, or the display name when the site hides it. */
   username: string
   fullName?: string
+  /** The Atlassian account id (JSM Operations). */
+  accountId?: string
+  /** The backend it was checked against; identities stored before this field were checked on OpsGenie. */
+  service?: string
   /** ISO time it was set. */
   setAt: string
 }
+
+/** The backend an identity was checked against. */
+export const checkedOn = (identity: Identity): string => identity.service ?? 'OpsGenie'
 
 type Identities = Record<string, Identity>
 

@@ -13,6 +13,7 @@ export type GenieCommand =
   | { kind: 'note', id: string, text: string }
   | { kind: 'snooze', id: string, durationMs: number }
   | { kind: 'me-as', email: string }
+  | { kind: 'me-as-account', accountId: string }
   | { kind: 'whoami' }
   | { kind: 'forget-me' }
   | { kind: 'oncall', schedule?: string }
@@ -34,6 +35,8 @@ export const GENIE_PATTERN = /genie:?(?:\s+([\s\S]*))?$/i
  */
 const ID = /^#?(\d+)$|^([A-Za-z0-9][A-Za-z0-9_]*-[A-Za-z0-9_-]*)$/
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
+/** Atlassian account ids: `5b10ac8d82e05b22cc7d4ef5` or `712020:0e7bcc2b-…`. */
+const ACCOUNT_ID = /^[A-Za-z0-9][A-Za-z0-9:_-]{0,127}$/
 
 /** Ids separated by spaces and/or commas; `#12` and `12` are the same. Undefined if one is not an id. */
 export function parseIds (text: string): string[] | undefined {
@@ -116,6 +119,11 @@ export function parseGenie (input: string): GenieCommand {
     case 'me': {
       const long = refuse('address', args, MAX_NAME_CHARS)
       if (long) return long
+      const account = /^as account (\S+)$/i.exec(args)
+      if (account) {
+        if (!ACCOUNT_ID.test(account[1])) return invalid('genie me as account <accountId>', 'give your Atlassian account id, e.g. 5b10ac8d82e05b22cc7d4ef5')
+        return { kind: 'me-as-account', accountId: account[1] }
+      }
       const m = /^as (\S+)$/i.exec(args)
       const email = m ? unlinkEmail(m[1]) : undefined
       if (!email || !EMAIL.test(email)) return invalid('genie me as <email>', 'give your OpsGenie login, an email address')

@@ -1,9 +1,10 @@
 // Everything a genie command needs from the environment, read when the command runs. Chooses the
-// backend: JSM Operations when its three variables are set, OpsGenie otherwise.
+// backend: JSM Operations as soon as one of its variables is set, OpsGenie otherwise.
 
 import type { AlertingBackend } from '../../alerting/backend'
 import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../../alerting/actions'
-import { createJsmBackend, JSM } from '../../alerting/jsm'
+import { createJsmBackend, JSM_GATEWAY } from '../../alerting/jsm'
+import { JSM } from '../../alerting/jsm/service'
 import { createOpsGenieBackend, OPSGENIE, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
 import { DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { env, intEnv, requireEnv, urlEnv } from '../config'
@@ -22,7 +23,8 @@ export const DEFAULT_CONCURRENCY = 5
 export const DEFAULT_CLOSE_ALL_TTL_MS = 60_000
 
 /** The variables whose values must never be shown (scrubbed from every reply and log line). */
-export const secretVariables = (): Array<string | undefined> => [env('HUBOT_OPSGENIE_API_KEY'), env('HUBOT_JSM_API_TOKEN')]
+export const secretVariables = (): Array<string | undefined> =>
+  [env('HUBOT_OPSGENIE_API_KEY'), env('HUBOT_JSM_API_TOKEN'), env('HUBOT_JSM_INTEGRATION_KEY')]
 
 export function readSettings (): GenieSettings {
   const service = OPSGENIE.name
@@ -35,9 +37,9 @@ export function readSettings (): GenieSettings {
   }
 }
 
-const JSM_VARIABLES = ['HUBOT_JSM_CLOUD_ID', 'HUBOT_JSM_EMAIL', 'HUBOT_JSM_API_TOKEN'] as const
+const JSM_VARIABLES = ['HUBOT_JSM_CLOUD_ID', 'HUBOT_JSM_SITE_URL', 'HUBOT_JSM_EMAIL', 'HUBOT_JSM_API_TOKEN'] as const
 
-/** JSM Operations is chosen as soon as one of its variables is set (then all three are required). */
+/** JSM Operations is chosen as soon as one of its variables is set (then all four are required). */
 export const usesJsm = (): boolean => JSM_VARIABLES.some(name => env(name) !== undefined)
 
 export const serviceName = (): string => (usesJsm() ? JSM.name : OPSGENIE.name)
@@ -45,7 +47,15 @@ export const serviceName = (): string => (usesJsm() ? JSM.name : OPSGENIE.name)
 export function createBackend (settings: GenieSettings): AlertingBackend {
   if (usesJsm()) {
     const jsm = requireEnv(JSM.name, JSM_VARIABLES)
-    return createJsmBackend({ cloudId: jsm.HUBOT_JSM_CLOUD_ID, email: jsm.HUBOT_JSM_EMAIL, apiToken: jsm.HUBOT_JSM_API_TOKEN, timeoutMs: settings.timeoutMs })
+    return createJsmBackend({
+      cloudId: jsm.HUBOT_JSM_CLOUD_ID,
+      email: jsm.HUBOT_JSM_EMAIL,
+      apiToken: jsm.HUBOT_JSM_API_TOKEN,
+      siteUrl: urlEnv(JSM.name, 'HUBOT_JSM_SITE_URL', ''),
+      integrationKey: env('HUBOT_JSM_INTEGRATION_KEY'),
+      gatewayUrl: urlEnv(JSM.name, 'HUBOT_JSM_API_URL', JSM_GATEWAY),
+      timeoutMs: settings.timeoutMs
+    })
   }
   const { HUBOT_OPSGENIE_API_KEY: apiKey } = requireEnv(OPSGENIE.name, ['HUBOT_OPSGENIE_API_KEY'])
   return createOpsGenieBackend({

@@ -20,6 +20,7 @@ describe('the OpsGenie backend', () => {
       status: 'open',
       acknowledged: false,
       acknowledgedBy: 'agent_smith@opsgenie.com',
+      ackTimeMs: 15702,
       priority: 'P1',
       count: 79,
       createdAt: '2026-11-24T05:00:00.000Z',
@@ -53,7 +54,7 @@ describe('the OpsGenie backend', () => {
       .post('/v2/alerts/abc/acknowledge', { user: 'neo', source: 'hubot' })
       .query({ identifierType: 'id' })
       .reply(202, fixture('accepted'))
-    expect(await backend().act('abc', { name: 'acknowledge' }, { user: 'neo', source: 'hubot' })).to.equal('43a29c5c-3dbf-4fa4-9c26-f4f71023e120')
+    expect(await backend().act('abc', { name: 'acknowledge' }, { user: 'neo', source: 'hubot' })).to.deep.equal({ kind: 'queued', requestId: '43a29c5c-3dbf-4fa4-9c26-f4f71023e120' })
     expectDone(scope)
   })
 
@@ -65,16 +66,17 @@ describe('the OpsGenie backend', () => {
     let error: unknown
     try { await backend().act('abc', { name: 'note', note: 'hi' }, { user: 'u', source: 'hubot' }) } catch (err) { error = err }
     expect((error as { status?: number }).status).to.equal(503)
-    expect(await backend().act('abc', { name: 'acknowledge' }, { user: 'u', source: 'hubot' })).to.be.a('string')
+    expect((await backend().act('abc', { name: 'acknowledge' }, { user: 'u', source: 'hubot' })).kind).to.equal('queued')
     expectDone(scope)
   })
 
-  it('finds a user by email and says undefined on 404', async () => {
+  it('finds a user by email and says none on 404', async () => {
     const scope = opsgenie()
     scope.get('/v2/users/neo@opsgenie.com').reply(200, fixture('user'))
     scope.get('/v2/users/x@y.z').reply(404, { message: 'No user', took: 0, requestId: 'r' })
-    expect(await backend().findUser('neo@opsgenie.com')).to.deep.equal({ id: 'b5b92115-bfe7-43eb-8c2a-e467f2e5ddc4', username: 'neo@opsgenie.com', fullName: 'Thomas Anderson' })
-    expect(await backend().findUser('x@y.z')).to.equal(undefined)
+    expect(await backend().findUser({ email: 'neo@opsgenie.com' }))
+      .to.deep.equal({ kind: 'found', user: { id: 'b5b92115-bfe7-43eb-8c2a-e467f2e5ddc4', username: 'neo@opsgenie.com', fullName: 'Thomas Anderson' } })
+    expect(await backend().findUser({ email: 'x@y.z' })).to.deep.equal({ kind: 'none' })
     expectDone(scope)
   })
 

@@ -20,6 +20,8 @@ describe('parseGenie', () => {
     ['snooze #12 for 2h', { kind: 'snooze', id: '12', durationMs: 2 * 3600_000 }],
     ['me as neo@opsgenie.com', { kind: 'me-as', email: 'neo@opsgenie.com' }],
     ['me as <mailto:neo@opsgenie.com|neo@opsgenie.com>', { kind: 'me-as', email: 'neo@opsgenie.com' }],
+    ['me as account 5b10ac8d82e05b22cc7d4ef5', { kind: 'me-as-account', accountId: '5b10ac8d82e05b22cc7d4ef5' }],
+    ['me as account 557058:f58131cb-b67d-43c7-b30d-6b58d40bd077', { kind: 'me-as-account', accountId: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077' }],
     ['whoami', { kind: 'whoami' }],
     ['who am i', { kind: 'whoami' }],
     ['forget me', { kind: 'forget-me' }],
@@ -43,7 +45,7 @@ describe('parseGenie', () => {
     expect(parseGenie('   ack   1    2  ')).to.deep.equal({ kind: 'ack', ids: ['1', '2'] })
   })
 
-  for (const text of ['unack', 'close', 'ack 1; drop', 'note 12', 'snooze 12', 'snooze 12 soon', 'me as neo', 'me', 'take Primary', 'take for ever', 'confirm', 'confirm a-b']) {
+  for (const text of ['unack', 'close', 'ack 1; drop', 'note 12', 'snooze 12', 'snooze 12 soon', 'me as neo', 'me as account <x>', 'me', 'take Primary', 'take for ever', 'confirm', 'confirm a-b']) {
     it(`answers "genie ${text}" with the right usage instead of guessing`, () => {
       const command = parseGenie(text)
       expect(command.kind).to.equal('invalid')

@@ -11,6 +11,14 @@ import {
   formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS
 } from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
+import { tokenActorNote } from '../people-format'
+
+/** The reply, and once, when anything may have reached the backend, whose name its log shows if not the person's. */
+function withAttribution (ctx: GenieContext, name: AlertAction['name'], reply: string, outcomes: ReadonlyArray<BulkItem['outcome']>): string {
+  if (!outcomes.some(o => o.state !== 'failed')) return reply
+  const note = tokenActorNote(ctx.backend().service, ctx.backend().attribution(name))
+  return note ? `${reply}\n${note}` : reply
+}
 
 /**
  * When every item was refused for the same reason as the key itself (401, or 403 such as code
@@ -38,7 +46,8 @@ async function bulk (ctx: GenieContext, name: BulkName, targets: Target[], unkno
   const { items, own, joined } = await runClaimed(ctx.claims, backend, targets, { name }, actorOf(ctx), options, run)
   throwIfKeyRefusedEverywhere(own)
   const report = formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
-  return joined.length === 0 ? report : `${formatJoined(joined, ctx.now())}\n${report}`
+  const reply = joined.length === 0 ? report : `${formatJoined(joined, ctx.now())}\n${report}`
+  return withAttribution(ctx, name, reply, own.map(i => i.outcome))
 }
 
 export async function status (ctx: GenieContext): Promise<string> {
@@ -92,7 +101,8 @@ async function single (ctx: GenieContext, id: string, action: AlertAction, done:
   const target = targets[0]
   const outcome = await actAndConfirm(backend, target.alertId, action, actorOf(ctx), confirmOptions(ctx))
   throwIfKeyRefusedEverywhere([{ target, outcome }])
-  return formatSingle(backend.service, target.label, done(target.label), outcome, ctx.settings.confirmTimeoutMs)
+  const reply = formatSingle(backend.service, target.label, done(target.label), outcome, ctx.settings.confirmTimeoutMs)
+  return withAttribution(ctx, action.name, reply, [outcome])
 }
 
 export function note (ctx: GenieContext, id: string, text: string): Promise<string> {

@@ -5,7 +5,7 @@ import type { GenieContext } from '../context'
 import { OPSGENIE_HELP } from '../help'
 import { echo } from '../../bounds'
 import { ackAll, actOnIds, closeAll, confirmCloseAll, note, snooze, status } from './alerts'
-import { forgetMe, meAs, onCall, take, whoami } from './people'
+import { forgetMe, meAs, meAsAccount, onCall, take, whoami } from './people'
 
 const usages = (prefix: string): string => OPSGENIE_HELP.map(h => `${prefix}${h.usage}`).join(', ')
 
@@ -23,6 +23,7 @@ export async function handleGenie (command: GenieCommand, ctx: GenieContext): Pr
     case 'note': return note(ctx, command.id, command.text)
     case 'snooze': return snooze(ctx, command.id, command.durationMs)
     case 'me-as': return meAs(ctx, command.email)
+    case 'me-as-account': return meAsAccount(ctx, command.accountId)
     case 'whoami': return whoami(ctx)
     case 'forget-me': return forgetMe(ctx)
     case 'oncall': return onCall(ctx, command.schedule)

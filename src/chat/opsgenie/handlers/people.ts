@@ -1,4 +1,4 @@
-// People commands: who I am in OpsGenie, who is on call, and putting myself on call.
+// People commands: who I am in OpsGenie / JSM Operations, who is on call, and putting myself on call.
 
 import { mapSettled } from '../../../util/async'
 import { isServiceError } from '../../../http/errors'
@@ -7,21 +7,62 @@ import { echo } from '../../bounds'
 import type { GenieContext } from '../context'
 import { formatDuration } from '../duration'
 import { formatOnCall, utc, type OnCallRow } from '../format'
-import { actorName, forgetIdentity, getIdentity, scheduleUsername, setIdentity } from '../identity'
+import type { UserInfo } from '../../../alerting/types'
+import { actorName, checkedOn, forgetIdentity, getIdentity, scheduleUsername, setIdentity, type Identity } from '../identity'
+import {
+  formatEmailsHidden, formatIdentitySet, formatNoSuchAccount, formatNoSuchUser, formatStaleIdentity, formatWhoami
+} from '../people-format'
 import { pickSchedule, scheduleNames } from '../schedules'
+
+function remember (ctx: GenieContext, user: UserInfo): Identity {
+  const identity: Identity = {
+    username: user.username,
+    fullName: user.fullName,
+    ...(user.accountId ? { accountId: user.accountId } : {}),
+    service: ctx.backend().service,
+    setAt: new Date(ctx.now()).toISOString()
+  }
+  setIdentity(ctx.brain, ctx.user.id, identity)
+  return identity
+}
 
 export async function meAs (ctx: GenieContext, email: string): Promise<string> {
   const backend = ctx.backend()
-  const found = await backend.findUser(email)
-  if (!found) return `${backend.service} has no user ${echo(email)}. Nothing was stored; check the address you log in with.`
-  setIdentity(ctx.brain, ctx.user.id, { username: found.username, fullName: found.fullName, setAt: new Date(ctx.now()).toISOString() })
-  const full = found.fullName ? ` (${found.fullName})` : ''
-  return `OK ${ctx.user.name}, you are ${found.username}${full} in ${backend.service}. Your actions from chat will show that name.`
+  const found = await backend.findUser({ email })
+  if (found.kind === 'none') return formatNoSuchUser(email, backend.service, backend.peopleBy === 'accountId', ctx.prefix)
+  if (found.kind === 'hidden') return formatEmailsHidden(email, found.candidates, ctx.prefix)
+  remember(ctx, found.user)
+  return formatIdentitySet(ctx.user.name, found.user, backend.service, backend.attribution('acknowledge'), backend.attribution('snooze'))
 }
 
-export function whoami (ctx: GenieContext): string {
+export async function meAsAccount (ctx: GenieContext, accountId: string): Promise<string> {
+  const backend = ctx.backend()
+  const found = await backend.findUser({ id: accountId })
+  if (found.kind !== 'found') return formatNoSuchAccount(accountId, backend.service)
+  remember(ctx, found.user)
+  return formatIdentitySet(ctx.user.name, found.user, backend.service, backend.attribution('acknowledge'), backend.attribution('snooze'))
+}
+
+type Current = { identity?: Identity, reresolvedFrom?: string } | { stale: string }
+
+/**
+ * The stored identity, valid for the backend in use: one checked on another backend (OpsGenie
+ * before the move to JSM Operations) is looked up again by its address, and stored anew if found.
+ */
+async function currentIdentity (ctx: GenieContext): Promise<Current> {
   const identity = getIdentity(ctx.brain, ctx.user.id)
-  if (identity) return `You are ${identity.username}${identity.fullName ? ` (${identity.fullName})` : ''} in ${ctx.service} (set with ${ctx.prefix}genie me as).`
+  if (!identity) return {}
+  const savedOn = checkedOn(identity)
+  if (savedOn === ctx.service) return { identity }
+  const found = identity.username.includes('@') ? await ctx.backend().findUser({ email: identity.username }) : { kind: 'none' as const }
+  if (found.kind !== 'found') return { stale: formatStaleIdentity(identity, savedOn, ctx.service, ctx.prefix) }
+  return { identity: remember(ctx, found.user), reresolvedFrom: savedOn }
+}
+
+export async function whoami (ctx: GenieContext): Promise<string> {
+  const current = await currentIdentity(ctx)
+  if ('stale' in current) return current.stale
+  if (current.identity) return formatWhoami(current.identity, ctx.service, ctx.prefix, current.reresolvedFrom)
   const actor = actorName(ctx.user, undefined)
   const how = actor.from === 'chat email' ? 'the email your chat account gives' : `your chat name, which ${ctx.service} may not know`
   return `I have not been told who you are in ${ctx.service}. Your actions go out as ${actor.name} (${how}). Say ${ctx.prefix}genie me as <email> to set it.`
@@ -58,9 +99,27 @@ function noSchedule (name: string, why: 'none' | 'ambiguous', candidates: Parame
     : `"${echo(name)}" matches several schedules: ${scheduleNames(candidates)}. Say which.`
 }
 
+/** Who to put on call: the stored identity (checked on this backend), else the chat email; undefined or why not. */
+type OnCallPerson = { username: string, accountId?: string } | string | undefined
+
+async function onCallPerson (ctx: GenieContext): Promise<OnCallPerson> {
+  const current = await currentIdentity(ctx)
+  if ('stale' in current) return current.stale
+  const username = scheduleUsername(ctx.user, current.identity)
+  if (!username) return undefined
+  if (ctx.backend().peopleBy === 'username' || current.identity?.accountId) return { username, accountId: current.identity?.accountId }
+  // Keyed by account: find the chat email's account.
+  const found = await ctx.backend().findUser({ email: username })
+  if (found.kind === 'found') return { username: found.user.username, accountId: found.user.accountId }
+  if (found.kind === 'hidden') return formatEmailsHidden(username, found.candidates, ctx.prefix).replace('Nothing was stored.', 'Nobody was put on call.')
+  return undefined
+}
+
 export async function take (ctx: GenieContext, name: string | undefined, durationMs: number): Promise<string> {
-  const username = scheduleUsername(ctx.user, getIdentity(ctx.brain, ctx.user.id))
-  if (!username) return `I don't know who you are in ${ctx.service}. Say ${ctx.prefix}genie me as <email> first; nobody was put on call.`
+  const person = await onCallPerson(ctx)
+  if (typeof person === 'string') return person
+  if (!person) return `I don't know who you are in ${ctx.service}. Say ${ctx.prefix}genie me as <email> first; nobody was put on call.`
+  const { username, accountId } = person
   const backend = ctx.backend()
   const schedules = await backend.listSchedules()
   if (schedules.length === 0) return `${backend.service} has no schedules.`
@@ -77,6 +136,7 @@ export async function take (ctx: GenieContext, name: string | undefined, duratio
   const alias = await backend.createOverride({
     scheduleId: schedule.id,
     username,
+    accountId,
     startDate: new Date(start).toISOString(),
     endDate: new Date(end).toISOString()
   })

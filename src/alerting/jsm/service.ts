@@ -1,0 +1,7 @@
+// How JSM Operations describes itself to the HTTP layer and to the chat layer's error wording.
+import type { ServiceDescriptor } from '../../http/service'
+
+export const JSM: ServiceDescriptor = {
+  name: 'JSM Operations',
+  hints: { keyVariable: 'HUBOT_JSM_API_TOKEN', web: 'Jira Service Management', check: ['genie'] }
+}
