@@ -7,8 +7,7 @@ import type { ServiceDescriptor } from '../http/service'
 import { conform, object, type Check } from '../http/validate'
 import type { AlertingBackend } from './backend'
 import {
-  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment,
-  type RawRequestState
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment
 } from './shared'
 import type {
   Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserLookup, UserRef
@@ -136,9 +135,11 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     return { kind: 'queued', requestId }
   }
 
-  const requestState = async (requestId: string): Promise<RequestState> =>
-    await readRequestState(async () =>
-      (await read<{ data: RawRequestState }>(`/v2/alerts/requests/${segment(requestId)}`, object({ data: shape.requestState }))).data)
+  const requestState = async (requestId: string): Promise<RequestState> => {
+    const path = `/v2/alerts/requests/${segment(requestId)}`
+    const where = { service: OPSGENIE, method: 'GET', path }
+    return await readRequestState(async () => (await read<{ data: unknown }>(path, object({ data: object({}) }))).data, where)
+  }
 
   const listSchedules = async (): Promise<Schedule[]> => {
     const body = await read<{ data: Array<{ id: string, name: string, enabled?: boolean, timezone?: string }> }>('/v2/schedules', shape.scheduleList)

@@ -138,7 +138,7 @@ describe('genie faults never mislead (Hubot 3.5)', () => {
       const scope = opsgenie().get('/v2/schedules').reply(200, { data: [PRIMARY] })
       scope.post(`/v2/schedules/${PRIMARY.id}/overrides`).query(true).reply(201, { data: { alias: null } })
       expect(await bot.say('/genie take for 1h', NEO)).to.deep.equal(['OpsGenie answered with JSON of an unexpected shape (data.alias is null, not a non-empty text), ' +
-        'so the request may or may not have been carried out. Check its state with "genie oncall" before trying again, or use the OpsGenie app.'])
+        'so the request may or may not have been carried out. Check its state with /genie oncall before trying again, or use the OpsGenie app.'])
       expectDone(scope)
     })
   })
@@ -147,7 +147,7 @@ describe('genie faults never mislead (Hubot 3.5)', () => {
     const scope = opsgenie().get('/v2/schedules').reply(200, { data: [PRIMARY] })
     scope.post(`/v2/schedules/${PRIMARY.id}/overrides`).query(true).replyWithError(reset())
     expect(await bot.say('/genie take for 1h', NEO)).to.deep.equal(['The connection to OpsGenie failed (ECONNRESET) after the request was sent: ' +
-      'it may or may not have been carried out. Check its state with "genie oncall" before trying again.'])
+      'it may or may not have been carried out. Check its state with /genie oncall before trying again.'])
     expectDone(scope)
   })
 

@@ -9,7 +9,7 @@ import { api, components, configure, createdIncident, getComponents, getUnresolv
 /** What nock 14 needs to make axios see a reset (a plain object is never delivered: the request hangs). */
 const reset = (): Error => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
 
-const MAY_HAVE = 'may or may not have been carried out. Check its state with "status" or "status incidents" before trying again'
+const MAY_HAVE = 'may or may not have been carried out. Check its state with /status or /status incidents before trying again'
 const PAGE_QUERY = { page: '1', per_page: '100' }
 
 describe('Statuspage faults never mislead (Hubot 3.5)', () => {
