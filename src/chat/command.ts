@@ -10,6 +10,7 @@ import { recordAudit } from './audit/record'
 import { AuditTrail } from './audit/trail'
 import { announceWriteRule, refuseWrite } from './authorization/gate'
 import type { CommandClass, Gate } from './authorization/policy'
+import { sendReply } from './classic-campfire'
 import { ConfigError } from './config'
 import { describeError } from './describe-error'
 import { ServiceError } from '../http/errors'
@@ -79,7 +80,7 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
   if (classed) {
     await safely(robot, spec, () => recordAudit(robot, spec.gate.service, classed, user, room, audit, spec.secrets()))
   }
-  await safely(robot, spec, () => res.send(redact(reply, spec.secrets())))
+  await safely(robot, spec, () => sendReply(robot, (text) => res.send(text), room, redact(reply, spec.secrets())))
   robot.emit(HANDLED_EVENT, { id: spec.id, failed, room })
 }
 

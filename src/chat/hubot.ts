@@ -51,6 +51,9 @@ export interface CommandBusLike {
 
 export interface HubotRobot {
   name: string
+  /** Which adapter runs the bot: 'Campfire' (Hubot 14) or 'campfire' (3.5) for classic Campfire. */
+  adapterName?: string
+  adapter?: unknown
   alias?: string | false
   logger: HubotLogger
   brain: HubotBrain

@@ -5,6 +5,7 @@
 
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { PACKAGE_ROOT } from '../support/bots'
@@ -33,32 +34,52 @@ export function cleanEnv (extra: Record<string, string> = {}): NodeJS.ProcessEnv
 
 export interface Packed { tarball: string, files: string[], seconds: number }
 
-/** `npm pack` (its prepare script builds first) into `dir`. */
-export async function packPackage (dir: string): Promise<Packed> {
+/** `npm pack` of the package in `root` (its prepare script builds first) into `dir`. */
+export async function packPackage (dir: string, root = PACKAGE_ROOT): Promise<Packed> {
   const started = Date.now()
-  const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: PACKAGE_ROOT, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
+  const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: root, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
   const json = JSON.parse(stdout.slice(stdout.indexOf('[')))
   return { tarball: path.join(dir, json[0].filename), files: json[0].files.map((f: { path: string }) => f.path), seconds: (Date.now() - started) / 1000 }
 }
 
 export interface BotFolder { kind: BotKind, dir: string, installSeconds: number }
 
+export interface InstallOptions {
+  /** Folder name under `parent` (default bot-14 / bot-35). */
+  folder?: string
+  /** More tarballs to install beside the package, e.g. an adapter. */
+  tarballs?: string[]
+  /** Files (absolute paths) copied into the bot's scripts/ folder, as a user's own scripts. */
+  scripts?: string[]
+  /** Install the loopback test adapter (default true). */
+  loopback?: boolean
+}
+
 /** A bot folder for `kind` with the package (from `tarball`) listed in external-scripts.json. */
-export async function installBot (kind: BotKind, parent: string, tarball: string): Promise<BotFolder> {
-  const dir = path.join(parent, `bot-${kind.replace('.', '')}`)
+export async function installBot (kind: BotKind, parent: string, tarball: string, options: InstallOptions = {}): Promise<BotFolder> {
+  const dir = path.join(parent, options.folder ?? `bot-${kind.replace('.', '')}`)
   fs.mkdirSync(dir, { recursive: true })
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `e2e-bot-${kind.replace('.', '')}`, version: '1.0.0', private: true }, null, 2))
   fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(['hubot-statuspage-opsgenie'], null, 2))
   const deps = kind === '14' ? ['hubot@14.1.0'] : ['hubot@3.5.0', 'coffeescript@2.7.0']
   const started = Date.now()
   try {
-    await run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...deps], { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
+    await run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...(options.tarballs ?? []), ...deps], { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
   } catch (err) {
     const e = err as { stderr?: string, message: string }
     throw new Error(`npm install in ${dir} failed: ${e.stderr || e.message}`)
   }
   const installSeconds = (Date.now() - started) / 1000
+  if (options.scripts?.length) {
+    fs.mkdirSync(path.join(dir, 'scripts'), { recursive: true })
+    for (const file of options.scripts) fs.copyFileSync(file, path.join(dir, 'scripts', path.basename(file)))
+  }
   // The test adapter goes in after the install, as a user's own adapter would.
+  if (options.loopback !== false) installLoopback(kind, dir)
+  return { kind, dir, installSeconds }
+}
+
+function installLoopback (kind: BotKind, dir: string): void {
   if (kind === '14') {
     for (const file of ['loopback-adapter.mjs', 'loopback-core.cjs']) fs.copyFileSync(path.join(FIXTURES, file), path.join(dir, file))
   } else {
@@ -67,5 +88,33 @@ export async function installBot (kind: BotKind, parent: string, tarball: string
     for (const file of ['package.json', 'index.js']) fs.copyFileSync(path.join(FIXTURES, 'hubot-loopback', file), path.join(target, file))
     fs.copyFileSync(path.join(FIXTURES, 'loopback-core.cjs'), path.join(target, 'loopback-core.cjs'))
   }
-  return { kind, dir, installSeconds }
+}
+
+// One pack per package and one install per bot folder for the whole test run, shared by the e2e
+// files that need the same thing, in a folder removed when the test process exits.
+let sharedDir: string | undefined
+const shared = new Map<string, Promise<unknown>>()
+
+function sharedWorkdir (): string {
+  if (!sharedDir) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-e2e-shared-'))
+    sharedDir = dir
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+  }
+  return sharedDir
+}
+
+function once<T> (key: string, make: () => Promise<T>): Promise<T> {
+  if (!shared.has(key)) shared.set(key, make())
+  return shared.get(key) as Promise<T>
+}
+
+/** `npm pack` of the package in `root`, once per test run. */
+export function sharedPack (root = PACKAGE_ROOT): Promise<Packed> {
+  return once(`pack:${root}`, () => packPackage(sharedWorkdir(), root))
+}
+
+/** installBot, once per test run for each `options.folder` (which must be given). */
+export function sharedBot (kind: BotKind, tarball: string, options: InstallOptions & { folder: string }): Promise<BotFolder> {
+  return once(`bot:${options.folder}`, () => installBot(kind, sharedWorkdir(), tarball, options))
 }

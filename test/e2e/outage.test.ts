@@ -12,7 +12,7 @@ import nock from 'nock'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { PACKAGE_ROOT } from '../support/bots'
 import { startBotProcess, type BotProcess, type SayResult } from './bot-process'
-import { installBot, packPackage, type BotFolder, type BotKind, type Packed } from './install'
+import { installBot, sharedPack, type BotFolder, type BotKind, type Packed } from './install'
 
 const INSTALL_TIMEOUT_MS = 5 * 60_000
 const ALICE = { user: 'alice', email: 'alice@example.com' }
@@ -34,7 +34,7 @@ describe('end to end: the packed package in real Hubot bots', function () {
     this.timeout(INSTALL_TIMEOUT_MS)
     nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
     workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-e2e-'))
-    packed = await packPackage(workdir)
+    packed = await sharedPack() // one pack per test run, shared with the Campfire e2e files
     sandbox = await startSandbox({ actionDelayMs: 150, alerting: 'opsgenie' })
     jsmSandbox = await startSandbox({ actionDelayMs: 150, alerting: 'jsm' })
   })

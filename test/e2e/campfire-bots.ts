@@ -1,0 +1,23 @@
+// The bot folders the Campfire end-to-end tests share: Hubot (14 or 3.5) installed with npm from
+// this package's tarball and hubot-once-campfire's, plus two scripts of the bot's own
+// (fixtures/once-campfire: e2e-ready.js tells when the listeners are in, e2e-long.js answers with
+// a 400-line reply). No loopback adapter: these bots run with real chat adapters.
+import path from 'node:path'
+import { sharedBot, sharedPack, type BotFolder, type BotKind, type Packed } from './install'
+
+export const INSTALL_TIMEOUT_MS = 5 * 60_000
+const ADAPTER_ROOT = path.resolve(__dirname, '..', '..', 'packages', 'hubot-once-campfire')
+const FIXTURES = path.join(__dirname, 'fixtures', 'once-campfire')
+
+export async function campfireBot (kind: BotKind): Promise<{ folder: BotFolder, adapterPack: Packed }> {
+  // One after the other: the root build also builds the adapter (into the folder its pack reads).
+  const scriptsPack = await sharedPack()
+  const adapterPack = await sharedPack(ADAPTER_ROOT)
+  const folder = await sharedBot(kind, scriptsPack.tarball, {
+    folder: `bot-${kind.replace('.', '')}-campfire`,
+    tarballs: [adapterPack.tarball],
+    scripts: [path.join(FIXTURES, 'e2e-ready.js'), path.join(FIXTURES, 'e2e-long.js')],
+    loopback: false
+  })
+  return { folder, adapterPack }
+}
