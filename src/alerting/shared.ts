@@ -46,7 +46,7 @@ export async function collectPages<T> (fetchPage: (offset: number) => Promise<Pa
 }
 
 /** A request's state as both vendors answer it (unwrapped from any envelope). */
-export interface RawRequestState { isSuccess?: boolean, success?: boolean, status?: string, alertId?: string }
+interface RawRequestState { isSuccess?: boolean, success?: boolean, status?: string, alertId?: string }
 
 /**
  * Where an accepted request stands, given how to fetch its raw state. A 404 means still queued

@@ -7,7 +7,7 @@
 import { boolean, either, id, listOf, nullable, number, object, optional, string, type Check } from '../http/validate'
 
 /** An alert as both vendors send it (OpsGenie `isSeen`, JSM `seen`: neither is relied on). */
-export const alert: Check = object({
+const alert: Check = object({
   id,
   tinyId: optional(either(id, number)),
   message: string,
@@ -34,14 +34,8 @@ export const requestState: Check = either(
   object({ success: boolean, status: nullable(string) })
 )
 
-export const schedule: Check = object({ id, name: string, enabled: nullable(boolean) })
+const schedule: Check = object({ id, name: string, enabled: nullable(boolean) })
 export const scheduleList: Check = object({ data: listOf(schedule) })
 export const onCall: Check = object({ data: object({ onCallRecipients: nullable(listOf(string)) }) })
 export const override: Check = object({ data: object({ alias: id }) })
 export const user: Check = object({ data: object({ id, username: id, fullName: nullable(string) }) })
-
-/** JSM Operations' list envelope: `values` and `links.next`. */
-export const jsmList = (row: Check): Check =>
-  object({ values: listOf(row), links: nullable(object({ next: nullable(string) })) })
-/** JSM Operations' answer to an action: the request id at the top or inside `data`. */
-export const jsmAccepted: Check = either(accepted, object({ data: accepted }))
