@@ -68,6 +68,8 @@ export interface StandInOptions {
   snapshot: () => unknown
   reset: () => void
   port?: number
+  /** The stand-in's own control endpoints (e.g. firing an alert); undefined passes to the shared ones. */
+  control?: (method: string, path: string, body: Record<string, unknown>) => SandboxReply | undefined
 }
 
 export interface StandIn {
@@ -150,6 +152,8 @@ function control (method: string, path: string, raw: string, options: StandInOpt
   const json = (): Record<string, unknown> => {
     try { return raw.trim() ? JSON.parse(raw) : {} } catch { return {} }
   }
+  const own = options.control?.(method, path, json())
+  if (own) return own
   if (path === '/__sandbox/fault' && method === 'GET') return { status: 200, body: { fault: options.faults.current() ?? null } }
   if (path === '/__sandbox/fault' && method === 'DELETE') { options.faults.clear(); return { status: 200, body: { fault: null } } }
   if (path === '/__sandbox/fault' && method === 'POST') {

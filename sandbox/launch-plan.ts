@@ -128,3 +128,26 @@ export function banner (plan: LaunchPlan, facts: BannerFacts): string[] {
   lines.push('  Type /status, /status?, genie or "hubot help". Quit with exit (or Ctrl-C).')
   return lines
 }
+
+export interface WebhookFacts {
+  /** The bot's own HTTP server, e.g. http://127.0.0.1:40123. */
+  botUrl: string
+  /** The OpsGenie stand-in's origin, when it runs (its control endpoint fires alerts). */
+  opsgenieOrigin?: string
+  /** The Statuspage stand-in's origin, when it runs. */
+  statuspageOrigin?: string
+}
+
+/** How the sandbox's webhooks reach the bot, and how to fire one by hand. */
+export function webhookBanner (facts: WebhookFacts): string[] {
+  const lines = [`  Webhooks: the stand-ins post alerts and status changes to the bot at ${facts.botUrl}/hubot/... by themselves.`]
+  if (facts.opsgenieOrigin) {
+    lines.push('    A new P1 alert arrives a few seconds after start. Fire another:')
+    lines.push(`    curl -X POST -d '{"message":"Disk full on db-01","priority":"P2"}' ${facts.opsgenieOrigin}/__sandbox/alerts`)
+  }
+  if (facts.statuspageOrigin) {
+    lines.push('    A colleague changes a component on the web:')
+    lines.push(`    curl -X POST -d '{"component":"REST API","status":"partial_outage"}' ${facts.statuspageOrigin}/__sandbox/component`)
+  }
+  return lines
+}

@@ -15,6 +15,8 @@ export interface AlertRoutesOptions {
   actionDelayMs: () => number
   /** Pending action timers, so stop() can clear them. */
   timers: Set<NodeJS.Timeout>
+  /** Called for each action that succeeded on an alert (the webhook integration's moment). */
+  onAction?: (action: string, alert: Alert, body: Record<string, unknown>, status: string) => void
 }
 
 const SORT_FIELDS = new Set(['createdAt', 'updatedAt', 'tinyId', 'alias', 'message', 'status', 'acknowledged', 'isSeen', 'snoozed', 'snoozedUntil', 'count', 'lastOccurredAt', 'source', 'owner', 'priority'])
@@ -181,7 +183,7 @@ function validateAction (action: string, body: Record<string, unknown>): Sandbox
   return undefined
 }
 
-interface Outcome { isSuccess: boolean, status: string, alert?: Alert }
+export interface Outcome { isSuccess: boolean, status: string, alert?: Alert }
 
 function enqueue (options: AlertRoutesOptions, action: string, identifier: string | null, body: Record<string, unknown>, run: () => Outcome): SandboxReply {
   const requestId = uuid()
@@ -194,7 +196,10 @@ function enqueue (options: AlertRoutesOptions, action: string, identifier: strin
     const entry = {
       action, user: str(body.user), source: str(body.source), note: str(body.note), requestId, createdAt: now
     }
-    if (outcome.alert && outcome.isSuccess) outcome.alert.log.push(entry)
+    if (outcome.alert && outcome.isSuccess) {
+      outcome.alert.log.push(entry)
+      options.onAction?.(action, outcome.alert, body, outcome.status)
+    }
     state.actions.push({ ...entry, alertId: outcome.alert?.id ?? identifier, tinyId: outcome.alert?.tinyId ?? null, isSuccess: outcome.isSuccess })
     Object.assign(state.requests[requestId], {
       processed: true,
@@ -246,7 +251,7 @@ function applyAction (alert: Alert, action: string, body: Record<string, unknown
   return { isSuccess: true, status: `${ACTION_NAMES[action] ?? action} request processed successfully` }
 }
 
-function createAlert (state: OpsgenieState, body: Record<string, unknown>): Outcome {
+export function createAlert (state: OpsgenieState, body: Record<string, unknown>): Outcome {
   const now = new Date().toISOString()
   const alias = str(body.alias) ?? uuid()
   const existing = state.alerts.find(a => a.alias === alias && a.status === 'open')

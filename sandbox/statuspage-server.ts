@@ -5,6 +5,8 @@
 import { Router, keyFrom, startStandIn, type SandboxReply, type SandboxRequest, type StandIn } from './http-kit'
 import { FaultSwitch, type Fault } from './faults'
 import { statuspageId } from './ids'
+import { componentNotifications, componentStatuses, incidentNotification } from './statuspage-webhooks'
+import { WebhookSender } from './webhook-sender'
 import {
   isComponentStatus, isImpact, isIncidentStatus, isUnresolved, newIncidentUpdate, renderIncident, setStatuses,
   type ComponentStatus, type IncidentStatus, type StatuspageState, type StoredIncident
@@ -27,6 +29,8 @@ export interface StatuspageStandIn extends StandIn {
   url: string
   readonly state: StatuspageState
   faults: FaultSwitch
+  /** Delivers subscriber webhooks (component and incident changes) once pointed at the bot. */
+  webhooks: WebhookSender
 }
 
 /** Statuspage's error bodies: `error` for 401 and validation, `message` for the rest (both occur live). */
@@ -54,6 +58,18 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
   }
   const now = (): string => new Date().toISOString()
   const incident = (id: string): StoredIncident | undefined => state.incidents.find(i => i.id === id)
+  const webhooks = new WebhookSender()
+  // Every change that succeeded is sent to the webhook subscriber: each component whose status
+  // changed, and the incident created or updated, as Statuspage notifies subscribers.
+  type Handler = (req: SandboxRequest) => SandboxReply
+  const notifying = (handler: Handler, incidents: boolean): Handler => (req) => {
+    const before = componentStatuses(state)
+    const reply = handler(req)
+    if (reply.status >= 300) return reply
+    for (const body of componentNotifications(state, before)) webhooks.send(body)
+    if (incidents) webhooks.send(incidentNotification(state, reply.body))
+    return reply
+  }
 
   router.on('GET', '/v1/pages', guarded(() => json(200, [pageBody(state)])))
   router.on('GET', '/v1/pages/:page', guarded(() => json(200, pageBody(state))))
@@ -87,8 +103,8 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     c.updated_at = t
     return json(200, { ...c })
   })
-  router.on('PATCH', '/v1/pages/:page/components/:id', patchComponent)
-  router.on('PUT', '/v1/pages/:page/components/:id', patchComponent)
+  router.on('PATCH', '/v1/pages/:page/components/:id', notifying(patchComponent, false))
+  router.on('PUT', '/v1/pages/:page/components/:id', notifying(patchComponent, false))
 
   const listIncidents = (filter: (i: StoredIncident) => boolean) => guarded((req) => {
     let found = state.incidents.filter(filter)
@@ -110,7 +126,7 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     return i ? json(200, renderIncident(state, i)) : fail(404, 'Incident not found')
   }))
 
-  router.on('POST', '/v1/pages/:page/incidents', guarded((req) => {
+  const createIncident = guarded((req) => {
     const input = (req.body as { incident?: Record<string, unknown> } | undefined)?.incident
     if (!input || typeof input !== 'object') return fail(400, 'incident is missing')
     if (typeof input.name !== 'string' || input.name.trim() === '') return fail(422, "Name can't be blank")
@@ -135,7 +151,8 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     if (problem) return fail(422, problem)
     state.incidents.unshift(created)
     return json(201, renderIncident(state, created))
-  }))
+  })
+  router.on('POST', '/v1/pages/:page/incidents', notifying(createIncident, true))
 
   const patchIncident = guarded((req) => {
     const i = incident(req.params.id)
@@ -145,8 +162,8 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     const problem = applyIncidentChange(state, i, input, now(), false)
     return problem ? fail(422, problem) : json(200, renderIncident(state, i))
   })
-  router.on('PATCH', '/v1/pages/:page/incidents/:id', patchIncident)
-  router.on('PUT', '/v1/pages/:page/incidents/:id', patchIncident)
+  router.on('PATCH', '/v1/pages/:page/incidents/:id', notifying(patchIncident, true))
+  router.on('PUT', '/v1/pages/:page/incidents/:id', notifying(patchIncident, true))
 
   const standIn = await startStandIn({
     name: 'Statuspage',
@@ -155,13 +172,27 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
     errorBody: statuspageError,
     snapshot: () => state,
     reset: () => { state = options.reseed(); lastUnpaginated = -Infinity },
-    port: options.port
+    port: options.port,
+    // POST /__sandbox/component {"component": "<name or id>", "status": "major_outage"}: a colleague
+    // changes a component on the web; the subscriber webhook follows.
+    control: (method, path, body) => {
+      if (path !== '/__sandbox/component' || method !== 'POST') return undefined
+      const wanted = String(body.component ?? '').toLowerCase()
+      const c = state.components.find(x => !x.group && (x.id === wanted || x.name.toLowerCase() === wanted))
+      if (!c) return { status: 404, body: { message: `no component ${JSON.stringify(body.component)} (give its name or id)` } }
+      if (!isComponentStatus(body.status)) return { status: 422, body: { message: 'status must be operational, degraded_performance, partial_outage, major_outage or under_maintenance' } }
+      const before = componentStatuses(state)
+      setStatuses(state, { [c.id]: body.status }, now())
+      for (const notification of componentNotifications(state, before)) webhooks.send(notification)
+      return { status: 200, body: { ...c } }
+    }
   })
   return {
     ...standIn,
     url: `${standIn.origin}/v1`,
     get state () { return state },
-    faults
+    faults,
+    webhooks
   }
 }
 

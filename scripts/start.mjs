@@ -6,6 +6,7 @@
 // A launcher rather than Hubot's bin: the bin would load ./scripts (this folder) as Hubot scripts.
 // It needs a terminal (Hubot's Shell adapter crashes without one). It writes only inside the
 // project: Shell's .hubot_history in the working folder (npm start runs from the project root).
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 const require = createRequire(import.meta.url)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { startSandbox } = require(path.join(root, 'sandbox', 'index.ts'))
-const { planLaunch, banner, startFaults, alertingName } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
+const { planLaunch, banner, startFaults, alertingName, webhookBanner } = require(path.join(root, 'sandbox', 'launch-plan.ts'))
 const { loadSourceScripts } = require(path.join(root, 'sandbox', 'load-source.ts'))
 
 // A mistyped setting is one clear line, never a stack trace (checked before the terminal, so it is
@@ -49,6 +50,21 @@ try {
 Object.assign(process.env, sandbox.env)
 process.env.HUBOT_ALIAS = '/'
 process.env.HUBOT_LOG_LEVEL ??= 'warn'
+// Hubot's own HTTP server, for the webhooks: loopback only, on a free port (unless set).
+process.env.EXPRESS_BIND_ADDRESS ??= '127.0.0.1'
+process.env.EXPRESS_PORT ??= '0'
+// The stand-ins deliver their webhooks into the Shell's room, with a fresh secret each run.
+const SHELL_ROOM = 'Shell'
+if (sandbox.opsgenie) {
+  process.env.HUBOT_OPSGENIE_WEBHOOK_SECRET ??= randomBytes(18).toString('base64url')
+  process.env.HUBOT_OPSGENIE_ROOM ??= SHELL_ROOM
+  // Alert links open the stand-in's copy of the alert, not app.opsgenie.com.
+  process.env.HUBOT_OPSGENIE_WEB_URL ??= `${sandbox.opsgenie.origin}/__sandbox/alert/{alertId}`
+}
+if (sandbox.statuspage) {
+  process.env.HUBOT_STATUSPAGE_WEBHOOK_SECRET ??= randomBytes(18).toString('base64url')
+  process.env.HUBOT_STATUSPAGE_ROOM ??= SHELL_ROOM
+}
 
 for (const line of banner(plan, {
   statuspageUrl: process.env.HUBOT_STATUSPAGE_API_URL || 'https://api.statuspage.io/v1',
@@ -61,8 +77,8 @@ for (const line of banner(plan, {
 console.log('')
 
 const { Robot } = await import('hubot14')
-// No HTTP server (nothing listens on 8080); name hubot, alias /.
-const robot = new Robot('Shell', false, process.env.HUBOT_NAME || 'hubot', '/')
+// With its HTTP server (on 127.0.0.1, see above) for the webhooks; name hubot, alias /.
+const robot = new Robot('Shell', true, process.env.HUBOT_NAME || 'hubot', '/')
 
 let stopping = false
 async function stop (code = 0) {
@@ -88,4 +104,30 @@ robot.adapter.once('connected', async () => {
   }
   robot.emit('scripts have loaded', robot)
 })
+// Hubot 14 starts listening in run(), before the Shell's prompt.
+robot.on('listening', (server) => { connectWebhooks(server) })
 await robot.run()
+
+/** Points the stand-ins' webhooks at the bot, prints how to fire one, and fires the first alert. */
+function connectWebhooks (server) {
+  const botUrl = `http://127.0.0.1:${server.address().port}`
+  sandbox.opsgenie?.webhooks.point({
+    url: `${botUrl}/hubot/opsgenie`,
+    headers: { 'X-Hubot-Secret': process.env.HUBOT_OPSGENIE_WEBHOOK_SECRET }
+  })
+  sandbox.statuspage?.webhooks.point({ url: `${botUrl}/hubot/statuspage/${process.env.HUBOT_STATUSPAGE_WEBHOOK_SECRET}` })
+  if (!sandbox.opsgenie && !sandbox.statuspage) return
+  const origins = { opsgenieOrigin: sandbox.opsgenie?.origin, statuspageOrigin: sandbox.statuspage?.origin }
+  for (const line of webhookBanner({ botUrl, ...origins })) console.log(line)
+  console.log('')
+  if (sandbox.opsgenie) {
+    setTimeout(() => {
+      sandbox.opsgenie.createAlert({
+        message: 'Checkout API: error rate above 5% for 5 minutes',
+        priority: 'P1',
+        tags: ['checkout', 'api'],
+        description: 'The sandbox monitor fired this one so you can see an alert arrive. Try /genie ack.'
+      })
+    }, 4000).unref()
+  }
+}

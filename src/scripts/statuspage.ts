@@ -55,10 +55,10 @@ export = (robot: HubotRobot): void => {
     parse: match => parseLogRequest(match[1]) ?? parseStatusCommand(match[1]),
     classify: classifyStatus,
     gate: STATUS_GATE
-  }, async ({ command, audit }) => {
+  }, async ({ command, audit, room }) => {
     if (command.kind === 'log') return formatHistory(readHistory(robot.brain, 'statuspage'), command.count, 'Statuspage')
     return runStatusCommand(command, () => {
-      const deps = statuspageDeps(robot)
+      const deps = statuspageDeps(robot, room)
       return { ...deps, client: auditedStatuspage(deps.client, audit) }
     }, addressPrefix(robot))
   })

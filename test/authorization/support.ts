@@ -24,6 +24,8 @@ export function botOn (version: HubotVersion, setup: () => void, options: StartO
     get robot () { return bot().robot },
     get sent () { return bot().sent },
     get logs () { return bot().logs },
+    get posts () { return bot().posts },
+    get url () { return bot().url },
     say: async (text, user) => await bot().say(text, user),
     sayAndWait: async (text, user, waitMs) => await bot().sayAndWait(text, user, waitMs),
     stop: async () => await bot().stop()

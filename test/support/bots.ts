@@ -21,6 +21,10 @@ export interface TestBot {
   robot: any
   /** Everything the bot said, in order. */
   readonly sent: string[]
+  /** Everything the bot said, with the room it went to (messageRoom included). */
+  readonly posts: Post[]
+  /** With `http: true`: Hubot's own HTTP server, e.g. http://127.0.0.1:41234. */
+  readonly url?: string
   /** Everything the robot logged, as text (our code and Hubot's). */
   readonly logs: string[]
   /**
@@ -33,7 +37,11 @@ export interface TestBot {
   stop(): Promise<void>
 }
 
+export interface Post { room?: string, text: string }
+
 export interface StartOptions {
+  /** Hubot's own HTTP server (robot.router), listening on 127.0.0.1 on a free port. Off by default. */
+  http?: boolean
   /** Extra script files (absolute paths) to load beside the package, e.g. hubot-help. */
   scripts?: string[]
   alias?: string
@@ -61,14 +69,24 @@ function userOf (user: string | UserParams | undefined, room: string): Required<
 interface Driver {
   robot: any
   sent: string[]
+  posts: Post[]
+  url?: string
   deliver(text: string, user: ReturnType<typeof userOf>): Promise<void>
   stop(): Promise<void>
 }
 
 async function hubot35 (options: StartOptions, logs: string[]): Promise<Driver> {
   const Helper = require('hubot-test-helper')
-  const room = new Helper([]).createRoom({ httpd: false, name: options.room })
+  // Hubot 3.5 starts listening in its constructor, on EXPRESS_PORT / EXPRESS_BIND_ADDRESS.
+  const room = withLoopbackServer(options, () => new Helper([]).createRoom({ httpd: options.http === true, name: options.room }))
   const robot = room.robot
+  // hubot-test-helper's robot answers messageRoom itself (never through the adapter).
+  const posts: Post[] = []
+  const messageRoom = robot.messageRoom.bind(robot)
+  robot.messageRoom = (target: string, ...strings: string[]) => {
+    for (const text of strings) posts.push({ room: target, text })
+    return messageRoom(target, ...strings)
+  }
   captureLogs(robot.logger, logs)
   if (options.alias) robot.alias = options.alias
   for (const script of options.scripts ?? []) robot.loadFile(path.dirname(script), path.basename(script))
@@ -83,10 +101,13 @@ async function hubot35 (options: StartOptions, logs: string[]): Promise<Driver> 
   return {
     robot,
     sent,
+    posts,
+    url: await serverUrl(robot),
     deliver: async (text, user) => {
       await room.user.say(user.id, text, { name: user.name, room: user.room, email_address: user.email_address })
     },
     stop: async () => {
+      robot.server?.closeAllConnections?.()
       robot.brain.close?.()
       robot.shutdown?.()
       room.destroy()
@@ -105,22 +126,72 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
     async reply (envelope: any, ...strings: string[]) { sent.push(...strings.map(s => `@${envelope.user.name} ${s}`)) }
     async run () { this.emit('connected') }
   }
-  const robot = new hubot.Robot({ use: (r: unknown) => new MemoryAdapter(r) }, false, 'hubot', options.alias ?? false)
+  const robot = new hubot.Robot({ use: (r: unknown) => new MemoryAdapter(r) }, options.http === true, 'hubot', options.alias ?? false)
   captureLogs(robot.logger, logs)
   await robot.loadAdapter()
+  const posts = recordSends(robot)
   for (const script of options.scripts ?? []) await robot.loadFile(path.dirname(script), path.basename(script))
   await loadSourceScripts(robot)
-  await robot.run()
+  // Hubot 14 reads EXPRESS_PORT / EXPRESS_BIND_ADDRESS and starts listening in run().
+  await withLoopbackServer(options, async () => { await robot.run() })
   let id = 0
   return {
     robot,
     sent,
+    posts,
+    url: await serverUrl(robot),
     deliver: async (text, user) => {
       const u = new hubot.User(user.id, { name: user.name, room: user.room, email_address: user.email_address })
       await robot.receive(new hubot.TextMessage(u, text, `m${++id}`))
     },
-    stop: async () => { robot.shutdown() }
+    stop: async () => {
+      robot.server?.closeAllConnections?.()
+      robot.shutdown()
+    }
   }
+}
+
+/** Runs `start` with Hubot's HTTP server bound to 127.0.0.1 on a free port (when asked for), then restores the environment. */
+function withLoopbackServer<T> (options: StartOptions, start: () => T): T {
+  if (options.http !== true) return start()
+  const saved = { port: process.env.EXPRESS_PORT, bind: process.env.EXPRESS_BIND_ADDRESS }
+  process.env.EXPRESS_PORT = '0'
+  process.env.EXPRESS_BIND_ADDRESS = '127.0.0.1'
+  const restore = (): void => {
+    for (const [name, value] of [['EXPRESS_PORT', saved.port], ['EXPRESS_BIND_ADDRESS', saved.bind]] as const) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+  try {
+    const result = start()
+    if (result instanceof Promise) return result.finally(restore) as T
+    restore()
+    return result
+  } catch (err) {
+    restore()
+    throw err
+  }
+}
+
+/** The server's address once it listens (undefined without the HTTP server). */
+async function serverUrl (robot: any): Promise<string | undefined> {
+  const server = robot.server
+  if (!server) return undefined
+  if (!server.listening) await new Promise(resolve => server.once('listening', resolve))
+  return `http://127.0.0.1:${server.address().port}`
+}
+
+/** Records every message the adapter sends, with its room (messageRoom and res.send; not replies). */
+function recordSends (robot: any): Post[] {
+  const posts: Post[] = []
+  const adapter = robot.adapter
+  const send = adapter.send.bind(adapter)
+  adapter.send = (envelope: any, ...strings: string[]) => {
+    for (const text of strings) posts.push({ room: envelope?.room ?? envelope?.user?.room, text })
+    return send(envelope, ...strings)
+  }
+  return posts
 }
 
 export async function startBot (version: HubotVersion, options: StartOptions = {}): Promise<TestBot> {
@@ -152,7 +223,7 @@ export async function startBot (version: HubotVersion, options: StartOptions = {
     return driver.sent.slice(before)
   }
 
-  return { version, robot: driver.robot, sent: driver.sent, logs, say, sayAndWait, stop: driver.stop }
+  return { version, robot: driver.robot, sent: driver.sent, posts: driver.posts, url: driver.url, logs, say, sayAndWait, stop: driver.stop }
 }
 
 /**
@@ -180,6 +251,8 @@ export function botForEachTest (setup: () => void, beforeStop?: (bot: TestBot) =
     version: '3.5',
     get robot () { return bot().robot },
     get sent () { return bot().sent },
+    get posts () { return bot().posts },
+    get url () { return bot().url },
     get logs () { return bot().logs },
     say: async (text, user) => await bot().say(text, user),
     sayAndWait: async (text, user, waitMs) => await bot().sayAndWait(text, user, waitMs),

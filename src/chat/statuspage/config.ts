@@ -3,6 +3,7 @@
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
 import { STATUSPAGE } from '../../statuspage/service'
+import { rememberWrites } from '../../webhooks/own-changes'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
 import { addressPrefix } from '../command'
 import type { HubotRobot } from '../hubot'
@@ -46,10 +47,13 @@ export function statuspageClient (config: StatuspageConfig): StatuspageClient {
   return createStatuspageClient({ http, pageId: config.pageId, deliverNotifications: config.notify })
 }
 
-/** Everything a command needs, built when it runs (so a missing variable is reported, not thrown at load). */
-export function statuspageDeps (robot: HubotRobot): StatuspageDeps {
+/**
+ * Everything a command needs, built when it runs (so a missing variable is reported, not thrown at load).
+ * Writes that succeed are remembered for `room`, so the Statuspage webhook does not announce them again there.
+ */
+export function statuspageDeps (robot: HubotRobot, room = ''): StatuspageDeps {
   return {
-    client: statuspageClient(readStatuspageConfig()),
+    client: rememberWrites(statuspageClient(readStatuspageConfig()), room),
     now: () => new Date(),
     prefix: addressPrefix(robot)
   }

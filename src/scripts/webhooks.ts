@@ -1,0 +1,95 @@
+// Description:
+//   Alerts (OpsGenie, JSM Operations) and Statuspage changes arrive in the room by themselves, via webhooks.
+//
+// Configuration:
+//   HUBOT_OPSGENIE_WEBHOOK_SECRET - turns on POST /hubot/opsgenie: the X-Hubot-Secret header (or /<secret>)
+//   HUBOT_OPSGENIE_ROOM - the room alerts go to when no route matches
+//   HUBOT_OPSGENIE_ROUTES - optional, rules like "priority:P1,P2=incidents; team:db=dba; tag:pay=payments"
+//   HUBOT_OPSGENIE_WEB_URL - optional, the alert link, {alertId} replaced (default: app.opsgenie.com)
+//   HUBOT_STATUSPAGE_WEBHOOK_SECRET - turns on POST /hubot/statuspage/<secret>
+//   HUBOT_STATUSPAGE_ROOM - the room Statuspage component and incident changes go to
+//   HUBOT_WEBHOOK_COALESCE_MS - optional, default 5000: at most one webhook message per room this often
+//   HUBOT_WEBHOOK_MAX_BYTES - optional, default 262144: larger bodies get 413
+//
+// Commands:
+//   hubot webhooks - Which webhook endpoints are on, where they post, and what arrived since start
+//
+// Notes:
+//   Needs Hubot's HTTP server (not --disable-httpd). An endpoint answers 404 until its secret is set,
+//   401 to a wrong or missing secret. Hubot's EXPRESS_LIMIT (default 100kb) also bounds JSON bodies.
+//   A Statuspage change made from chat is not announced again in the room it was made from.
+//
+// Author:
+//   hubot-statuspage-opsgenie
+
+import { addressPrefix, HANDLED_EVENT } from '../chat/command'
+import { registerHelp } from '../chat/help'
+import { redact } from '../http/redact'
+import type { HubotRobot } from '../chat/hubot'
+import { systemClock } from '../webhooks/coalescer'
+import { registerEndpoints, type RouterLike } from '../webhooks/http'
+import { ownChanges } from '../webhooks/own-changes'
+import { WebhookReceiver } from '../webhooks/receiver'
+import { formatWebhookStatus, WEBHOOKS_HELP, WEBHOOKS_PATTERN } from '../webhooks/status'
+
+interface WebhookRobot extends HubotRobot {
+  router?: Partial<RouterLike>
+  messageRoom(room: string, ...strings: string[]): unknown
+  on(event: string, listener: (...args: unknown[]) => void): unknown
+}
+
+/** Hubot 3.5's logger calls it warning, Hubot 14's warn. */
+const warn = (robot: WebhookRobot, line: string): void => {
+  const logger = robot.logger
+  const write = logger.warning ?? logger.warn ?? logger.info
+  write.call(logger, line)
+}
+
+export = (robot: WebhookRobot): void => {
+  const log = {
+    debug: (line: string) => { robot.logger.debug(line) },
+    info: (line: string) => { robot.logger.info(line) },
+    warn: (line: string) => { warn(robot, line) },
+    error: (line: string) => { robot.logger.error(line) }
+  }
+  const receiver = new WebhookReceiver({
+    post: (room, text) => robot.messageRoom(room, text),
+    log,
+    clock: systemClock,
+    ownChanges,
+    prefix: () => addressPrefix(robot)
+  })
+  // Hubot 3.5 has its router from the start; Hubot 14 builds it when it starts listening, after
+  // this script may have loaded. Without the HTTP server the router has no `use`.
+  let registered = false
+  const register = (): boolean => {
+    const router = robot.router
+    if (registered || typeof router?.post !== 'function' || typeof router.use !== 'function') return registered
+    registerEndpoints(router as RouterLike, receiver, log, systemClock)
+    registered = true
+    return true
+  }
+  registerHelp(robot, WEBHOOKS_HELP)
+  const secrets = (): Array<string | undefined> => {
+    const { opsgenieSecret, statuspageSecret } = receiver.settings()
+    return [opsgenieSecret, statuspageSecret]
+  }
+  // A read of this script's own state, no service call: no write gate, no audit (the services' respond() has those).
+  robot.respond(WEBHOOKS_PATTERN, { id: 'webhooks.status' }, async (res) => {
+    const reply = formatWebhookStatus(receiver.settings(), receiver.stats, register())
+    await res.send(redact(reply, secrets()))
+    robot.emit(HANDLED_EVENT, { id: 'webhooks.status', failed: false, room: res.message.room ?? '' })
+  })
+  const settings = receiver.settings()
+  const wanted = settings.opsgenieSecret !== undefined || settings.statuspageSecret !== undefined
+  const noServer = (): void => {
+    if (!register() && wanted) log.warn('[webhooks] Hubot\'s HTTP server is off, so the webhook endpoints are not listening (start Hubot without --disable-httpd).')
+  }
+  if (register()) return
+  if (robot.router === undefined) {
+    robot.on('listening', () => { register() })
+    robot.on('running', noServer)
+  } else {
+    noServer()
+  }
+}

@@ -1,0 +1,64 @@
+// What the bot itself just changed on Statuspage from chat, per room, so the webhook that Statuspage
+// sends back about that change is not announced a second time in the room that made it.
+// The chat side records through `rememberWrites` (a wrapper around the client); the webhook side asks
+// `wasOwnChange` (which forgets the entry once used). Entries expire after a few minutes.
+
+import type { StatuspageClient } from '../statuspage/client'
+import type { Component, ComponentStatusMap, Incident } from '../statuspage/types'
+
+const TTL_MS = 5 * 60_000
+const MAX = 1000
+
+export const componentKey = (id: string, status: string): string => `component|${id}|${status}`
+export const incidentKey = (id: string, status: string): string => `incident|${id}|${status}`
+
+export class OwnChanges {
+  private readonly entries = new Map<string, number>()
+
+  constructor (private readonly now: () => number = Date.now) {}
+
+  remember (room: string, key: string): void {
+    const entry = `${room}\u0000${key}`
+    this.entries.delete(entry)
+    this.entries.set(entry, this.now())
+    while (this.entries.size > MAX) this.entries.delete(this.entries.keys().next().value as string)
+  }
+
+  /** True once for a change this bot made from `room` in the last few minutes. */
+  wasOwnChange (room: string, key: string): boolean {
+    const entry = `${room}\u0000${key}`
+    const at = this.entries.get(entry)
+    if (at === undefined) return false
+    this.entries.delete(entry)
+    return this.now() - at < TTL_MS
+  }
+}
+
+/** One memory for the whole process: the chat commands and the webhook endpoint share it. */
+export const ownChanges = new OwnChanges()
+
+/** The same client, remembering each write that succeeded as made from `room`. */
+export function rememberWrites (
+  client: StatuspageClient, room: string, memory: OwnChanges = ownChanges
+): StatuspageClient {
+  const components = (map: ComponentStatusMap | undefined): void => {
+    for (const [id, status] of Object.entries(map ?? {})) memory.remember(room, componentKey(id, status))
+  }
+  const incident = (result: Incident, map: ComponentStatusMap | undefined): Incident => {
+    memory.remember(room, incidentKey(result.id, result.status))
+    components(map)
+    return result
+  }
+  return {
+    listComponents: async () => await client.listComponents(),
+    listUnresolvedIncidents: async () => await client.listUnresolvedIncidents(),
+    getIncident: async (id) => await client.getIncident(id),
+    updateComponentStatus: async (id, status) => {
+      const result: Component = await client.updateComponentStatus(id, status)
+      memory.remember(room, componentKey(id, status))
+      return result
+    },
+    createIncident: async (input) => incident(await client.createIncident(input), input.components),
+    updateIncident: async (id, change) => incident(await client.updateIncident(id, change), change.components)
+  }
+}
