@@ -13,8 +13,12 @@ export type ActionOutcome =
   | { state: 'confirmed' }
   /** The backend refused the request, or processed it and says it failed (`reason` is its words). */
   | { state: 'failed', reason?: string, error?: unknown }
-  /** No confirmation: the request may or may not have been carried out. */
-  | { state: 'unconfirmed', reason: 'timeout' | 'error', error?: unknown }
+  /**
+   * No confirmation: the request may or may not have been carried out. `timeout`: still queued when
+   * the bound ran out; `error`: sending failed in a way that may have reached the backend; `check`:
+   * the backend accepted it, but asking whether it was processed failed (`error` says how).
+   */
+  | { state: 'unconfirmed', reason: 'timeout' | 'error' | 'check', error?: unknown }
 
 export interface ConfirmOptions {
   /** How long to keep asking for one request's state. */
@@ -41,7 +45,8 @@ export async function confirmRequest (backend: AlertingBackend, requestId: strin
     try {
       state = await backend.requestState(requestId)
     } catch (error) {
-      return { state: 'unconfirmed', reason: 'error', error }
+      // The action was accepted: a refused or unreadable status answer says nothing about the action itself.
+      return { state: 'unconfirmed', reason: 'check', error }
     }
     if (state.processed) {
       return state.isSuccess ? { state: 'confirmed' } : { state: 'failed', reason: state.status || 'the request failed' }

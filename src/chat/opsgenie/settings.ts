@@ -8,12 +8,15 @@ import { JSM } from '../../alerting/jsm/service'
 import { createOpsGenieBackend, OPSGENIE, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
 import { DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { env, intEnv, requireEnv, urlEnv } from '../config'
+import { DEFAULT_MAX_IDS } from '../bounds'
 
 export interface GenieSettings {
   concurrency: number
   timeoutMs: number
   confirmTimeoutMs: number
   closeAllTtlMs: number
+  /** How many ids one command may name (ack, unack, close). */
+  maxIds: number
 }
 
 export const DEFAULT_CONCURRENCY = 5
@@ -29,7 +32,8 @@ export function readSettings (): GenieSettings {
     concurrency: intEnv(service, 'HUBOT_OPSGENIE_CONCURRENCY', DEFAULT_CONCURRENCY, 1, 50),
     timeoutMs: intEnv(service, 'HUBOT_OPSGENIE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 1, 300_000),
     confirmTimeoutMs: intEnv(service, 'HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS', DEFAULT_CONFIRM_TIMEOUT_MS, 0, 300_000),
-    closeAllTtlMs: intEnv(service, 'HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS', DEFAULT_CLOSE_ALL_TTL_MS, 1, 3_600_000)
+    closeAllTtlMs: intEnv(service, 'HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS', DEFAULT_CLOSE_ALL_TTL_MS, 1, 3_600_000),
+    maxIds: intEnv(service, 'HUBOT_OPSGENIE_MAX_IDS', DEFAULT_MAX_IDS, 1, 1000)
   }
 }
 
