@@ -14,10 +14,12 @@ export type ActionOutcome =
   /** The backend refused the request, or processed it and says it failed (`reason` is its words). */
   | { state: 'failed', reason?: string, error?: unknown }
   /**
-   * No confirmation: the request may or may not have been carried out (`deadline`: the whole
-   * command's time ran out before it was confirmed).
+   * No confirmation: the request may or may not have been carried out. `timeout`: still queued when
+   * the bound ran out; `error`: sending failed in a way that may have reached the backend; `check`:
+   * the backend accepted it, but asking whether it was processed failed (`error` says how);
+   * `deadline`: the whole command's time ran out before it was confirmed.
    */
-  | { state: 'unconfirmed', reason: 'timeout' | 'error' | 'deadline', error?: unknown }
+  | { state: 'unconfirmed', reason: 'timeout' | 'error' | 'check' | 'deadline', error?: unknown }
 
 export interface ConfirmOptions {
   /** How long to keep asking for one request's state. */
@@ -44,7 +46,8 @@ export async function confirmRequest (backend: AlertingBackend, requestId: strin
     try {
       state = await backend.requestState(requestId)
     } catch (error) {
-      return { state: 'unconfirmed', reason: 'error', error }
+      // The action was accepted: a refused or unreadable status answer says nothing about the action itself.
+      return { state: 'unconfirmed', reason: 'check', error }
     }
     if (state.processed) {
       return state.isSuccess ? { state: 'confirmed' } : { state: 'failed', reason: state.status || 'the request failed' }

@@ -3,16 +3,17 @@
 
 import { createHttpClient, type HttpClient, type RateBudgetOptions } from '../http/client'
 import type { BudgetWindow } from '../http/rate-budget'
-import { BadResponseError, NotFoundError } from '../http/errors'
+import { NotFoundError } from '../http/errors'
 import type { ServiceDescriptor } from '../http/service'
+import { conform, object, type Check } from '../http/validate'
 import type { AlertingBackend } from './backend'
 import {
-  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, requestIdOf, segment,
-  type RawRequestState
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment
 } from './shared'
 import type {
   Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserLookup, UserRef
 } from './types'
+import * as shape from './validate'
 
 export const OPSGENIE_DEFAULT_URL = 'https://api.opsgenie.com'
 
@@ -126,18 +127,21 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     timeoutMs: options.timeoutMs,
     ...budgetOption(perSecond(options.ratePerSecond), opsgenieDomain)
   })
+  /** A GET whose answer must fit `check` (a bad_response error otherwise). */
+  const read = async <T>(path: string, check: Check, params?: Record<string, string | number | boolean>): Promise<T> =>
+    conform<T>(await http.get<unknown>(path, params), check, { service: OPSGENIE, method: 'GET', path, status: 200 })
 
   const listAlerts = async (filter: AlertFilter): Promise<Alert[]> => {
     const query = alertQuery(filter)
     return await collectPages(async offset => {
-      const body = await http.get<ListEnvelope>('/v2/alerts', { query, offset, limit: PAGE_SIZE, sort: 'createdAt', order: 'desc' })
-      return { items: (body?.data ?? []).map(toAlert), hasNext: Boolean(body?.paging?.next) }
+      const body = await read<ListEnvelope>('/v2/alerts', shape.alertList, { query, offset, limit: PAGE_SIZE, sort: 'createdAt', order: 'desc' })
+      return { items: (body.data ?? []).map(toAlert), hasNext: Boolean(body.paging?.next) }
     })
   }
 
   const getAlert = async (ref: AlertRef): Promise<Alert | undefined> => {
     try {
-      const body = await http.get<{ data: RawAlert }>(`/v2/alerts/${segment(ref.value)}`, { identifierType: ref.kind })
+      const body = await read<{ data: RawAlert }>(`/v2/alerts/${segment(ref.value)}`, shape.oneAlert, { identifierType: ref.kind })
       return toAlert(body.data)
     } catch (err) {
       if (err instanceof NotFoundError) return undefined
@@ -147,49 +151,49 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
 
   const act = async (alertId: string, action: AlertAction, actor: Actor): Promise<Accepted> => {
     const path = `/v2/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
-    const response = await http.request<{ requestId?: string }>('POST', path, {
+    const response = await http.request<unknown>('POST', path, {
       params: { identifierType: 'id' },
       body: actionBody(action, actor),
       idempotent: IDEMPOTENT_ACTIONS[action.name]
     })
-    const requestId = requestIdOf(response.data)
-    if (!requestId) {
-      throw new BadResponseError({ service: OPSGENIE, method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
-    }
+    const { requestId } = conform<{ requestId: string }>(response.data, shape.accepted, { service: OPSGENIE, method: 'POST', path, status: response.status })
     return { kind: 'queued', requestId }
   }
 
-  const requestState = async (requestId: string): Promise<RequestState> =>
-    await readRequestState(async () => (await http.get<{ data?: RawRequestState }>(`/v2/alerts/requests/${segment(requestId)}`))?.data)
+  const requestState = async (requestId: string): Promise<RequestState> => {
+    const path = `/v2/alerts/requests/${segment(requestId)}`
+    const where = { service: OPSGENIE, method: 'GET', path }
+    return await readRequestState(async () => (await read<{ data: unknown }>(path, object({ data: object({}) }))).data, where)
+  }
 
   const listSchedules = async (): Promise<Schedule[]> => {
-    const body = await http.get<{ data?: Array<{ id: string, name: string, enabled?: boolean, timezone?: string }> }>('/v2/schedules')
-    return (body?.data ?? []).map(s => ({ id: s.id, name: s.name, enabled: s.enabled !== false, timezone: s.timezone }))
+    const body = await read<{ data: Array<{ id: string, name: string, enabled?: boolean, timezone?: string }> }>('/v2/schedules', shape.scheduleList)
+    return body.data.map(s => ({ id: s.id, name: s.name, enabled: s.enabled !== false, timezone: s.timezone }))
   }
 
   const onCall = async (scheduleId: string): Promise<string[]> => {
-    const body = await http.get<{ data?: { onCallRecipients?: string[] } }>(`/v2/schedules/${segment(scheduleId)}/on-calls`, { scheduleIdentifierType: 'id', flat: true })
-    return body?.data?.onCallRecipients ?? []
+    const path = `/v2/schedules/${segment(scheduleId)}/on-calls`
+    const body = await read<{ data: { onCallRecipients?: string[] | null } }>(path, shape.onCall, { scheduleIdentifierType: 'id', flat: true })
+    return body.data.onCallRecipients ?? []
   }
 
   const createOverride = async (request: OverrideRequest): Promise<string> => {
-    const response = await http.request<{ data?: { alias?: string } }>('POST', `/v2/schedules/${segment(request.scheduleId)}/overrides`, {
+    const path = `/v2/schedules/${segment(request.scheduleId)}/overrides`
+    const response = await http.request<unknown>('POST', path, {
       params: { scheduleIdentifierType: 'id' },
       body: { user: { type: 'user', username: request.username }, startDate: request.startDate, endDate: request.endDate }
     })
-    return response.data?.data?.alias ?? ''
+    // A 201 without the override's alias may still have created it: describe-error says to check genie oncall.
+    return conform<{ data: { alias: string } }>(response.data, shape.override, { service: OPSGENIE, method: 'POST', path, status: response.status }).data.alias
   }
 
   // GET /v2/users/{identifier} takes the username (an email) or the user id alike.
   const findUser = async (ref: UserRef): Promise<UserLookup> => {
     const identifier = 'email' in ref ? ref.email : ref.id
     try {
-      const body = await http.get<{ data?: { id?: unknown, username?: unknown, fullName?: unknown } }>(`/v2/users/${segment(identifier)}`)
-      const { id, username, fullName } = body?.data ?? {}
-      if (typeof id !== 'string' || typeof username !== 'string') {
-        throw new BadResponseError({ service: OPSGENIE, method: 'GET', path: '/v2/users', status: 200 }, 'answered a user without id or username')
-      }
-      return { kind: 'found', user: { id, username, fullName: typeof fullName === 'string' ? fullName : undefined } }
+      const path = `/v2/users/${segment(identifier)}`
+      const body = await read<{ data: { id: string, username: string, fullName?: string | null } }>(path, shape.user)
+      return { kind: 'found', user: { id: body.data.id, username: body.data.username, fullName: body.data.fullName ?? undefined } }
     } catch (err) {
       if (err instanceof NotFoundError) return { kind: 'none' }
       throw err

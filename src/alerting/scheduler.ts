@@ -205,7 +205,7 @@ export function runScheduled (
         else if (pastDeadline()) resolveWith(p, { state: 'unconfirmed', reason: 'deadline' })
         else schedule(p)
       }, error => {
-        resolveWith(p, { state: 'unconfirmed', reason: 'error', error })
+        resolveWith(p, { state: 'unconfirmed', reason: 'check', error })
       }).finally(() => {
         inFlight--
         if (`${notYetAge}|${doneAge}|${prober?.index}` !== knew) reconsider()

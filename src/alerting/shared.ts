@@ -1,8 +1,10 @@
 // What the alerting backends share: OpsGenie v2 and JSM Operations differ in URLs, envelopes and
 // spellings (each in its own module), but page, confirm requests, filter and word actions alike.
 
-import { NotFoundError } from '../http/errors'
+import { NotFoundError, type RequestInfo } from '../http/errors'
+import { conform } from '../http/validate'
 import type { Actor, AlertAction, AlertFilter, RequestState } from './types'
+import { requestState as requestStateShape } from './validate'
 
 /**
  * Whether repeating the action after a timeout or 5xx is harmless, on any backend. Acknowledge,
@@ -19,7 +21,11 @@ export const PAGE_SIZE = 100
 const MAX_PAGES = 200
 
 /** A path segment, escaped, keeping `@` readable (usernames are email addresses). */
-export const segment = (value: string): string => encodeURIComponent(value).replace(/%40/g, '@')
+export const segment = (value: string): string => {
+  // Ids come from validated answers or from what people typed: an empty one is a bug, never a path.
+  if (typeof value !== 'string' || value === '') throw new Error('an empty id would go into a request path')
+  return encodeURIComponent(value).replace(/%40/g, '@')
+}
 
 /** One page of a list as a backend read it: its items and whether the envelope names a next page. */
 export interface Page<T> { items: T[], hasNext: boolean }
@@ -40,16 +46,18 @@ export async function collectPages<T> (fetchPage: (offset: number) => Promise<Pa
 }
 
 /** A request's state as both vendors answer it (unwrapped from any envelope). */
-export interface RawRequestState { isSuccess?: boolean, success?: boolean, status?: string, alertId?: string }
+interface RawRequestState { isSuccess?: boolean, success?: boolean, status?: string, alertId?: string }
 
 /**
  * Where an accepted request stands, given how to fetch its raw state. A 404 means still queued
  * (OpsGenie: X-Opsgenie-Errortype: RequestNotProcessed). A 404 without that header is read the same
- * way: the worst it can do is wait for the bound and report "not confirmed".
+ * way: the worst it can do is wait for the bound and report "not confirmed". A state that does not
+ * say whether it succeeded (`{}`, `null`) is a bad_response error at `where`, so the action is
+ * "not confirmed", never "failed".
  */
-export async function readRequestState (fetch: () => Promise<RawRequestState | null | undefined>): Promise<RequestState> {
+export async function readRequestState (fetch: () => Promise<unknown>, where: RequestInfo): Promise<RequestState> {
   try {
-    const data = (await fetch()) ?? {}
+    const data = conform<RawRequestState>(await fetch(), requestStateShape, { ...where, status: 200 })
     return { processed: true, isSuccess: (data.isSuccess ?? data.success) === true, status: data.status ?? '', alertId: data.alertId }
   } catch (err) {
     if (err instanceof NotFoundError) return { processed: false }

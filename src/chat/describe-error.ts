@@ -4,10 +4,35 @@
 import { jsmRefusedFor, saysScope } from '../alerting/jsm/permissions'
 import { JSM } from '../alerting/jsm/service'
 import { ConfigError } from './config'
-import { NetworkError, ServiceError, RateLimitError } from '../http/errors'
+import { BadResponseError, NetworkError, ServiceError, RateLimitError } from '../http/errors'
 import { redact } from '../http/redact'
 
 const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service} says: ${err.apiMessage})` : '')
+
+/** Connection failures that happen before a request is sent: it cannot have reached the service. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL'])
+
+/**
+ * Whether a failed request may still have been carried out: a write (anything but GET) that timed
+ * out, lost its connection after sending, got a 5xx, or got an answer that could not be read.
+ */
+export function mayHaveHappened (err: unknown): boolean {
+  if (!(err instanceof ServiceError) || err.method === 'GET') return false
+  if (err instanceof NetworkError) return !NEVER_SENT.has(err.reason ?? '')
+  return ['timeout', 'unavailable', 'bad_response'].includes(err.kind)
+}
+
+/** The commands that show what a write changed: on-call for a schedule override (genie take), else the service's own. */
+const checkCommands = (err: ServiceError): readonly string[] =>
+  /\/schedules\/[^/]+\/overrides/.test(err.path) ? ['genie oncall'] : err.hints.check
+
+/** What was wrong with a 2xx answer: not JSON at all, or JSON without a field the command needs. */
+function unreadable (err: ServiceError): string {
+  const shape = err instanceof BadResponseError ? err.shape : undefined
+  return shape === undefined
+    ? 'answered with something that is not JSON (a proxy or maintenance page?)'
+    : `answered with JSON of an unexpected shape (${shape})`
+}
 
 export interface DescribeOptions {
   /** The command already changed something before this failed: never say "Nothing was changed". */
@@ -40,7 +65,7 @@ function sentence (err: unknown, options: DescribeOptions): string {
   const s = err.service
   // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
   const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
-  const checkFirst = `its state with ${commands(hints.check, options.prefix)} before trying again`
+  const checkFirst = `its state with ${commands(checkCommands(err), options.prefix)} before trying again`
   if ((err.kind === 'auth' || err.kind === 'forbidden') && err.service === JSM.name) return jsmRefusal(err)
   switch (err.kind) {
     case 'auth':
@@ -71,11 +96,16 @@ function sentence (err: unknown, options: DescribeOptions): string {
     case 'timeout':
       if (isRead(err)) return `${s} did not answer in time. Nothing was changed: try again in a minute, or use ${hints.web}.`
       return `${s} did not answer in time. The request may or may not have been carried out: check ${checkFirst}.`
-    case 'network':
-      return `Could not reach ${s} (${err instanceof NetworkError && err.reason ? err.reason : 'connection failed'}). Check the bot's network and the API URL setting, then try again.`
+    case 'network': {
+      const why = err instanceof NetworkError && err.reason ? err.reason : 'connection failed'
+      if (mayHaveHappened(err)) return `The connection to ${s} failed (${why}) after the request was sent: it may or may not have been carried out. Check ${checkFirst}.`
+      return `Could not reach ${s} (${why}). Check the bot's network and the API URL setting, then try again.`
+    }
     case 'bad_response':
-      if (isRead(err)) return `${s} answered with something that is not JSON (a proxy or maintenance page?). Nothing was changed: try again in a minute, or use ${hints.web}.`
-      return `${s} answered with something that is not JSON (a proxy or maintenance page?). Check ${checkFirst}, or use ${hints.web}.`
+      if (isRead(err)) return `${s} ${unreadable(err)}. Nothing was changed: try again in a minute, or use ${hints.web}.`
+      // A read after a change: the read did nothing, what came before it did.
+      if (err.method === 'GET') return `${s} ${unreadable(err)}. Check ${checkFirst}, or use ${hints.web}.`
+      return `${s} ${unreadable(err)}, so the request may or may not have been carried out. Check ${checkFirst}, or use ${hints.web}.`
     default:
       return `${s} answered ${err.status ?? 'with an error'}${reason(err)}.`
   }

@@ -92,8 +92,15 @@ export class NetworkError extends ServiceError {
   /** The socket error code (ECONNRESET, ECONNREFUSED, ENOTFOUND...) or message. */
   reason?: string
 }
-/** A success status with a body that is not the JSON the API promises. */
-export class BadResponseError extends ServiceError { override readonly kind = 'bad_response' }
+/**
+ * A success status with a body that is not the JSON the API promises: not JSON at all (`shape`
+ * undefined: a proxy or maintenance page), or JSON without a field a command relies on (`shape`
+ * says which, e.g. "data[2].id is null, not a non-empty text").
+ */
+export class BadResponseError extends ServiceError {
+  override readonly kind = 'bad_response'
+  shape?: string
+}
 
 export function isServiceError (err: unknown): err is ServiceError {
   return err instanceof ServiceError

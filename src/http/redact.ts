@@ -1,6 +1,8 @@
 // Keeps credentials out of anything a person or a log can read.
 
-const AUTH_HEADER = /\b(OAuth|GenieKey|Basic|Bearer)\s+[^\s"',;]+/gi
+// The value stops before brackets and quotes, and a trailing full stop stays outside it, so the
+// `).` after a redacted value in a sentence is kept (and `[REDACTED]` is not matched again).
+const AUTH_HEADER = /\b(OAuth|GenieKey|Basic|Bearer)\s+([^\s"',;()<>[\]{}]+)/gi
 
 /** Replaces every known secret, and anything that looks like an Authorization header value, with [REDACTED]. */
 export function redact (text: string, secrets: ReadonlyArray<string | undefined> = []): string {
@@ -9,5 +11,5 @@ export function redact (text: string, secrets: ReadonlyArray<string | undefined>
     // Very short values would blank out ordinary words; real keys are long.
     if (secret && secret.length >= 6) out = out.split(secret).join('[REDACTED]')
   }
-  return out.replace(AUTH_HEADER, '$1 [REDACTED]')
+  return out.replace(AUTH_HEADER, (_all, word: string, value: string) => `${word} [REDACTED]${/\.+$/.exec(value)?.[0] ?? ''}`)
 }

@@ -9,7 +9,7 @@
 //   HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS - optional, default 15000, how long to wait for OpsGenie to confirm one action
 //   HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS - optional, default 60000, how long genie close all waits for genie confirm
 //   HUBOT_OPSGENIE_RATE_PER_SECOND - optional, default 20, calls per second per OpsGenie rate-limit domain (also JSM; 0: no budget)
-//   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id
+//   HUBOT_OPSGENIE_MAX_IDS - optional, default 100 (1-1000), how many alert ids one genie ack/unack/close may name
 //   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id (from https://<site>.atlassian.net/_edge/tenant_info)
 //   HUBOT_JSM_SITE_URL - with HUBOT_JSM_CLOUD_ID, the Jira site, https://<site>.atlassian.net (people: genie me as, on-call names)
 //   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
@@ -60,6 +60,7 @@ import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { classifyGenie, GENIE_GATE } from '../chat/opsgenie/access'
 import { CloseAllStore } from '../chat/opsgenie/close-all'
+import { ActionClaims } from '../alerting/bulk-lock'
 import { handleGenie } from '../chat/opsgenie/handlers'
 import { OPSGENIE_HELP } from '../chat/opsgenie/help'
 import { GENIE_PATTERN, parseGenie } from '../chat/opsgenie/parse'
@@ -68,6 +69,7 @@ import { createBackend, readSettings, secretVariables, serviceName } from '../ch
 export = (robot: HubotRobot): void => {
   registerHelp(robot, OPSGENIE_HELP)
   const closeAll = new CloseAllStore()
+  const claims = new ActionClaims()
   respond(robot, {
     id: 'opsgenie.genie',
     pattern: GENIE_PATTERN,
@@ -88,6 +90,7 @@ export = (robot: HubotRobot): void => {
       room,
       brain: robot.brain,
       closeAll,
+      claims,
       now: Date.now,
       deadline,
       prefix: robot.alias || `${robot.name} `

@@ -2,11 +2,12 @@
 // its HttpClient, so tests (and other hosts) hand in what they need.
 
 import type { HttpClient } from '../http/client'
-import { BadResponseError } from '../http/errors'
+import { conform, type Check } from '../http/validate'
 import { STATUSPAGE } from './service'
 import type {
   Component, ComponentStatus, Incident, IncidentChange, MaintenanceChange, NewIncident, NewMaintenance
 } from './types'
+import * as shape from './validate'
 
 /** The API's largest page; paginated component reads are allowed 60/min, unpaginated only 1/min. */
 export const PAGE_SIZE = 100
@@ -55,13 +56,16 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
   const pageSize = options.pageSize ?? PAGE_SIZE
   const deliver = options.deliverNotifications ?? true
   const page = `/pages/${encodeURIComponent(options.pageId)}`
-  const one = (id: string): string => encodeURIComponent(id)
-
-  const fetchPage = async <T>(path: string, n: number): Promise<T[]> => {
-    const batch = await http.get<T[]>(path, { page: n, per_page: pageSize })
-    if (!Array.isArray(batch)) throw new BadResponseError({ service: STATUSPAGE, method: 'GET', path, status: 200 }, 'answered something that is not a list')
-    return batch
+  const one = (id: string): string => {
+    // Ids come from checked answers or from what people typed: an empty one is a bug, never a path.
+    if (typeof id !== 'string' || id === '') throw new Error('an empty id would go into a request path')
+    return encodeURIComponent(id)
   }
+  const info = (method: string, path: string, status = 200) => ({ service: STATUSPAGE, method, path, status })
+
+  /** One page; every row must fit `rows`. */
+  const fetchPage = async <T>(path: string, n: number, rows: Check): Promise<T[]> =>
+    conform<T[]>(await http.get<unknown>(path, { page: n, per_page: pageSize }), rows, info('GET', path))
 
   /**
    * Every row, in as few round trips as the API allows. A page with fewer rows than asked for is
@@ -70,8 +74,8 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
    * no total). Without one, page 1 alone, then pages 2..4 at once, then twice as many, until a
    * short page.
    */
-  const listAll = async <T>(path: string, options: ListOptions = {}): Promise<T[]> => {
-    const rows: T[] = []
+  const listAll = async <T>(path: string, rows: Check, options: ListOptions = {}): Promise<T[]> => {
+    const out: T[] = []
     const expected = options.expectedRows
     let wave = expected === undefined ? 1 : Math.max(1, Math.ceil((expected + 1) / pageSize))
     let next = 1
@@ -79,37 +83,46 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
       const numbers = Array.from({ length: Math.min(wave, MAX_PAGES - next + 1) }, (_, i) => next + i)
       // Every page of the wave settles before a failure is thrown: nothing runs on after the reply.
       // A page past the end (after a short one) does not count, whatever it answered.
-      const pages = await Promise.allSettled(numbers.map(n => fetchPage<T>(path, n)))
+      const pages = await Promise.allSettled(numbers.map(n => fetchPage<T>(path, n, rows)))
       let ended = false
       for (const page of pages) {
         if (page.status === 'rejected') throw page.reason
-        rows.push(...page.value)
+        out.push(...page.value)
         if (page.value.length < pageSize) { ended = true; break }
       }
       if (ended) break
       next += numbers.length
       wave = next === 2 ? SPECULATIVE_PAGES : wave * 2
     }
-    return rows
+    return out
+  }
+
+  /** A write: its answer is checked too, and a bad one means the write may have happened (describe-error says so). */
+  const write = async <T>(method: string, path: string, body: unknown, check: Check): Promise<T> => {
+    const response = await http.request<unknown>(method, path, { body })
+    return conform<T>(response.data, check, info(method, path, response.status))
   }
 
   return {
-    listComponents: (opts) => listAll<Component>(`${page}/components`, opts),
-    updateComponentStatus: async (componentId, status) =>
-      (await http.request<Component>('PATCH', `${page}/components/${one(componentId)}`, { body: { component: { status } } })).data,
-    listUnresolvedIncidents: (opts) => listAll<Incident>(`${page}/incidents/unresolved`, opts),
-    getIncident: (incidentId) => http.get<Incident>(`${page}/incidents/${one(incidentId)}`),
-    createIncident: async (incident) =>
+    listComponents: (opts) => listAll<Component>(`${page}/components`, shape.components, opts),
+    updateComponentStatus: (componentId, status) =>
+      write<Component>('PATCH', `${page}/components/${one(componentId)}`, { component: { status } }, shape.component),
+    listUnresolvedIncidents: (opts) => listAll<Incident>(`${page}/incidents/unresolved`, shape.incidents, opts),
+    getIncident: async (incidentId) => {
+      const path = `${page}/incidents/${one(incidentId)}`
+      return conform<Incident>(await http.get<unknown>(path), shape.incident, info('GET', path))
+    },
+    createIncident: (incident) =>
       // Creating is not idempotent: the HTTP layer never repeats it after a 5xx or a timeout.
-      (await http.request<Incident>('POST', `${page}/incidents`, { body: { incident: { ...incident, deliver_notifications: deliver } } })).data,
-    updateIncident: async (incidentId, change) =>
-      (await http.request<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { body: { incident: { ...change, deliver_notifications: deliver } } })).data,
-    listActiveMaintenances: () => listAll<Incident>(`${page}/incidents/active_maintenance`),
-    listUpcomingMaintenances: () => listAll<Incident>(`${page}/incidents/upcoming`),
-    createMaintenance: async (maintenance) =>
-      (await http.request<Incident>('POST', `${page}/incidents`, { body: { incident: { ...maintenance, ...maintenanceNotifications(deliver) } } })).data,
-    updateMaintenance: async (incidentId, change) =>
-      (await http.request<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { body: { incident: { ...change, deliver_notifications: deliver } } })).data
+      write<Incident>('POST', `${page}/incidents`, { incident: { ...incident, deliver_notifications: deliver } }, shape.incident),
+    updateIncident: (incidentId, change) =>
+      write<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { incident: { ...change, deliver_notifications: deliver } }, shape.incident),
+    listActiveMaintenances: () => listAll<Incident>(`${page}/incidents/active_maintenance`, shape.incidents),
+    listUpcomingMaintenances: () => listAll<Incident>(`${page}/incidents/upcoming`, shape.incidents),
+    createMaintenance: (maintenance) =>
+      write<Incident>('POST', `${page}/incidents`, { incident: { ...maintenance, ...maintenanceNotifications(deliver) } }, shape.incident),
+    updateMaintenance: (incidentId, change) =>
+      write<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { incident: { ...change, deliver_notifications: deliver } }, shape.incident)
   }
 }
 

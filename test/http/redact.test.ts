@@ -63,7 +63,7 @@ describe('describeError', () => {
     expect(describeError(new UnavailableError({ ...info, status: 502 }, 'x'))).to.equal(
       'OpsGenie is having trouble (502) and did not confirm the request. Check its state with "genie" before trying again, or use the OpsGenie app.')
     expect(describeError(new BadResponseError({ ...info, service: JSM, status: 200 }, 'x'))).to.equal(
-      'JSM Operations answered with something that is not JSON (a proxy or maintenance page?). Check its state with "genie" before trying again, or use Jira Service Management.')
+      'JSM Operations answered with something that is not JSON (a proxy or maintenance page?), so the request may or may not have been carried out. Check its state with "genie" before trying again, or use Jira Service Management.')
   })
   it('says "in a moment" for a Retry-After of zero', () => {
     const err = new RateLimitError({ ...info, status: 429 }, 'x')

@@ -80,7 +80,7 @@ describe('genie commands when OpsGenie fails (Hubot 3.5)', () => {
     scope.post(`/v2/alerts/${uuid(1)}/acknowledge`).query({ identifierType: 'id' }).times(3).delay(300).reply(202, fixture('accepted'))
     const [reply] = await bot.say('/genie ack')
     expectDone(scope)
-    expect(reply).to.equal('Nothing was confirmed as acknowledged.\nNot confirmed: #1 — no answer in time; it may or may not have happened.')
+    expect(reply).to.equal('Nothing was confirmed as acknowledged.\nNot confirmed: #1 — no answer in time; it may or may not have happened, check with genie before retrying.')
   })
 
   it('reports a connection reset', async () => {
@@ -103,7 +103,7 @@ describe('genie commands when OpsGenie fails (Hubot 3.5)', () => {
     scope.get('/v2/alerts/requests/abc').reply(500, { message: 'boom', took: 0, requestId: 'r' })
     const [reply] = await bot.say('/genie ack')
     expectDone(scope)
-    expect(reply).to.equal('Nothing was confirmed as acknowledged.\nNot confirmed: #1 — OpsGenie answered 500; it may or may not have happened.')
+    expect(reply).to.equal('Nothing was confirmed as acknowledged.\nNot confirmed: #1 — OpsGenie accepted it, but asking whether it was processed failed (answered 500); it may have happened, check with genie before retrying.')
   })
 
   it('never shows the key, even when OpsGenie echoes it back', async () => {

@@ -94,7 +94,12 @@ describe('the genie help table', () => {
 
   it('documents every variable the genie commands read in the Configuration header', () => {
     const source = fs.readFileSync(path.join(PACKAGE_ROOT, 'src', 'scripts', 'opsgenie.ts'), 'utf8')
-    const settings = fs.readFileSync(path.join(PACKAGE_ROOT, 'src', 'chat', 'opsgenie', 'settings.ts'), 'utf8')
-    for (const name of new Set(settings.match(/HUBOT_(?:OPSGENIE|JSM)_[A-Z_]+/g))) expect(source).to.contain(`//   ${name} - `)
+    // Every file of the genie side (settings, handlers, replies, the shared bounds), not only settings.ts.
+    const files = ['src/chat/opsgenie', 'src/alerting'].flatMap(dir =>
+      fs.readdirSync(path.join(PACKAGE_ROOT, dir), { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.ts')).map(f => path.join(dir, f)))
+    const code = [...files, 'src/chat/bounds.ts'].map(f => fs.readFileSync(path.join(PACKAGE_ROOT, f), 'utf8')).join('\n')
+    const read = new Set(code.match(/HUBOT_(?:OPSGENIE|JSM)_[A-Z_]+/g))
+    expect(read).to.include('HUBOT_OPSGENIE_MAX_IDS')
+    for (const name of read) expect(source).to.contain(`//   ${name} - `)
   })
 })

@@ -26,7 +26,7 @@ describe('genie regressions', () => {
     expect(replies).to.have.length(1)
     const [first, ...rest] = replies[0].split('\n')
     expect(first).to.equal('Nothing was confirmed as acknowledged.')
-    expect(rest.join('\n')).to.contain('Not confirmed: #2 — OpsGenie answered 503; it may or may not have happened.')
+    expect(rest.join('\n')).to.contain('Not confirmed: #2 — OpsGenie accepted it, but asking whether it was processed failed (answered 503); it may have happened')
   })
 
   it('still says "Nothing was acknowledged" when OpsGenie refused every one', async () => {

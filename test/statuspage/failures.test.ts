@@ -143,7 +143,7 @@ describe('Statuspage failures on Hubot 3.5', () => {
 
   it('never repeats the incident-creating POST after a connection reset', async () => {
     const { scope, requests } = counted(api().post(`${PAGE}/incidents`).times(1).replyWithError(reset()))
-    expect(await ask(OPEN)).to.contain('Could not reach Statuspage')
+    expect(await ask(OPEN)).to.equal('The connection to Statuspage failed (ECONNRESET) after the request was sent: it may or may not have been carried out. Check its state with /status or /status incidents before trying again.')
     expect(requests()).to.equal(1)
     scope.done()
   })

@@ -32,6 +32,12 @@ const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : 
 export function toJsmAlert (raw: RawJsmAlert, where: { method: string, path: string }): Alert {
   const id = str(raw?.id)
   if (!id) throw new BadResponseError({ service: JSM, ...where, status: 200 }, 'answered an alert without an id')
+  // Without it an acknowledged alert would show (and be acted on) as not acknowledged.
+  if (typeof raw.acknowledged !== 'boolean') {
+    const err = new BadResponseError({ service: JSM, ...where, status: 200 }, 'answered an alert without acknowledged')
+    err.shape = 'acknowledged is not true or false'
+    throw err
+  }
   const tiny = typeof raw.tinyId === 'number' ? String(raw.tinyId) : str(raw.tinyId)
   return {
     id,

@@ -16,7 +16,7 @@ import { BadResponseError, NotFoundError } from '../../http/errors'
 import type { AlertingBackend } from '../backend'
 import { budgetOption, perSecond } from '../opsgenie'
 import {
-  alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, requestIdOf, segment, type RawRequestState
+  alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, requestIdOf, segment
 } from '../shared'
 import type { Accepted, Actor, Alert, AlertAction, AlertRef, Attribution, Schedule, UserLookup } from '../types'
 import { listValues, toJsmAlert, unwrap, type JsmList, type RawJsmAlert } from './alerts'
@@ -137,7 +137,8 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
 
   const requestState = async (requestId: string) => {
     if (integration && viaIntegration.has(requestId)) return await integration.requestState(requestId)
-    return await readRequestState(async () => unwrap<RawRequestState>(await rest.get(`/alerts/requests/${segment(requestId)}`)))
+    const path = `/alerts/requests/${segment(requestId)}`
+    return await readRequestState(async () => unwrap(await rest.get(path)), { service: JSM, method: 'GET', path })
   }
 
   const attribution = (action: AlertAction['name']): Attribution => {

@@ -12,7 +12,7 @@
 
 import type { HttpClient } from '../../http/client'
 import { BadResponseError } from '../../http/errors'
-import { IDEMPOTENT_ACTIONS, readRequestState, requestIdOf, segment, type RawRequestState } from '../shared'
+import { IDEMPOTENT_ACTIONS, readRequestState, requestIdOf, segment } from '../shared'
 import type { Accepted, Actor, AlertAction, AlertActionName, RequestState } from '../types'
 import { unwrap } from './alerts'
 import { JSM } from './service'
@@ -46,7 +46,9 @@ export function createIntegrationEvents (http: HttpClient): IntegrationEvents {
       }
       return { kind: 'queued', requestId }
     },
-    requestState: async (requestId) =>
-      await readRequestState(async () => unwrap<RawRequestState>(await http.get(`${INTEGRATION_PREFIX}/alerts/requests/${segment(requestId)}`)))
+    requestState: async (requestId) => {
+      const path = `${INTEGRATION_PREFIX}/alerts/requests/${segment(requestId)}`
+      return await readRequestState(async () => unwrap(await http.get(path)), { service: JSM, method: 'GET', path })
+    }
   }
 }

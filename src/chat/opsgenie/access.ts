@@ -15,6 +15,8 @@ const ACCESS: Record<GenieCommand['kind'] | LogCommand['kind'], Access> = {
   oncall: 'read',
   help: 'read',
   invalid: 'read',
+  // Over a bound on one message: refused before anything is sent.
+  refused: 'read',
   unknown: 'read',
   log: 'read',
   'ack-all': 'write',

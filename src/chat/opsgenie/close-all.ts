@@ -8,6 +8,8 @@ export interface PendingCloseAll {
   code: string
   /** The alerts the person was told about: exactly these are closed on confirmation. */
   targets: Target[]
+  /** When the targets were listed: actions that finished after it are not repeated. */
+  heldAt: number
   expiresAt: number
 }
 
@@ -33,7 +35,8 @@ export class CloseAllStore {
 
   /** Holds a close-all for this person in this room (replacing any earlier one). */
   hold (room: string, userId: string, targets: Target[], ttlMs: number): PendingCloseAll {
-    const pending = { code: this.makeCode(), targets, expiresAt: this.now() + ttlMs }
+    const heldAt = this.now()
+    const pending = { code: this.makeCode(), targets, heldAt, expiresAt: heldAt + ttlMs }
     this.pending.set(CloseAllStore.key(room, userId), pending)
     return pending
   }

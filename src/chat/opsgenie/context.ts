@@ -6,6 +6,7 @@ import type { Actor } from '../../alerting/types'
 import type { ConfirmOptions } from '../../alerting/actions'
 import type { HubotBrain, HubotUser } from '../hubot'
 import type { CloseAllStore } from './close-all'
+import type { ActionClaims } from '../../alerting/bulk-lock'
 import { actorName, getIdentity } from './identity'
 import type { GenieSettings } from './settings'
 
@@ -20,6 +21,8 @@ export interface GenieContext {
   room: string
   brain: HubotBrain
   closeAll: CloseAllStore
+  /** Actions in flight per alert, shared by every command of this robot: none is sent twice. */
+  claims: ActionClaims
   now(): number
   /** Epoch ms by which the command should answer with what it knows (a bulk run stops there). */
   deadline?: number

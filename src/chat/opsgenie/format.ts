@@ -2,11 +2,13 @@
 
 import type { ActionOutcome } from '../../alerting/actions'
 import type { BulkItem } from '../../alerting/bulk'
+import type { RunInfo } from '../../alerting/bulk-lock'
 import type { Alert, Schedule } from '../../alerting/types'
 import { isServiceError, RateLimitError, type ServiceError } from '../../http/errors'
 import { formatDuration } from './duration'
 import { compressLabels } from './ranges'
 import { plural } from '../text'
+import { boundedList, count, echo } from '../bounds'
 
 /** Above this many alerts, the status reply shows the newest and ends with "+N more". */
 export const STATUS_LIST_LIMIT = 15
@@ -51,6 +53,8 @@ export function formatStatus (service: string, alerts: readonly Alert[], now: nu
   return [head, ...lines].join('\n')
 }
 
+/** After a send that may have reached the backend: what to do before trying again. */
+const MAY_HAVE = 'it may or may not have happened, check with genie before retrying'
 /** A rate limit that was not retried: what the service asked for, when it said. */
 function rateLimitWait (err: ServiceError): string {
   const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
@@ -64,7 +68,11 @@ export function shortReason (outcome: ActionOutcome, service: string, confirmTim
     return `${service} had not processed it after ${formatDuration(confirmTimeoutMs)}; it may still happen, check before retrying`
   }
   if (outcome.state === 'unconfirmed' && outcome.reason === 'deadline') {
-    return `the command ran out of time before ${service} confirmed it; it may still happen, check before retrying`
+    return `the command ran out of time before ${service} confirmed it; it may still happen, check with genie before retrying`
+  }
+  if (outcome.state === 'unconfirmed' && outcome.reason === 'check') {
+    return `${service} accepted it, but asking whether it was processed failed (${checkFailure(outcome.error)}); ` +
+      'it may have happened, check with genie before retrying'
   }
   const err = outcome.state === 'confirmed' ? undefined : outcome.error
   if (!isServiceError(err)) return err instanceof Error ? err.message : 'unknown error'
@@ -72,11 +80,25 @@ export function shortReason (outcome: ActionOutcome, service: string, confirmTim
   switch (err.kind) {
     case 'not_found': return `not found${said}`
     case 'rate_limited': return err.attempts > 1 ? 'rate limited, retries ran out' : rateLimitWait(err)
-    case 'timeout': return 'no answer in time; it may or may not have happened'
-    case 'network': return 'connection failed; it may or may not have happened'
-    case 'unavailable': return `${service} answered ${err.status}; it may or may not have happened`
-    case 'bad_response': return 'the answer was unreadable; it may or may not have happened'
+    case 'timeout': return `no answer in time; ${MAY_HAVE}`
+    case 'network': return `connection failed; ${MAY_HAVE}`
+    case 'unavailable': return `${service} answered ${err.status}; ${MAY_HAVE}`
+    case 'bad_response': return `the answer was unreadable; ${MAY_HAVE}`
     default: return `${err.status ?? 'error'}${said}`
+  }
+}
+
+/** Why asking for a request's state failed, in a few words (the action itself was accepted). */
+function checkFailure (err: unknown): string {
+  if (!isServiceError(err)) return 'an error in the bot'
+  switch (err.kind) {
+    case 'auth': return `${err.status}, the key may not read request states`
+    case 'forbidden': return `${err.status}, not permitted`
+    case 'bad_response': return 'its answer could not be read'
+    case 'timeout': return 'no answer in time'
+    case 'network': return 'the connection failed'
+    case 'rate_limited': return 'rate limited'
+    default: return `answered ${err.status ?? 'with an error'}`
   }
 }
 
@@ -126,21 +148,20 @@ export function formatBulk (
   const lines: string[] = []
   const why = (i: BulkItem): string => shortReason(i.outcome, service, confirmTimeoutMs)
   if (done.length > 0) {
-    const count = done.length === items.length
+    const summary = done.length === items.length
       ? `${plural(done.length, 'alert')}, ${done.length === 1 ? '' : 'all '}confirmed by ${service}`
       : `${done.length} of ${plural(items.length, 'alert')} (confirmed by ${service})`
-    lines.push(`${words.done} ${count}: ${compressLabels(done)}.`)
+    lines.push(`${words.done} ${summary}: ${compressLabels(done)}.`)
   }
   if (failed.length > 0) lines.push(reasonLine('Failed', failed, why))
   if (unconfirmed.length > 0) lines.push(reasonLine('Not confirmed', unconfirmed, why))
-  if (unknown.length > 0) lines.push(`Unknown: ${compressLabels(unknown.map(u => (/^\d+$/.test(u) ? `#${u}` : u)))} (no such alert).`)
+  if (unknown.length > 0) lines.push(`Unknown: ${compressLabels(unknown.map(u => echo(/^\d+$/.test(u) ? `#${u}` : u, 40)))} (no such alert).`)
   // Unconfirmed may have happened: "Nothing was acknowledged" would be a claim we cannot make.
   if (items.length > 0 && done.length === 0) lines.unshift(`Nothing was ${unconfirmed.length > 0 ? 'confirmed as ' : ''}${words.done.toLowerCase()}.`)
   if (items.length === 0 && unknown.length > 0) lines.unshift(`Nothing to ${words.infinitive}.`)
   return lines.join('\n')
 }
 
-/** One-item actions (note, snooze): a sentence for the outcome. */
 /** The `genie close all` prompt: how many would close, which (the newest first, "+N more" past the limit), and the code. */
 export function formatCloseAllPrompt (labels: readonly string[], code: string, prefix: string, ttlMs: number, limit = STATUS_LIST_LIMIT): string {
   const shown = labels.slice(0, limit).join(', ') + (labels.length > limit ? ` +${labels.length - limit} more` : '')
@@ -148,6 +169,7 @@ export function formatCloseAllPrompt (labels: readonly string[], code: string, p
     `(you, in this room, within ${formatDuration(ttlMs)}). Anything else and nothing is closed.`
 }
 
+/** One-item actions (note, snooze): a sentence for the outcome. */
 export function formatSingle (service: string, label: string, doneSentence: string, outcome: ActionOutcome, confirmTimeoutMs: number): string {
   if (outcome.state === 'confirmed') return doneSentence
   const why = shortReason(outcome, service, confirmTimeoutMs)
@@ -169,4 +191,29 @@ export function formatOnCall (rows: readonly OnCallRow[], asked?: string): strin
   const nobody = rows.every(r => !r.error && (r.recipients ?? []).length === 0)
   if (nobody) return asked ? `Nobody is on call for ${rows[0].schedule.name} right now.` : `Nobody is on call right now (${plural(rows.length, 'schedule')} checked).`
   return rows.length === 1 ? `On call now — ${lines[0]}` : ['On call now:', ...lines].join('\n')
+}
+
+/** `genie ack 1 2 ... 1500`: more ids than one command may name. */
+export function formatTooManyIds (named: number, max: number, words: VerbWords, prefix: string): string {
+  const all = words.infinitive === 'acknowledge' ? ` (${prefix}genie ack alone acknowledges every open alert)` : ''
+  return `That names ${count(named)} alerts; one command may ${words.infinitive} at most ${count(max)} (HUBOT_OPSGENIE_MAX_IDS). ` +
+    `Nothing was changed: split them into several commands${all}.`
+}
+
+export interface JoinedItem { target: { label: string }, run: RunInfo }
+
+/**
+ * The alerts another command was already acting on, and who started it: their result is that
+ * command's, nothing was sent twice. One line per command joined.
+ */
+export function formatJoined (joined: readonly JoinedItem[], now: number): string {
+  const runs = new Map<RunInfo, string[]>()
+  for (const j of joined) {
+    const labels = runs.get(j.run)
+    if (labels) labels.push(j.target.label)
+    else runs.set(j.run, [j.target.label])
+  }
+  return [...runs].map(([run, labels]) =>
+    `${run.what} by ${run.who} (started ${age(new Date(run.startedAt).toISOString(), now)} ago) was already acting on ` +
+    `${boundedList(labels)}: its result for them is below; nothing was sent twice.`).join('\n')
 }

@@ -2,6 +2,7 @@
 // tested and the one listener in src/scripts/opsgenie.ts only dispatches.
 
 import { boundedDuration, SNOOZE_LIMITS, TAKE_LIMITS } from './duration'
+import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, tooLong } from '../bounds'
 
 export type GenieCommand =
   | { kind: 'status' }
@@ -21,6 +22,8 @@ export type GenieCommand =
   /** A known verb with arguments that do not fit: `usage` says the right form. */
   | { kind: 'invalid', usage: string, why: string }
   | { kind: 'unknown', text: string }
+  /** Over a bound on what one message may ask (its length): `reply` says which. */
+  | { kind: 'refused', reply: string }
 
 /** The listener's pattern: `genie`, or `genie` and anything; a colon may follow the word (`genie: ack 5`). */
 export const GENIE_PATTERN = /genie:?(?:\s+([\s\S]*))?$/i
@@ -63,8 +66,17 @@ function unlinkEmail (text: string): string {
 
 const invalid = (usage: string, why: string): GenieCommand => ({ kind: 'invalid', usage, why })
 
+/** The refusal when `text` is over its bound, else undefined. */
+function refuse (what: string, text: string, max: number): GenieCommand | undefined {
+  const reply = tooLong(what, text, max)
+  return reply === undefined ? undefined : { kind: 'refused', reply }
+}
+
 /** Parses what follows `genie` (may be empty). */
 export function parseGenie (input: string): GenieCommand {
+  // Refused before any other work: a note is the longest thing a genie command carries.
+  const long = refuse('message', input, MAX_MESSAGE_CHARS + 100)
+  if (long) return long
   const text = input.trim().replace(/\s+/g, ' ')
   const lower = text.toLowerCase()
   if (lower === '' || lower === 'status' || lower === 'alerts') return { kind: 'status' }
@@ -92,7 +104,7 @@ export function parseGenie (input: string): GenieCommand {
       const m = /^(\S+) (.+)$/.exec(args)
       const ids = m ? parseIds(m[1]) : undefined
       if (!m || !ids || ids.length !== 1) return invalid('genie note <id> <text>', notAnId(m?.[1] ?? '', 'give one alert id and the note'))
-      return { kind: 'note', id: ids[0], text: m[2] }
+      return refuse('note', m[2], MAX_MESSAGE_CHARS) ?? { kind: 'note', id: ids[0], text: m[2] }
     }
     case 'snooze': {
       const m = /^(\S+) (?:for )?(.+)$/i.exec(args)
@@ -105,6 +117,8 @@ export function parseGenie (input: string): GenieCommand {
       return { kind: 'snooze', id: ids[0], durationMs: duration.ms }
     }
     case 'me': {
+      const long = refuse('address', args, MAX_NAME_CHARS)
+      if (long) return long
       const account = /^as account (\S+)$/i.exec(args)
       if (account) {
         if (!ACCOUNT_ID.test(account[1])) return invalid('genie me as account <accountId>', 'give your Atlassian account id, e.g. 5b10ac8d82e05b22cc7d4ef5')
@@ -122,8 +136,10 @@ export function parseGenie (input: string): GenieCommand {
       if (args.toLowerCase() === 'me') return { kind: 'forget-me' }
       break
     case 'oncall':
-      return args === '' ? { kind: 'oncall' } : { kind: 'oncall', schedule: args }
+      return refuse('schedule name', args, MAX_NAME_CHARS) ?? (args === '' ? { kind: 'oncall' } : { kind: 'oncall', schedule: args })
     case 'take': {
+      const long = refuse('schedule name', args, MAX_NAME_CHARS)
+      if (long) return long
       const m = /^(?:(.+?) )?for (.+)$/i.exec(args)
       const duration = m ? boundedDuration(m[2], TAKE_LIMITS) : undefined
       if (!m || duration === undefined) return invalid('genie take [<schedule>] for <duration>', 'say for how long, e.g. for 2h')

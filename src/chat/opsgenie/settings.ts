@@ -8,6 +8,7 @@ import { JSM } from '../../alerting/jsm/service'
 import { createOpsGenieBackend, DEFAULT_RATE_PER_SECOND, OPSGENIE, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
 import { DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { env, intEnv, requireEnv, urlEnv } from '../config'
+import { DEFAULT_MAX_IDS } from '../bounds'
 
 export interface GenieSettings {
   concurrency: number
@@ -16,6 +17,8 @@ export interface GenieSettings {
   closeAllTtlMs: number
   /** Calls per second per rate-limit domain (0: no client-side budget). */
   ratePerSecond: number
+  /** How many ids one command may name (ack, unack, close). */
+  maxIds: number
 }
 
 export const DEFAULT_CONCURRENCY = 5
@@ -32,7 +35,8 @@ export function readSettings (): GenieSettings {
     timeoutMs: intEnv(service, 'HUBOT_OPSGENIE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 1, 300_000),
     confirmTimeoutMs: intEnv(service, 'HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS', DEFAULT_CONFIRM_TIMEOUT_MS, 0, 300_000),
     closeAllTtlMs: intEnv(service, 'HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS', DEFAULT_CLOSE_ALL_TTL_MS, 1, 3_600_000),
-    ratePerSecond: intEnv(service, 'HUBOT_OPSGENIE_RATE_PER_SECOND', DEFAULT_RATE_PER_SECOND, 0, 10_000)
+    ratePerSecond: intEnv(service, 'HUBOT_OPSGENIE_RATE_PER_SECOND', DEFAULT_RATE_PER_SECOND, 0, 10_000),
+    maxIds: intEnv(service, 'HUBOT_OPSGENIE_MAX_IDS', DEFAULT_MAX_IDS, 1, 1000)
   }
 }
 

@@ -6,6 +6,7 @@ import { bounded, componentLines, orList } from './lists'
 import { maintenanceShowLines, maintenanceSummaryLines, type MaintenanceView } from './maintenance/format'
 import { incidentStatusLabel, severity, STATE_HELP, stateLabel } from './states'
 import { plural } from '../text'
+import { echo } from '../bounds'
 
 const LATEST_BODY_CHARS = 280
 
@@ -180,17 +181,17 @@ export function formatUsage (usage: { reason: string, syntax?: string }, prefix:
 
 export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[], prefix: string): string {
   const did = suggestions.length ? ` Did you mean ${orList(suggestions.map(c => qualifiedName(c, all)))}?` : ''
-  return `No component is called "${query}".${did} Nothing was changed. (${prefix}status components lists them all.)`
+  return `No component is called "${echo(query)}".${did} Nothing was changed. (${prefix}status components lists them all.)`
 }
 
 /** `words` followed a component's exact name but are not a state (`Build Processing degarded`). */
 export function formatNotAState (words: string, component: Component, all: readonly Component[], prefix: string): string {
-  return `"${words}" is not a state. Say ${prefix}status ${qualifiedName(component, all)} <state>, the state one of: ${STATE_HELP}. Nothing was changed.`
+  return `"${echo(words)}" is not a state. Say ${prefix}status ${qualifiedName(component, all)} <state>, the state one of: ${STATE_HELP}. Nothing was changed.`
 }
 
 /** "Which one?": the candidates one per line with their groups, bounded. */
 export function formatAmbiguous (query: string, candidates: readonly Component[], all: readonly Component[]): string {
-  return [`"${query}" could be ${plural(candidates.length, 'component')}: which one? Nothing was changed.`,
+  return [`"${echo(query)}" could be ${plural(candidates.length, 'component')}: which one? Nothing was changed.`,
     ...componentLines(candidates, all, ''),
     `Say the whole name, with its group where two share a name: Group${GROUP_SEPARATOR}Name (or Group / Name).`].join('\n')
 }

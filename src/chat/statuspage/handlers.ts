@@ -4,7 +4,7 @@
 import { allSettledOrThrow, mapSettled } from '../../util/async'
 import type { StatuspageClient } from '../../statuspage/client'
 import { MAINTENANCE_STATUSES, type Component, type ComponentStatusMap, type Incident, type MaintenanceStatus } from '../../statuspage/types'
-import { describeError } from '../describe-error'
+import { describeError, mayHaveHappened } from '../describe-error'
 import { plural } from '../text'
 import {
   formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatNotAState, formatShow, formatSummary,
@@ -134,7 +134,9 @@ async function setState (command: Of<'set'>, { client, prefix }: StatuspageDeps)
   const change = (c: Component): string => {
     const result = results.find(r => r.item === c)
     if (!result) return `already ${to}`
-    return result.ok ? `${stateLabel(c.status)} → ${to}` : `not changed (${describeError(result.error, [], { prefix })})`
+    if (result.ok) return `${stateLabel(c.status)} → ${to}`
+    // A PATCH that timed out or lost its answer may have been applied: never call it unchanged.
+    return `${mayHaveHappened(result.error) ? 'not confirmed' : 'not changed'} (${describeError(result.error, [], { prefix })})`
   }
   const lines = component.group
     ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${c.name}: ${change(c)}`))]

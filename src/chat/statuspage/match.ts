@@ -23,8 +23,15 @@ export const normalize = (name: string): string =>
 export const fold = (name: string): string =>
   name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')
 
-/** `exactOnly`: steps 1 and 2 only (the whole name, or its letters and digits), no prefixes, no suggestions. */
-export function matchComponent (query: string, components: readonly Component[], { exactOnly = false } = {}): MatchResult {
+export interface MatchOptions {
+  /** Steps 1 and 2 only (the whole name, or its letters and digits), no prefixes, no suggestions. */
+  exactOnly?: boolean
+  /** Counts the edit-distance cells computed, the matcher's costly part (tests bound it). */
+  work?: { cells: number }
+}
+
+export function matchComponent (query: string, components: readonly Component[],
+  { exactOnly = false, work }: MatchOptions = {}): MatchResult {
   const names = components.map(c => ({ c, plain: c.name, qualified: qualifiedName(c, components) }))
   const decide = (hits: Component[]): MatchResult | undefined =>
     hits.length === 1 ? { kind: 'found', component: hits[0] } : hits.length > 1 ? { kind: 'ambiguous', candidates: hits } : undefined
@@ -50,7 +57,7 @@ export function matchComponent (query: string, components: readonly Component[],
   }).map(n => n.c))
   if (partial) return partial
 
-  return { kind: 'unknown', suggestions: suggest(f, names.map(n => ({ c: n.c, f: fold(n.plain) }))) }
+  return { kind: 'unknown', suggestions: suggest(f, names.map(n => ({ c: n.c, f: fold(n.plain) })), work) }
 }
 
 /**
@@ -67,15 +74,34 @@ export function componentBeforeExtraWords (query: string, components: readonly C
   return undefined
 }
 
+/** Suggestions are names within this share of edits (distance / the longer length). */
+const SUGGEST_SCORE = 0.5
+/** How many distinct words typed are compared word by word with the names. */
+const SUGGEST_WORDS = 16
+
+/**
+ * distance(a, b) / the longer length, or Infinity without computing it when the lengths alone put
+ * it above SUGGEST_SCORE (the distance is at least the difference in length). That keeps the cost
+ * of a long message to the words that could be near a name, not its length times every name.
+ */
+function score (a: string, b: string, work?: { cells: number }): number {
+  const longer = Math.max(a.length, b.length, 1)
+  if (Math.abs(a.length - b.length) / longer > SUGGEST_SCORE) return Infinity
+  if (work) work.cells += a.length * b.length
+  return distance(a, b) / longer
+}
+
 /** The closest names by edit distance (whole name or any word of it), best first. */
-function suggest (query: string, names: Array<{ c: Component, f: string }>): Component[] {
+function suggest (query: string, names: Array<{ c: Component, f: string }>, work?: { cells: number }): Component[] {
+  // A name is a few words: comparing more than the first few distinct words typed finds nothing more.
+  const typed = [...new Set(query.split(' '))].slice(0, SUGGEST_WORDS)
   const scored = names.map(({ c, f }) => {
-    const whole = distance(query, f) / Math.max(query.length, f.length, 1)
-    const perWord = Math.min(...query.split(' ').flatMap(q => f.split(' ').map(w => distance(q, w) / Math.max(q.length, w.length, 1))))
+    const whole = score(query, f, work)
+    const perWord = Math.min(...typed.flatMap(q => f.split(' ').map(w => score(q, w, work))))
     return { c, score: Math.min(whole, perWord) }
   })
   return scored
-    .filter(s => s.score <= 0.5)
+    .filter(s => s.score <= SUGGEST_SCORE)
     .sort((a, b) => a.score - b.score || a.c.position - b.c.position)
     .slice(0, MAX_SUGGESTIONS)
     .map(s => s.c)

@@ -5,6 +5,7 @@
 import { MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type ComponentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
 import { parseIncidentStatus, trailingState } from './states'
 import { parseMaintenanceCommand, type MaintenanceCommand } from './maintenance/parse'
+import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, tooLong } from '../bounds'
 
 export type StatusCommand =
   | { kind: 'summary' }
@@ -38,6 +39,8 @@ export function parseStatusCommand (rest: string | undefined): StatusCommand {
   const text = (rest ?? '').trim()
   // Only question marks (`status ???`): an impatient "status?", not a component called "??".
   if (/^[\s?]*$/.test(text)) return { kind: 'summary' }
+  const long = bounded('message', text, MAX_MESSAGE_CHARS + MAX_NAME_CHARS)
+  if (long) return long
   const [first, ...others] = words(text)
   const keyword = first.toLowerCase().replace(/\?+$/, '')
   const after = text.slice(first.length).trim()
@@ -47,21 +50,33 @@ export function parseStatusCommand (rest: string | undefined): StatusCommand {
       return after === '' ? { kind: keyword } : usage(`Nothing goes after "${keyword}": say just`, `status ${keyword}`)
     case 'open': return parseOpen(after)
     case 'update':
-      return others.length === 0 ? usage('Say what to add:', 'status update [<incident id>] [<incident status>] <message>') : { kind: 'update', args: after }
-    case 'resolve': return { kind: 'resolve', args: after }
+      if (others.length === 0) return usage('Say what to add:', 'status update [<incident id>] [<incident status>] <message>')
+      return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'update', args: after }
+    case 'resolve': return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'resolve', args: after }
     case 'maintenance':
-    case 'maintenances': return parseMaintenanceCommand(after)
+    case 'maintenances': return bounded('message', after, MAX_MESSAGE_CHARS) ?? parseMaintenanceCommand(after)
   }
   return parseComponentCommand(text)
 }
+
+/**
+ * A component name and its state fit in this many characters; colons further on are in the message.
+ * So however long the message, only this prefix is searched for the `<component> <state>:` colon.
+ */
+const NAME_AND_STATE_CHARS = MAX_NAME_CHARS + 40
+/** The last words of a text that can name a state (the longest state phrase is a few short words). */
+const STATE_TAIL_CHARS = 80
 
 function parseComponentCommand (text: string): StatusCommand {
   // A question: `status API (EU)?`
   if (text.endsWith('?') && !text.includes(':')) return show(text.replace(/\?+$/, ''))
   // `<component> <state>: <message>`: the first colon whose left side ends with a state, so a
   // colon inside a component name or inside the message does no harm.
-  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+  let firstColon = -1
+  for (let i = text.indexOf(':'); i !== -1 && i <= NAME_AND_STATE_CHARS; i = text.indexOf(':', i + 1)) {
+    if (firstColon === -1) firstColon = i
     const set = parseSet(text.slice(0, i))
+    if (set?.kind === 'usage') return set
     if (set) {
       const message = text.slice(i + 1).trim()
       if (message === '') return set
@@ -69,23 +84,28 @@ function parseComponentCommand (text: string): StatusCommand {
       return { ...set, message }
     }
   }
+  // Too long to be a name: what came before the first colon was meant as one (a mistyped state).
+  if (text.length > MAX_NAME_CHARS && firstColon > 0) return show(text.slice(0, firstColon))
   if (text.endsWith('?')) return show(text.replace(/\?+$/, ''))
   return parseSet(text) ?? show(text)
 }
 
-function parseSet (text: string): Extract<StatusCommand, { kind: 'set' }> | undefined {
-  const all = words(text)
-  const state = trailingState(all)
+function parseSet (text: string): Extract<StatusCommand, { kind: 'set' | 'usage' }> | undefined {
+  // The state is looked for in the last words only (a bounded tail, its first word possibly cut
+  // off dropped), so trying every colon of a message costs a bounded amount each.
+  const tail = text.length > STATE_TAIL_CHARS ? words(text.slice(-STATE_TAIL_CHARS)).slice(1) : words(text)
+  const state = trailingState(tail)
   if (!state) return undefined
+  const all = words(text)
   const component = cleanName(all.slice(0, all.length - state.length).join(' '))
   if (component === '') return undefined
-  return { kind: 'set', component, status: state.status }
+  return bounded('component name', component, MAX_NAME_CHARS) ?? { kind: 'set', component, status: state.status }
 }
 
 function show (name: string): StatusCommand {
   const component = cleanName(name)
   if (component === '') return { kind: 'summary' }
-  return { kind: 'show', component }
+  return bounded('component name', component, MAX_NAME_CHARS) ?? { kind: 'show', component }
 }
 
 /** Drops the punctuation people put between a name and what follows (`API: down`, `API, down`). */
@@ -105,6 +125,12 @@ function parseOpen (after: string): StatusCommand {
 }
 
 const usage = (reason: string, syntax?: string): StatusCommand => (syntax ? { kind: 'usage', reason, syntax } : { kind: 'usage', reason })
+
+/** The usage reply when `text` is over its bound, else undefined. */
+function bounded (what: string, text: string, max: number): Extract<StatusCommand, { kind: 'usage' }> | undefined {
+  const reason = tooLong(what, text, max)
+  return reason === undefined ? undefined : { kind: 'usage', reason }
+}
 
 export interface IncidentArgs {
   id?: string

@@ -57,7 +57,7 @@ describe('confirmRequest', () => {
   it('calls the request unconfirmed when the state cannot be read', async () => {
     const error = new UnavailableError({ ...info, status: 500 }, 'x')
     const { backend } = scripted([error])
-    expect(await confirmRequest(backend, 'req-1', { timeoutMs: 1000 })).to.deep.equal({ state: 'unconfirmed', reason: 'error', error })
+    expect(await confirmRequest(backend, 'req-1', { timeoutMs: 1000 })).to.deep.equal({ state: 'unconfirmed', reason: 'check', error })
   })
 })
 

@@ -11,7 +11,7 @@ describe('CloseAllStore', () => {
     const s = store()
     s.hold('room', 'U1', targets, 60_000)
     clock += 59_999
-    expect(s.take('room', 'U1', 'k7q2')).to.deep.equal({ ok: true, pending: { code: 'K7Q2', targets, expiresAt: 61_000 } })
+    expect(s.take('room', 'U1', 'k7q2')).to.deep.equal({ ok: true, pending: { code: 'K7Q2', targets, heldAt: 1_000, expiresAt: 61_000 } })
   })
 
   it('refuses once the time has run out', () => {

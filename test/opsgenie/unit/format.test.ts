@@ -67,7 +67,7 @@ describe('shortReason', () => {
     expect(shortReason({ state: 'failed', error: retried }, 'OpsGenie', 1)).to.equal('rate limited, retries ran out')
     const notRetried = Object.assign(new RateLimitError({ ...info, status: 429 }, 'x'), { retryAfterSeconds: 60 })
     expect(shortReason({ state: 'failed', error: notRetried }, 'OpsGenie', 1)).to.equal('rate limited, asked to wait 60 s')
-    expect(shortReason({ state: 'unconfirmed', reason: 'error', error: new TimeoutError(info, 'x') }, 'OpsGenie', 1)).to.equal('no answer in time; it may or may not have happened')
+    expect(shortReason({ state: 'unconfirmed', reason: 'error', error: new TimeoutError(info, 'x') }, 'OpsGenie', 1)).to.equal('no answer in time; it may or may not have happened, check with genie before retrying')
   })
 })
 

@@ -1,14 +1,17 @@
 // Alert commands: status, ack/unack/close (some or all), close all + confirm, note, snooze.
 
 import { actAndConfirm } from '../../../alerting/actions'
-import { runBulk, type BulkItem, type Target } from '../../../alerting/bulk'
+import type { BulkItem, Target } from '../../../alerting/bulk'
+import { runClaimed } from '../../../alerting/bulk-lock'
 import { labelOf, resolveAlerts } from '../../../alerting/resolve'
 import type { AlertAction } from '../../../alerting/types'
 import { uniqueTargets } from '../../../alerting/scheduler'
 import { reportActivity } from '../../../http/activity'
 import { isServiceError } from '../../../http/errors'
 import { formatDuration } from '../duration'
-import { formatBulk, formatCloseAllPrompt, formatSingle, formatStatus, newestFirst, utc, VERBS } from '../format'
+import {
+  formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS
+} from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
 import { tokenActorNote } from '../people-format'
 
@@ -24,27 +27,38 @@ function withAttribution (ctx: GenieContext, name: AlertAction['name'], reply: s
  * 40301 "use an API integration key"), one sentence about the key helps more than N lines.
  */
 function throwIfKeyRefusedEverywhere (items: readonly BulkItem[]): void {
-  const errors = items.map(i => (i.outcome.state === 'confirmed' ? undefined : i.outcome.error))
+  // Only refusals count: an action that was accepted and then could not be checked is not refused.
+  const errors = items.map(i => (i.outcome.state === 'failed' ? i.outcome.error : undefined))
   const first = errors[0]
   if (!isServiceError(first) || !['auth', 'forbidden'].includes(first.kind)) return
   if (errors.every(e => isServiceError(e) && e.kind === first.kind && e.code === first.code)) throw first
 }
 
+type BulkName = 'acknowledge' | 'unacknowledge' | 'close'
+
 /** Time kept back from the command's deadline to put the bulk reply together. */
 const BULK_REPLY_MARGIN_MS = 500
 
-async function bulk (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', targets: Target[], unknown: string[]): Promise<string> {
+/**
+ * Acts on the targets this command does not share with another one still running (or finished
+ * since `listedAt`); for the shared ones it reports the other command's result: never two actions.
+ */
+async function bulk (ctx: GenieContext, name: BulkName, targets: Target[], unknown: string[], what: string,
+  listedAt: number): Promise<string> {
   const backend = ctx.backend()
   reportActivity({ kind: 'bulk', verb: VERBS[name].doing, count: uniqueTargets(targets).length })
-  const items = await runBulk(backend, targets, { name }, actorOf(ctx), {
+  const options = {
     concurrency: ctx.settings.concurrency,
     confirm: confirmOptions(ctx),
     // A little before the command's deadline, so the reply is ready by then.
     deadline: ctx.deadline === undefined ? undefined : ctx.deadline - BULK_REPLY_MARGIN_MS
-  })
-  throwIfKeyRefusedEverywhere(items)
-  const reply = formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
-  return withAttribution(ctx, name, reply, items.map(i => i.outcome))
+  }
+  const run = { who: String(ctx.user.name), what, startedAt: listedAt }
+  const { items, own, joined } = await runClaimed(ctx.claims, backend, targets, { name }, actorOf(ctx), options, run)
+  throwIfKeyRefusedEverywhere(own)
+  const report = formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
+  const reply = joined.length === 0 ? report : `${formatJoined(joined, ctx.now())}\n${report}`
+  return withAttribution(ctx, name, reply, own.map(i => i.outcome))
 }
 
 export async function status (ctx: GenieContext): Promise<string> {
@@ -53,14 +67,22 @@ export async function status (ctx: GenieContext): Promise<string> {
 }
 
 export async function ackAll (ctx: GenieContext): Promise<string> {
+  const listedAt = ctx.now()
   const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open', acknowledged: false }))
   if (alerts.length === 0) return 'No open alert is waiting to be acknowledged: there is nothing to acknowledge.'
-  return bulk(ctx, 'acknowledge', alerts.map(a => ({ alertId: a.id, label: labelOf(a) })), [])
+  return bulk(ctx, 'acknowledge', alerts.map(a => ({ alertId: a.id, label: labelOf(a) })), [], 'genie ack', listedAt)
 }
 
+const COMMAND_WORDS: Record<BulkName, string> = { acknowledge: 'ack', unacknowledge: 'unack', close: 'close' }
+
 export async function actOnIds (ctx: GenieContext, name: 'acknowledge' | 'unacknowledge' | 'close', ids: string[]): Promise<string> {
-  const { targets, unknown } = await resolveAlerts(ctx.backend(), ids, ctx.settings.concurrency)
-  return bulk(ctx, name, targets, unknown)
+  // Bounded before any call: each id is a lookup, an action and a confirmation on everyone's rate budget.
+  const distinct = [...new Set(ids)]
+  const { maxIds } = ctx.settings
+  if (distinct.length > maxIds) return formatTooManyIds(distinct.length, maxIds, VERBS[name], ctx.prefix)
+  const listedAt = ctx.now()
+  const { targets, unknown } = await resolveAlerts(ctx.backend(), distinct, ctx.settings.concurrency)
+  return bulk(ctx, name, targets, unknown, `genie ${COMMAND_WORDS[name]}`, listedAt)
 }
 
 export async function closeAll (ctx: GenieContext): Promise<string> {
@@ -80,7 +102,7 @@ export async function confirmCloseAll (ctx: GenieContext, code: string): Promise
       case 'mismatch': return 'That is not the code. Nothing was closed, and the close all is cancelled.'
     }
   }
-  return bulk(ctx, 'close', taken.pending.targets, [])
+  return bulk(ctx, 'close', taken.pending.targets, [], 'genie close all', taken.pending.heldAt)
 }
 
 async function single (ctx: GenieContext, id: string, action: AlertAction, done: (label: string) => string): Promise<string> {

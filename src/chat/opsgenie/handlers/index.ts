@@ -3,6 +3,7 @@
 import type { GenieCommand } from '../parse'
 import type { GenieContext } from '../context'
 import { OPSGENIE_HELP } from '../help'
+import { echo } from '../../bounds'
 import { ackAll, actOnIds, closeAll, confirmCloseAll, note, snooze, status } from './alerts'
 import { forgetMe, meAs, meAsAccount, onCall, take, whoami } from './people'
 
@@ -29,6 +30,7 @@ export async function handleGenie (command: GenieCommand, ctx: GenieContext): Pr
     case 'take': return take(ctx, command.schedule, command.durationMs)
     case 'help': return `genie commands: ${usages(ctx.prefix)}.`
     case 'invalid': return `Usage: ${ctx.prefix}${command.usage} (${command.why}).`
-    case 'unknown': return `I don't know "genie ${command.text}". Try: ${usages(ctx.prefix)}.`
+    case 'unknown': return `I don't know "genie ${echo(command.text)}". Try: ${usages(ctx.prefix)}.`
+    case 'refused': return command.reply
   }
 }

@@ -3,6 +3,7 @@
 import { mapSettled } from '../../../util/async'
 import { isServiceError } from '../../../http/errors'
 import { describeError } from '../../describe-error'
+import { echo } from '../../bounds'
 import type { GenieContext } from '../context'
 import { formatDuration } from '../duration'
 import { formatOnCall, utc, type OnCallRow } from '../format'
@@ -94,8 +95,8 @@ export async function onCall (ctx: GenieContext, name?: string): Promise<string>
 
 function noSchedule (name: string, why: 'none' | 'ambiguous', candidates: Parameters<typeof scheduleNames>[0]): string {
   return why === 'none'
-    ? `There is no schedule called "${name}". Schedules: ${scheduleNames(candidates)}.`
-    : `"${name}" matches several schedules: ${scheduleNames(candidates)}. Say which.`
+    ? `There is no schedule called "${echo(name)}". Schedules: ${scheduleNames(candidates)}.`
+    : `"${echo(name)}" matches several schedules: ${scheduleNames(candidates)}. Say which.`
 }
 
 /** Who to put on call: the stored identity (checked on this backend), else the chat email; undefined or why not. */
