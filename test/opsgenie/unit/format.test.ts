@@ -130,7 +130,7 @@ describe('bulk replies that read at a glance', () => {
     const lines = formatBulk('OpsGenie', VERBS.close, items, [], 15_000).split('\n')
     expect(lines[0]).to.equal('Closed 5 of 16 alerts (confirmed by OpsGenie): #1–#5.')
     expect(lines[1]).to.equal('Failed (10): #6, #7 — Alert does not exist; #20 — reason 0; #21 — reason 1; #22 — reason 2; #23 — reason 3; +4 more for other reasons.')
-    expect(lines[2]).to.equal('Not confirmed: #9 — the command ran out of time before OpsGenie confirmed it; it may still happen, check before retrying.')
+    expect(lines[2]).to.equal('Not confirmed: #9 — the command ran out of time before OpsGenie confirmed it; it may still happen, check with genie before retrying.')
   })
 
   it('counts an alert listed twice once', () => {

@@ -45,8 +45,10 @@ const BULK_REPLY_MARGIN_MS = 500
  */
 async function bulk (ctx: GenieContext, name: BulkName, targets: Target[], unknown: string[], what: string,
   listedAt: number): Promise<string> {
+  // An alert listed twice (offset paging, or typed twice) is one target: acted on and counted once.
+  targets = uniqueTargets(targets)
   const backend = ctx.backend()
-  reportActivity({ kind: 'bulk', verb: VERBS[name].doing, count: uniqueTargets(targets).length })
+  reportActivity({ kind: 'bulk', verb: VERBS[name].doing, count: targets.length })
   const options = {
     concurrency: ctx.settings.concurrency,
     confirm: confirmOptions(ctx),
