@@ -135,8 +135,8 @@ describe('the work of matching one message is bounded', () => {
   })
 
   it('refuses names and messages over their bound before any matching', () => {
-    expect(parseStatusCommand(` ${'x'.repeat(3000)} down`)).to.deep.equal({ kind: 'usage', reason: 'That component name is too long (3,000 characters; at most 2,000). Nothing was changed.' })
-    expect(parseStatusCommand(` ${'x'.repeat(30_000)}`)).to.deep.include({ kind: 'usage' })
+    expect(parseStatusCommand(` ${'x'.repeat(3000)} down`)).to.deep.equal({ kind: 'invalid', why: 'That component name is too long (3,000 characters; at most 2,000). Nothing was changed.' })
+    expect(parseStatusCommand(` ${'x'.repeat(30_000)}`)).to.deep.include({ kind: 'invalid' })
   })
 
   it('looks for the "<component> <state>:" colon only in a bounded prefix of the message', () => {
@@ -144,7 +144,7 @@ describe('the work of matching one message is bounded', () => {
     const colons = parseStatusCommand(` API down: ${':'.repeat(20_000)}`)
     expect(colons).to.deep.include({ kind: 'set', component: 'API', status: 'major_outage' })
     const late = parseStatusCommand(` ${'y '.repeat(1100)}API down: message`)
-    expect(late.kind).to.equal('usage')
+    expect(late.kind).to.equal('invalid')
     // A message too long to be a name: what comes before its first colon is the name meant.
     expect(parseStatusCommand(` API degarded: ${'a '.repeat(10_000)}`)).to.deep.equal({ kind: 'show', component: 'API degarded' })
   })

@@ -41,7 +41,7 @@ describe('parseStatusCommand', () => {
   })
 
   it('refuses words after a list command instead of guessing', () => {
-    expect(parse('status incidents please').kind).to.equal('usage')
+    expect(parse('status incidents please').kind).to.equal('invalid')
   })
 
   it('reads a question about a component, keeping its punctuation and letters', () => {
@@ -102,22 +102,22 @@ describe('parseStatusCommand', () => {
   })
 
   it('asks for a name when "status open" has none, and refuses names Statuspage would refuse', () => {
-    expect(parse('status open').kind).to.equal('usage')
-    expect(parse('status open monitoring').kind).to.equal('usage')
-    expect(parse(`status open ${'x'.repeat(256)}`).kind).to.equal('usage')
+    expect(parse('status open').kind).to.equal('invalid')
+    expect(parse('status open monitoring').kind).to.equal('invalid')
+    expect(parse(`status open ${'x'.repeat(256)}`).kind).to.equal('invalid')
   })
 
   it('treats the command words as commands, never as component names', () => {
     expect(parse('status update down').kind).to.equal('update')
     expect(parse('status resolve').kind).to.equal('resolve')
     expect(parse('status open down').kind).to.equal('open')
-    expect(parse('status components down').kind).to.equal('usage')
+    expect(parse('status components down').kind).to.equal('invalid')
   })
 
   it('keeps the arguments of update and resolve for parseIncidentArgs', () => {
     expect(parse('status update p31zjtct2jer monitoring fix deployed')).to.deep.equal({ kind: 'update', args: 'p31zjtct2jer monitoring fix deployed' })
     expect(parse('status resolve all good')).to.deep.equal({ kind: 'resolve', args: 'all good' })
-    expect(parse('status update').kind).to.equal('usage')
+    expect(parse('status update').kind).to.equal('invalid')
   })
 })
 

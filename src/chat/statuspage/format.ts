@@ -174,9 +174,9 @@ export function formatShow (
   return lines.join('\n')
 }
 
-/** A usage answer, the command written as the room must type it (`Name the incident: /status open ...`). */
-export function formatUsage (usage: { reason: string, syntax?: string }, prefix: string): string {
-  return usage.syntax ? `${usage.reason} ${prefix}${usage.syntax}` : usage.reason
+/** What was wrong with the command, and its right form as the room must type it (`Name the incident: /status open ...`). */
+export function formatInvalid (command: { why: string, usage?: string }, prefix: string): string {
+  return command.usage ? `${command.why} ${prefix}${command.usage}` : command.why
 }
 
 export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[], prefix: string): string {

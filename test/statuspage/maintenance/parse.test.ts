@@ -60,16 +60,16 @@ describe('parsing maintenance commands', () => {
   it('refuses what it cannot read, saying the form and that nothing was scheduled', () => {
     const form = 'status maintenance <name> from <time> for <duration> [on <components>]: <message>'
     expect(parse('maintenance Database upgrade')).to.deep.equal({
-      kind: 'usage', reason: 'Say when (e.g. from 2026-12-01 22:00 for 2h). Nothing was scheduled. The form:', syntax: form
+      kind: 'invalid', why: 'Say when (e.g. from 2026-12-01 22:00 for 2h). Nothing was scheduled. The form:', usage: form
     })
-    expect(parse('maintenance Db from 2026-12-01 22:00')).to.have.property('reason').that.matches(/^Say how long, after the time: for 2h, or until 2026-12-02 00:00/)
-    expect(parse('maintenance Db from yesterday 22:00 for 2h')).to.deep.include({ syntax: form })
-      .and.to.have.property('reason').that.matches(/"yesterday 22:00" is not a time.*Nothing was scheduled\. The form:$/)
-    expect(parse('maintenance Db from 2026-12-01 22:00 for ages')).to.have.property('reason').that.matches(/"ages" is not a duration/)
-    expect(parse('maintenance Db from 2026-12-01 22:00 for 40d')).to.have.property('reason').that.matches(/40d is too long: a maintenance must last between 1 minute and 30 days/)
-    expect(parse('maintenance from 2026-12-01 22:00 for 2h')).to.have.property('reason').that.matches(/^Say when/)
-    expect(parse(`maintenance ${'x'.repeat(256)} from 2026-12-01 22:00 for 2h`)).to.have.property('reason').that.matches(/too long for Statuspage \(255/)
-    expect(parse('maintenance update')).to.have.property('kind', 'usage')
+    expect(parse('maintenance Db from 2026-12-01 22:00')).to.have.property('why').that.matches(/^Say how long, after the time: for 2h, or until 2026-12-02 00:00/)
+    expect(parse('maintenance Db from yesterday 22:00 for 2h')).to.deep.include({ usage: form })
+      .and.to.have.property('why').that.matches(/"yesterday 22:00" is not a time.*Nothing was scheduled\. The form:$/)
+    expect(parse('maintenance Db from 2026-12-01 22:00 for ages')).to.have.property('why').that.matches(/"ages" is not a duration/)
+    expect(parse('maintenance Db from 2026-12-01 22:00 for 40d')).to.have.property('why').that.matches(/40d is too long: a maintenance must last between 1 minute and 30 days/)
+    expect(parse('maintenance from 2026-12-01 22:00 for 2h')).to.have.property('why').that.matches(/^Say when/)
+    expect(parse(`maintenance ${'x'.repeat(256)} from 2026-12-01 22:00 for 2h`)).to.have.property('why').that.matches(/too long for Statuspage \(255/)
+    expect(parse('maintenance update')).to.have.property('kind', 'invalid')
   })
 
   it('marks every write kind, so an authorization gate can classify them', () => {

@@ -3,7 +3,7 @@
 
 import { allSettledOrThrow } from '../../../util/async'
 import type { ComponentStatus, Incident, MaintenanceChange } from '../../../statuspage/types'
-import type { StatuspageDeps } from '../handlers'
+import type { StatusContext } from '../context'
 import { looksLikeIncidentId } from '../parse'
 import { incidentStatusLabel } from '../states'
 import { resolveComponentList } from './components'
@@ -16,16 +16,18 @@ type Of<K extends MaintenanceCommand['kind']> = Extract<MaintenanceCommand, { ki
 /** A start this far in the past still counts as "now" (the time it took to type the command). */
 const PAST_GRACE_MS = 5 * 60_000
 
-export async function runMaintenanceCommand (command: MaintenanceCommand, deps: () => StatuspageDeps): Promise<string> {
+export async function handleMaintenance (command: MaintenanceCommand, ctx: StatusContext): Promise<string> {
   switch (command.kind) {
-    case 'maintenance-list': return list(deps())
-    case 'maintenance-create': return create(command, deps())
-    case 'maintenance-transition': return transition(command, deps())
-    case 'maintenance-update': return update(command, deps())
+    case 'maintenance-list': return list(ctx)
+    case 'maintenance-create': return create(command, ctx)
+    case 'maintenance-transition': return transition(command, ctx)
+    case 'maintenance-update': return update(command, ctx)
   }
 }
 
-async function list ({ client, now, prefix }: StatuspageDeps): Promise<string> {
+async function list (ctx: StatusContext): Promise<string> {
+  const { now, prefix } = ctx
+  const client = ctx.client()
   const [components, active, upcoming] = await allSettledOrThrow([
     client.listComponents(), client.listActiveMaintenances(), client.listUpcomingMaintenances()
   ])
@@ -50,7 +52,9 @@ function checkWindow (command: Of<'maintenance-create'>, now: Date): { from: Dat
   return { from, until }
 }
 
-async function create (command: Of<'maintenance-create'>, { client, now, notify, prefix }: StatuspageDeps): Promise<string> {
+async function create (command: Of<'maintenance-create'>, ctx: StatusContext): Promise<string> {
+  const { now, prefix } = ctx
+  const client = ctx.client()
   const at = now()
   const window = checkWindow(command, at)
   if ('why' in window) return window.why
@@ -69,7 +73,7 @@ async function create (command: Of<'maintenance-create'>, { client, now, notify,
     auto_transition_to_operational_state: true,
     component_ids: resolved.components.map(c => c.id)
   })
-  const facts = { zone: zoneOf(command.from), components: resolved.components, all, notify: notify ?? true }
+  const facts = { zone: zoneOf(command.from), components: resolved.components, all, notify: ctx.settings().notify }
   return formatScheduled(created, facts, at)
 }
 
@@ -85,7 +89,9 @@ const isMaintenance = (m: Incident): boolean =>
   Boolean(m.scheduled_for) || ['scheduled', 'in_progress', 'verifying', 'completed'].includes(m.status)
 
 /** The maintenance named by id, or the only eligible one; else the reply saying which ones could be meant. */
-async function pick (args: string, verb: MaintenanceAction | 'update', { client, now, prefix }: StatuspageDeps): Promise<{ maintenance: Incident, message?: string, status?: Incident['status'] } | string> {
+async function pick (args: string, verb: MaintenanceAction | 'update', ctx: StatusContext): Promise<{ maintenance: Incident, message?: string, status?: Incident['status'] } | string> {
+  const { now, prefix } = ctx
+  const client = ctx.client()
   const withStatus = { status: verb === 'update' }
   const byShape = parseMaintenanceArgs(args, [], withStatus)
   if (byShape.id) {
@@ -137,28 +143,28 @@ function changeFor (m: Incident, verb: MaintenanceAction | 'update', message: st
   return { ...(to ? { status: to as MaintenanceChange['status'] } : {}), ...body, ...(components ? { components } : {}) }
 }
 
-async function transition (command: Of<'maintenance-transition'>, deps: StatuspageDeps): Promise<string> {
-  const picked = await pick(command.args, command.action, deps)
+async function transition (command: Of<'maintenance-transition'>, ctx: StatusContext): Promise<string> {
+  const picked = await pick(command.args, command.action, ctx)
   if (typeof picked === 'string') return picked
   const { maintenance: m, message } = picked
-  const refused = refusal(m, command.action, deps.prefix)
+  const refused = refusal(m, command.action, ctx.prefix)
   if (refused) return refused
   const change = changeFor(m, command.action, message)
-  const updated = await deps.client.updateMaintenance(m.id, change)
+  const updated = await ctx.client().updateMaintenance(m.id, change)
   return formatChanged(updated, command.action, change)
 }
 
-async function update (command: Of<'maintenance-update'>, deps: StatuspageDeps): Promise<string> {
-  const picked = await pick(command.args, 'update', deps)
+async function update (command: Of<'maintenance-update'>, ctx: StatusContext): Promise<string> {
+  const picked = await pick(command.args, 'update', ctx)
   if (typeof picked === 'string') return picked
   const { maintenance: m, message, status } = picked
-  if (!isMaintenance(m)) return refusal(m, 'update', deps.prefix) as string
+  if (!isMaintenance(m)) return refusal(m, 'update', ctx.prefix) as string
   if (m.status === 'completed' && !status) {
-    return `Maintenance ${m.name} (${m.id}) is completed: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${deps.prefix}status maintenance update ${m.id} in_progress <message>`
+    return `Maintenance ${m.name} (${m.id}) is completed: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${ctx.prefix}status maintenance update ${m.id} in_progress <message>`
   }
-  if (!message && !status) return `Say what to add: ${deps.prefix}status maintenance update ${m.id} [<status>] <message>. Nothing was changed.`
+  if (!message && !status) return `Say what to add: ${ctx.prefix}status maintenance update ${m.id} [<status>] <message>. Nothing was changed.`
   const change = changeFor(m, 'update', message, status)
-  const updated = await deps.client.updateMaintenance(m.id, change)
+  const updated = await ctx.client().updateMaintenance(m.id, change)
   return formatChanged(updated, 'update', change)
 }
 
