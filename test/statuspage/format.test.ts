@@ -1,8 +1,9 @@
 import { expect } from 'chai'
 import {
-  age, effectiveStatus, formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatShow,
+  effectiveStatus, formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatShow,
   formatSummary, formatUnknown, latestUpdate
 } from '../../src/chat/statuspage/format'
+import { age } from '../../src/chat/text'
 import { parseState, stateLabel, trailingState } from '../../src/chat/statuspage/states'
 import { components, severalUnresolved, unresolved } from './support'
 
@@ -129,9 +130,9 @@ describe('format', () => {
   })
 
   it('says how long ago something happened', () => {
-    expect(age('2025-11-20T09:59:45.000Z', NOW)).to.equal('just now')
-    expect(age('2025-11-20T09:15:00.000Z', NOW)).to.equal('45 min ago')
-    expect(age('2025-11-17T10:00:00.000Z', NOW)).to.equal('3 days ago')
-    expect(age(null, NOW)).to.equal('at an unknown time')
+    expect(age('2025-11-20T09:59:45.000Z', NOW, 'words')).to.equal('just now')
+    expect(age('2025-11-20T09:15:00.000Z', NOW, 'words')).to.equal('45 min ago')
+    expect(age('2025-11-17T10:00:00.000Z', NOW, 'words')).to.equal('3 days ago')
+    expect(age(null, NOW, 'words')).to.equal('at an unknown time')
   })
 })

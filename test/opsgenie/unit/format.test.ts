@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { age, formatBulk, formatCloseAllPrompt, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
+import { formatBulk, formatCloseAllPrompt, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
 import { NotFoundError, RateLimitError, TimeoutError } from '../../../src/http/errors'
 import { OPSGENIE } from '../../../src/alerting/opsgenie'
 import type { Alert } from '../../../src/alerting/types'
@@ -77,15 +77,6 @@ describe('formatOnCall', () => {
   })
   it('says nobody is on call for the schedule asked about', () => {
     expect(formatOnCall([{ schedule: s('A'), recipients: [] }], 'a')).to.equal('Nobody is on call for A right now.')
-  })
-})
-
-describe('age', () => {
-  it('shows seconds under a minute and whole minutes, hours and days above', () => {
-    expect(age(new Date(NOW - 42_500).toISOString(), NOW)).to.equal('42s')
-    expect(age(new Date(NOW - 61_900).toISOString(), NOW)).to.equal('1m')
-    expect(age(new Date(NOW - 26 * 3600_000 - 59_000).toISOString(), NOW)).to.equal('1d 2h')
-    expect(age('not a date', NOW)).to.equal('?')
   })
 })
 

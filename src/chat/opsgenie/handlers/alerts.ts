@@ -6,7 +6,7 @@ import { runClaimed } from '../../../alerting/bulk-lock'
 import { labelOf, resolveAlerts } from '../../../alerting/resolve'
 import type { AlertAction } from '../../../alerting/types'
 import { isServiceError } from '../../../http/errors'
-import { formatDuration } from '../duration'
+import { formatDuration } from '../../duration'
 import {
   formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS
 } from '../format'
