@@ -2,14 +2,14 @@
 
 import type { StatuspageClient } from '../../../statuspage/client'
 import { MAINTENANCE_STATUSES, type Incident, type MaintenanceStatus } from '../../../statuspage/types'
-import { plural } from '../../text'
 import type { StatusContext } from '../context'
+import {
+  formatAlreadyClosed, formatNoSuchIncidentId, formatNothingToPick, formatOpened, formatResolved, formatSayWhatToAdd,
+  formatUpdated, formatWouldReopen
+} from '../changes-format'
 import { formatIncidentChoice } from '../format'
 import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from '../parse'
-import { incidentStatusLabel, isClosedIncident } from '../states'
-import { componentLines } from '../lists'
-
-const link = (incident: Incident): string => (incident.shortlink ? ` ${incident.shortlink}` : '')
+import { isClosedIncident } from '../states'
 
 export async function open (ctx: StatusContext, command: Extract<StatusCommand, { kind: 'open' }>): Promise<string> {
   const created = await ctx.client().createIncident({
@@ -17,7 +17,7 @@ export async function open (ctx: StatusContext, command: Extract<StatusCommand, 
     status: command.status,
     ...(command.message ? { body: command.message } : {})
   })
-  return `Opened incident ${created.name} (${created.id}, ${incidentStatusLabel(created.status)}).${link(created)}`
+  return formatOpened(created)
 }
 
 /** The incident a command is about: the id given, or the only unresolved one; else the reply. */
@@ -31,9 +31,9 @@ async function pickIncident (args: string, client: StatuspageClient, verb: 'upda
   const first = args.trim().split(/\s+/)[0]
   if (looksLikeIncidentId(first) && incidents.length > 0) {
     // Never post "<typo'd id> ..." as the message of some other incident.
-    return { args: parsed, incident: undefined, reply: `No unresolved incident has the id "${first}".\n${formatIncidentChoice(incidents, prefix, verb)}` }
+    return { args: parsed, incident: undefined, reply: formatNoSuchIncidentId(first, formatIncidentChoice(incidents, prefix, verb)) }
   }
-  if (incidents.length === 0) return { args: parsed, incident: undefined, reply: `There is no unresolved incident to ${verb}. Nothing was changed. (${prefix}status open <name>: <message> opens one.)` }
+  if (incidents.length === 0) return { args: parsed, incident: undefined, reply: formatNothingToPick(verb, prefix) }
   if (incidents.length > 1) return { args: parsed, incident: undefined, reply: formatIncidentChoice(incidents, prefix, verb) }
   return { args: parsed, incident: incidents[0], reply: undefined }
 }
@@ -45,17 +45,14 @@ export async function update (ctx: StatusContext, text: string): Promise<string>
   if (picked.reply) return picked.reply
   const { args } = picked
   if (args.status === 'resolved') return resolveIncident(args.id ?? picked.incident?.id ?? '', picked.incident, args.message, client)
-  if (!args.message && !args.status) return `Say what to add: ${prefix}status update [<incident id>] [<incident status>] <message>. Nothing was changed.`
+  if (!args.message && !args.status) return formatSayWhatToAdd(prefix)
   // An id given outright may be a closed incident: read it, so an update never reopens one by accident.
   const incident = picked.incident ?? await client.getIncident(args.id ?? '')
   const closed = isClosedIncident(incident.status)
-  if (closed && !args.status) {
-    return `Incident ${incident.name} (${incident.id}) is ${incidentStatusLabel(incident.status)}: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${prefix}status update ${incident.id} investigating|identified|monitoring <message>`
-  }
+  if (closed && !args.status) return formatWouldReopen(incident, prefix)
   // One PATCH: the status and the text together.
   const updated = await client.updateIncident(incident.id, { ...(args.status ? { status: args.status } : {}), ...(args.message ? { body: args.message } : {}) })
-  const verb = closed ? `Reopened incident ${updated.name} (${updated.id}), which was ${incidentStatusLabel(incident.status)}` : `Updated incident ${updated.name} (${updated.id})`
-  return `${verb}: ${incidentStatusLabel(updated.status)}.${link(updated)}`
+  return formatUpdated(updated, closed ? incident.status : undefined)
 }
 
 export async function resolve (ctx: StatusContext, text: string): Promise<string> {
@@ -68,9 +65,7 @@ export async function resolve (ctx: StatusContext, text: string): Promise<string
 /** Resolves and sets the components it affected back to operational, in one PATCH. */
 async function resolveIncident (id: string, known: Incident | undefined, message: string | undefined, client: StatuspageClient): Promise<string> {
   const incident = known ?? await client.getIncident(id)
-  if (isClosedIncident(incident.status)) {
-    return `Incident ${incident.name} (${incident.id}) is already ${incidentStatusLabel(incident.status)}. Nothing was changed.`
-  }
+  if (isClosedIncident(incident.status)) return formatAlreadyClosed(incident)
   const affected = (incident.components ?? []).filter(c => !c.group)
   // The page's components only to name the affected ones with their groups: without them, plain names.
   const all = affected.length > 0 ? await client.listComponents().catch(() => affected) : affected
@@ -79,8 +74,5 @@ async function resolveIncident (id: string, known: Incident | undefined, message
     ...(message ? { body: message } : {}),
     ...(affected.length > 0 ? { components: Object.fromEntries(affected.map(c => [c.id, 'operational' as const])) } : {})
   })
-  const back = affected.length > 0
-    ? [`${plural(affected.length, 'component')} set back to operational:`, ...componentLines(affected, all)]
-    : []
-  return [`Resolved incident ${resolved.name} (${resolved.id}).${link(resolved)}`, ...back].join('\n')
+  return formatResolved(resolved, affected, all)
 }

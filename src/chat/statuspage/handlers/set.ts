@@ -6,11 +6,14 @@ import type { StatuspageClient } from '../../../statuspage/client'
 import type { Component, ComponentStatusMap, Incident } from '../../../statuspage/types'
 import { describeError, mayHaveHappened } from '../../describe-error'
 import type { StatusContext } from '../context'
+import {
+  failedChange, formatCheckFailed, formatCoveredBy, formatEmptyGroup, formatOpened, formatSetLines, formatTellUsers,
+  formatUpdateAdded, nothingToChange, stateChange
+} from '../changes-format'
 import { incidentsAffecting } from '../format'
 import { qualifiedName, targetsOf } from '../match'
 import type { StatusCommand } from '../parse'
-import { incidentStatusLabel, stateLabel } from '../states'
-import { bounded } from '../lists'
+import { stateLabel } from '../states'
 import { findComponent } from './read'
 
 type SetCommand = Extract<StatusCommand, { kind: 'set' }>
@@ -23,12 +26,9 @@ function findTargets (query: string, components: Component[], prefix: string): {
   const component = findComponent(query, components, prefix)
   if (typeof component === 'string') return component
   const targets = targetsOf(component, components)
-  if (targets.length === 0) return `${component.name} is a group with no components, so there is nothing to set. Nothing was changed.`
+  if (targets.length === 0) return formatEmptyGroup(component)
   return { component, targets }
 }
-
-const groupIntro = (group: Component, count: number): string =>
-  `${group.name} is a group: its state follows its components, so ${count === 1 ? 'its one component was' : count === 2 ? 'both of its components were' : `all ${count} of its components were`} set.`
 
 export async function setState (ctx: StatusContext, command: SetCommand): Promise<string> {
   const { prefix } = ctx
@@ -46,14 +46,13 @@ export async function setState (ctx: StatusContext, command: SetCommand): Promis
   const to = stateLabel(command.status)
   const change = (c: Component): string => {
     const result = results.find(r => r.item === c)
-    if (!result) return `already ${to}`
-    if (result.ok) return `${stateLabel(c.status)} → ${to}`
-    // A PATCH that timed out or lost its answer may have been applied: never call it unchanged.
-    return `${mayHaveHappened(result.error) ? 'not confirmed' : 'not changed'} (${describeError(result.error, [], { prefix })})`
+    if (!result) return stateChange(to, to)
+    if (result.ok) return stateChange(stateLabel(c.status), to)
+    return failedChange(mayHaveHappened(result.error), describeError(result.error, [], { prefix }))
   }
-  const lines = component.group
-    ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${c.name}: ${change(c)}`))]
-    : [`${qualifiedName(component, components)}: ${results.length === 0 ? `already ${to}, nothing to change` : change(component)}.`]
+  // One component already in that state: the whole answer is that there was nothing to change.
+  const unchanged = !component.group && results.length === 0
+  const lines = formatSetLines(component, targets, components, c => (unchanged ? nothingToChange(to) : change(c)))
   const changed = results.filter(r => r.ok).map(r => r.item)
   if (command.status !== 'operational' && changed.length > 0) lines.push(await reminder(client, component, components, to, prefix))
   return lines.filter(Boolean).join('\n')
@@ -65,12 +64,11 @@ async function reminder (client: StatuspageClient, component: Component, compone
   try {
     incidents = await client.listUnresolvedIncidents()
   } catch (err) {
-    return `(Could not check for an incident explaining it: ${describeError(err, [], { afterChange: true, prefix })})`
+    return formatCheckFailed(describeError(err, [], { afterChange: true, prefix }))
   }
   const covering = incidentsAffecting(component, components, incidents)
-  if (covering.length > 0) return `Incident ${covering[0].name} (${covering[0].id}) covers it.`
-  const name = qualifiedName(component, components)
-  return `No unresolved incident explains this to users yet: say ${prefix}status ${name} ${to}: <what is happening> (opens one), or ${prefix}status open <name>: <message>.`
+  if (covering.length > 0) return formatCoveredBy(covering[0])
+  return formatTellUsers(qualifiedName(component, components), to, prefix)
 }
 
 export async function explain (ctx: StatusContext, command: SetCommand, message: string): Promise<string> {
@@ -82,10 +80,7 @@ export async function explain (ctx: StatusContext, command: SetCommand, message:
   const { component, targets } = found
   const to = stateLabel(command.status)
   const map: ComponentStatusMap = Object.fromEntries(targets.map(c => [c.id, command.status]))
-  const change = (c: Component): string => (c.status === command.status ? `already ${to}` : `${stateLabel(c.status)} → ${to}`)
-  const intro = component.group
-    ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${c.name}: ${change(c)}`))]
-    : [`${qualifiedName(component, components)}: ${change(component)}.`]
+  const intro = formatSetLines(component, targets, components, c => stateChange(stateLabel(c.status), to))
 
   const covering = incidentsAffecting(component, components, incidents)[0]
   if (covering) {
@@ -97,7 +92,7 @@ export async function explain (ctx: StatusContext, command: SetCommand, message:
       components: map,
       ...(unlinked.length > 0 ? { component_ids: [...linked, ...unlinked] } : {})
     })
-    return [...intro, `Added your update to incident ${updated.name} (${updated.id}, ${incidentStatusLabel(updated.status)}).${link(updated)}`].join('\n')
+    return [...intro, formatUpdateAdded(updated)].join('\n')
   }
   // Nothing covers it yet: open an incident linked to the component(s). Setting a component back to
   // operational with a message opens it already resolved, so the page does not show a new outage.
@@ -108,7 +103,5 @@ export async function explain (ctx: StatusContext, command: SetCommand, message:
     component_ids: targets.map(c => c.id),
     components: map
   })
-  return [...intro, `Opened incident ${created.name} (${created.id}, ${incidentStatusLabel(created.status)}) with your message.${link(created)}`].join('\n')
+  return [...intro, formatOpened(created, true)].join('\n')
 }
-
-const link = (incident: Incident): string => (incident.shortlink ? ` ${incident.shortlink}` : '')

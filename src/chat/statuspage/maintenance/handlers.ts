@@ -5,11 +5,14 @@ import { allSettledOrThrow } from '../../../util/async'
 import type { ComponentStatus, Incident, MaintenanceChange } from '../../../statuspage/types'
 import type { StatusContext } from '../context'
 import { looksLikeIncidentId } from '../parse'
-import { incidentStatusLabel } from '../states'
 import { resolveComponentList } from './components'
-import { formatMaintenanceChoice, formatMaintenanceList, formatScheduled, windowOf } from './format'
+import {
+  formatBadWindow, formatChanged, formatMaintenanceChoice, formatMaintenanceList, formatNoSuchMaintenanceId,
+  formatNotAMaintenance, formatNotEligible, formatSayWhatToAddTo, formatScheduled, formatWouldReopenMaintenance,
+  nothingScheduled, type WindowProblem
+} from './format'
 import { parseMaintenanceArgs, type MaintenanceAction, type MaintenanceCommand } from './parse'
-import { MAX_AHEAD_MS, relative, resolveTime, wallClock, WINDOW_LIMITS, zoneLabel, zoneOf } from './time'
+import { MAX_AHEAD_MS, resolveTime, WINDOW_LIMITS, zoneOf } from './time'
 
 type Of<K extends MaintenanceCommand['kind']> = Extract<MaintenanceCommand, { kind: K }>
 
@@ -39,16 +42,13 @@ function checkWindow (command: Of<'maintenance-create'>, now: Date): { from: Dat
   const zone = zoneOf(command.from)
   const from = resolveTime(command.from, now)
   const until = command.until.kind === 'for' ? new Date(from.getTime() + command.until.ms) : resolveTime(command.until.time, now, from)
-  const shown = (d: Date): string => `${wallClock(d, zone)} ${zoneLabel(zone)}`
-  if (from.getTime() < now.getTime() - PAST_GRACE_MS) {
-    return { why: `That window starts in the past (${shown(from)}, ${relative(from, now)}). Nothing was scheduled: give a time ahead of now (it is ${shown(now)}).` }
-  }
-  if (until.getTime() <= from.getTime()) {
-    return { why: `That window ends before it starts (${shown(from)} → ${shown(until)}). Nothing was scheduled.` }
-  }
+  const problem = (kind: WindowProblem): { why: string } => ({ why: formatBadWindow(kind, { from, until, now, zone }) })
+  if (from.getTime() < now.getTime() - PAST_GRACE_MS) return problem('past')
+  if (until.getTime() <= from.getTime()) return problem('reversed')
   const length = until.getTime() - from.getTime()
-  if (length < WINDOW_LIMITS.min || length > WINDOW_LIMITS.max) return { why: `That window is too ${length < WINDOW_LIMITS.min ? 'short' : 'long'}: ${WINDOW_LIMITS.rule}. Nothing was scheduled.` }
-  if (from.getTime() - now.getTime() > MAX_AHEAD_MS) return { why: `That window starts more than a year ahead (${shown(from)}). Nothing was scheduled.` }
+  if (length < WINDOW_LIMITS.min) return problem('short')
+  if (length > WINDOW_LIMITS.max) return problem('long')
+  if (from.getTime() - now.getTime() > MAX_AHEAD_MS) return problem('far')
   return { from, until }
 }
 
@@ -60,7 +60,7 @@ async function create (command: Of<'maintenance-create'>, ctx: StatusContext): P
   if ('why' in window) return window.why
   const all = await client.listComponents()
   const resolved = command.components ? resolveComponentList(command.components, all, prefix) : { components: [] }
-  if ('reply' in resolved) return resolved.reply.replace('Nothing was changed.', 'Nothing was scheduled.')
+  if ('reply' in resolved) return nothingScheduled(resolved.reply)
   const created = await client.createMaintenance({
     name: command.name,
     status: 'scheduled',
@@ -111,7 +111,7 @@ async function pick (args: string, verb: MaintenanceAction | 'update', ctx: Stat
   const first = args.trim().split(/\s+/)[0]
   // Never take a mistyped id for the start of a message to whichever maintenance is the only one.
   if (looksLikeIncidentId(first)) {
-    return `No maintenance in progress or upcoming has the id "${first}".\n${formatMaintenanceChoice(candidates, verb, prefix, now())}`
+    return formatNoSuchMaintenanceId(first, formatMaintenanceChoice(candidates, verb, prefix, now()))
   }
   if (candidates.length !== 1) return formatMaintenanceChoice(candidates, verb, prefix, now())
   return { maintenance: candidates[0], message: parsed.message, status: parsed.status }
@@ -119,14 +119,9 @@ async function pick (args: string, verb: MaintenanceAction | 'update', ctx: Stat
 
 /** Why `verb` does not apply to `m` (its state now), or undefined. */
 function refusal (m: Incident, verb: MaintenanceAction | 'update', prefix: string): string | undefined {
-  const name = `${m.name} (${m.id})`
-  if (!isMaintenance(m)) return `${name} is an incident, not a scheduled maintenance. Nothing was changed. (${prefix}status update or ${prefix}status resolve work on incidents.)`
+  if (!isMaintenance(m)) return formatNotAMaintenance(m, prefix)
   if (ELIGIBLE[verb](m)) return undefined
-  const state = incidentStatusLabel(m.status)
-  if (m.status === 'completed') return `Maintenance ${name} is already completed. Nothing was changed.`
-  if (verb === 'start') return `Maintenance ${name} is already ${state}. Nothing was changed. (${prefix}status maintenance complete ${m.id} ends it.)`
-  if (verb === 'cancel') return `Maintenance ${name} has started (${state}): it cannot be cancelled, only completed. Nothing was changed. (${prefix}status maintenance complete ${m.id})`
-  return `Maintenance ${name} has not started (${state}). Nothing was changed. (${prefix}status maintenance start ${m.id} starts it; ${prefix}status maintenance cancel ${m.id} calls it off.)`
+  return formatNotEligible(m, verb, prefix)
 }
 
 const linkedStatuses = (m: Incident, status: ComponentStatus): Record<string, ComponentStatus> | undefined => {
@@ -160,21 +155,10 @@ async function update (command: Of<'maintenance-update'>, ctx: StatusContext): P
   const { maintenance: m, message, status } = picked
   if (!isMaintenance(m)) return refusal(m, 'update', ctx.prefix) as string
   if (m.status === 'completed' && !status) {
-    return `Maintenance ${m.name} (${m.id}) is completed: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${ctx.prefix}status maintenance update ${m.id} in_progress <message>`
+    return formatWouldReopenMaintenance(m, ctx.prefix)
   }
-  if (!message && !status) return `Say what to add: ${ctx.prefix}status maintenance update ${m.id} [<status>] <message>. Nothing was changed.`
+  if (!message && !status) return formatSayWhatToAddTo(m, ctx.prefix)
   const change = changeFor(m, 'update', message, status)
   const updated = await ctx.client().updateMaintenance(m.id, change)
   return formatChanged(updated, 'update', change)
-}
-
-function formatChanged (m: Incident, verb: MaintenanceAction | 'update', change: MaintenanceChange): string {
-  const done = { start: 'Started', complete: 'Completed', cancel: 'Cancelled', update: 'Updated' }[verb]
-  const count = Object.keys(change.components ?? {}).length
-  const components = count === 0
-    ? ''
-    : change.components && Object.values(change.components)[0] === 'under_maintenance'
-      ? ` ${count} linked component${count === 1 ? '' : 's'} set to under maintenance.`
-      : ` ${count} linked component${count === 1 ? '' : 's'} set back to operational.`
-  return `${done} maintenance ${m.name} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}.${components}${m.shortlink ? ` ${m.shortlink}` : ''}`
 }
