@@ -16,7 +16,7 @@ import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { createStatuspageClient } from '../../src/statuspage/client'
 import { STATUSPAGE } from '../../src/statuspage/service'
 import * as statuspage from '../../src/statuspage/validate'
-import { componentRow, components } from '../statuspage/support'
+import { componentRow, components } from '../support/statuspage'
 
 const info = { service: OPSGENIE, method: 'GET', path: '/v2/alerts', status: 200 }
 
