@@ -1,5 +1,6 @@
 import { expect } from 'chai'
 import { distance, fold, matchComponent, normalize, targetsOf } from '../../../src/chat/statuspage/match'
+import { parseStatusCommand } from '../../../src/chat/statuspage/parse'
 import { componentRow, components } from '../../support/statuspage'
 
 const names = (list: Array<{ name: string }>): string[] => list.map(c => c.name)
@@ -108,5 +109,43 @@ describe('name helpers', () => {
     expect(distance('kitten', 'sitting')).to.equal(3)
     expect(distance('', 'abc')).to.equal(3)
     expect(distance('same', 'same')).to.equal(0)
+  })
+})
+
+describe('the work of matching one message is bounded', () => {
+  const all = components()
+  const cellsFor = (query: string): number => {
+    const work = { cells: 0 }
+    matchComponent(query, all, { work })
+    return work.cells
+  }
+
+  it('compares a bounded number of words typed with the names, however long the message', () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i % 97}x`).join(' ')
+    const short = cellsFor(words(20))
+    const long = cellsFor(words(400))
+    expect(short).to.be.greaterThan(0)
+    // 20 words or 400 (2,000 characters, the longest name accepted): the same work.
+    expect(long).to.equal(short)
+    expect(long).to.be.below(50_000)
+  })
+
+  it('skips edit distances whose lengths alone rule out a suggestion', () => {
+    expect(cellsFor('a'.repeat(2000))).to.equal(0)
+  })
+
+  it('refuses names and messages over their bound before any matching', () => {
+    expect(parseStatusCommand(` ${'x'.repeat(3000)} down`)).to.deep.equal({ kind: 'invalid', why: 'That component name is too long (3,000 characters; at most 2,000). Nothing was changed.' })
+    expect(parseStatusCommand(` ${'x'.repeat(30_000)}`)).to.deep.include({ kind: 'invalid' })
+  })
+
+  it('looks for the "<component> <state>:" colon only in a bounded prefix of the message', () => {
+    // 20,000 colons cost one bounded scan; the colon after the longest possible name is message text.
+    const colons = parseStatusCommand(` API down: ${':'.repeat(20_000)}`)
+    expect(colons).to.deep.include({ kind: 'set', component: 'API', status: 'major_outage' })
+    const late = parseStatusCommand(` ${'y '.repeat(1100)}API down: message`)
+    expect(late.kind).to.equal('invalid')
+    // A message too long to be a name: what comes before its first colon is the name meant.
+    expect(parseStatusCommand(` API degarded: ${'a '.repeat(10_000)}`)).to.deep.equal({ kind: 'show', component: 'API degarded' })
   })
 })
