@@ -65,11 +65,12 @@ export = (robot: HubotRobot): void => {
   }, async ({ command, audit, room }) => {
     if (command.kind === 'log') return formatHistory(readHistory(robot.brain, 'statuspage'), command.count, 'Statuspage')
     let settings: StatusSettings | undefined
+    const readSettingsOnce = (): StatusSettings => (settings ??= readSettings())
     let client: StatuspageClient | undefined
     // Writes that succeed are remembered for this room, so the webhook does not announce them again here.
     return handleStatus(command, {
-      settings: () => (settings ??= readSettings()),
-      client: () => (client ??= auditedStatuspage(rememberWrites(createClient(settings ??= readSettings()), room), audit)),
+      settings: readSettingsOnce,
+      client: () => (client ??= auditedStatuspage(rememberWrites(createClient(readSettingsOnce()), room), audit)),
       room,
       now: clockNow,
       prefix: addressPrefix(robot)

@@ -83,5 +83,7 @@ export const formatTakeWhoAreYou = (service: string, prefix: string): string =>
 export const formatWhichSchedule = (durationMs: number, names: string, prefix: string): string =>
   `Which schedule? Say ${prefix}genie take <schedule> for ${formatDuration(durationMs)}, with one of: ${names}.`
 
-export const formatTaken = (username: string, schedule: string, end: number, durationMs: number, alias: string): string =>
+export const formatTaken = (
+  username: string, schedule: string, end: number, durationMs: number, alias: string
+): string =>
   `You (${username}) are on call for ${schedule} from now until ${utc(end)} (${formatDuration(durationMs)}; override ${alias || 'created'}).`

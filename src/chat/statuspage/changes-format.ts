@@ -32,7 +32,7 @@ export const stateChange = (from: string, to: string): string => (from === to ? 
 /** A set that changed nothing since the component was already in that state. */
 export const nothingToChange = (to: string): string => `already ${to}, nothing to change`
 
-/** A PATCH that failed: one that timed out or lost its answer may have been applied, so it is never called unchanged. */
+/** A PATCH that failed: one that timed out or lost its answer may have been applied, so never "not changed". */
 export const failedChange = (mayHaveHappened: boolean, why: string): string =>
   `${mayHaveHappened ? 'not confirmed' : 'not changed'} (${why})`
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai'
 import { botForEachTest } from '../../support/bots'
 import {
-  accepted, alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, requestIdFor, uuid,
-  NOT_PROCESSED_HEADERS
+  accepted, alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, requestIdFor,
+  uuid, NOT_PROCESSED_HEADERS
 } from '../../support/opsgenie'
 
 describe('genie alert commands on Hubot 3.5', () => {

@@ -25,16 +25,20 @@ async function pickIncident (args: string, client: StatuspageClient, verb: 'upda
   const byShape = parseIncidentArgs(args, [], { status: statusWord })
   if (byShape.id) return { args: byShape, incident: undefined as Incident | undefined, reply: undefined }
   // Realtime incidents only: a maintenance in progress (listed here on some pages) has its own commands.
-  const incidents = (await client.listUnresolvedIncidents()).filter(i => !MAINTENANCE_STATUSES.includes(i.status as MaintenanceStatus))
+  const incidents = (await client.listUnresolvedIncidents())
+    .filter(i => !MAINTENANCE_STATUSES.includes(i.status as MaintenanceStatus))
   const parsed = parseIncidentArgs(args, incidents.map(i => i.id), { status: statusWord })
   if (parsed.id) return { args: parsed, incident: incidents.find(i => i.id === parsed.id), reply: undefined }
   const first = args.trim().split(/\s+/)[0]
   if (looksLikeIncidentId(first) && incidents.length > 0) {
     // Never post "<typo'd id> ..." as the message of some other incident.
-    return { args: parsed, incident: undefined, reply: formatNoSuchIncidentId(first, formatIncidentChoice(incidents, prefix, verb)) }
+    const reply = formatNoSuchIncidentId(first, formatIncidentChoice(incidents, prefix, verb))
+    return { args: parsed, incident: undefined, reply }
   }
   if (incidents.length === 0) return { args: parsed, incident: undefined, reply: formatNothingToPick(verb, prefix) }
-  if (incidents.length > 1) return { args: parsed, incident: undefined, reply: formatIncidentChoice(incidents, prefix, verb) }
+  if (incidents.length > 1) {
+    return { args: parsed, incident: undefined, reply: formatIncidentChoice(incidents, prefix, verb) }
+  }
   return { args: parsed, incident: incidents[0], reply: undefined }
 }
 
@@ -51,7 +55,10 @@ export async function update (ctx: StatusContext, text: string): Promise<string>
   const closed = isClosedIncident(incident.status)
   if (closed && !args.status) return formatWouldReopen(incident, prefix)
   // One PATCH: the status and the text together.
-  const updated = await client.updateIncident(incident.id, { ...(args.status ? { status: args.status } : {}), ...(args.message ? { body: args.message } : {}) })
+  const updated = await client.updateIncident(incident.id, {
+    ...(args.status ? { status: args.status } : {}),
+    ...(args.message ? { body: args.message } : {})
+  })
   return formatUpdated(updated, closed ? incident.status : undefined)
 }
 
@@ -63,7 +70,9 @@ export async function resolve (ctx: StatusContext, text: string): Promise<string
 }
 
 /** Resolves and sets the components it affected back to operational, in one PATCH. */
-async function resolveIncident (id: string, known: Incident | undefined, message: string | undefined, client: StatuspageClient): Promise<string> {
+async function resolveIncident (
+  id: string, known: Incident | undefined, message: string | undefined, client: StatuspageClient
+): Promise<string> {
   const incident = known ?? await client.getIncident(id)
   if (isClosedIncident(incident.status)) return formatAlreadyClosed(incident)
   const affected = (incident.components ?? []).filter(c => !c.group)

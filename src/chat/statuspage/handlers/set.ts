@@ -22,7 +22,9 @@ type SetCommand = Extract<StatusCommand, { kind: 'set' }>
 const COMPONENT_CONCURRENCY = 2
 
 /** The component (or a group's components) a set command changes, or the reply saying why not. */
-function findTargets (query: string, components: Component[], prefix: string): { component: Component, targets: Component[] } | string {
+function findTargets (
+  query: string, components: Component[], prefix: string
+): { component: Component, targets: Component[] } | string {
   const component = findComponent(query, components, prefix)
   if (typeof component === 'string') return component
   const targets = targetsOf(component, components)
@@ -38,7 +40,8 @@ export async function setState (ctx: StatusContext, command: SetCommand): Promis
   if (typeof found === 'string') return found
   const { component, targets } = found
   const changing = targets.filter(c => c.status !== command.status)
-  const results = await mapSettled(changing, COMPONENT_CONCURRENCY, c => client.updateComponentStatus(c.id, command.status))
+  const results = await mapSettled(changing, COMPONENT_CONCURRENCY,
+    c => client.updateComponentStatus(c.id, command.status))
   const failed = results.filter(r => !r.ok)
   // Nothing changed at all: the error itself is the answer.
   if (failed.length > 0 && failed.length === results.length && !failed[0].ok) throw failed[0].error
@@ -59,7 +62,9 @@ export async function setState (ctx: StatusContext, command: SetCommand): Promis
 }
 
 /** Reminds how to tell users, when no unresolved incident covers the change yet. */
-async function reminder (client: StatuspageClient, component: Component, components: Component[], to: string, prefix: string): Promise<string> {
+async function reminder (
+  client: StatuspageClient, component: Component, components: Component[], to: string, prefix: string
+): Promise<string> {
   let incidents: Incident[]
   try {
     incidents = await client.listUnresolvedIncidents()

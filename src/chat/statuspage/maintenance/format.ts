@@ -163,7 +163,9 @@ export function formatMaintenanceChoice (
 export type WindowProblem = 'past' | 'reversed' | 'short' | 'long' | 'far'
 
 /** Why a window cannot be scheduled, its times shown in the zone they were given in. */
-export function formatBadWindow (problem: WindowProblem, w: { from: Date, until: Date, now: Date, zone: Zone }): string {
+export function formatBadWindow (
+  problem: WindowProblem, w: { from: Date, until: Date, now: Date, zone: Zone }
+): string {
   const shown = (d: Date): string => `${wallClock(d, w.zone)} ${zoneLabel(w.zone)}`
   switch (problem) {
     case 'past': return `That window starts in the past (${shown(w.from)}, ${relative(w.from, w.now)}). Nothing was scheduled: give a time ahead of now (it is ${shown(w.now)}).`
