@@ -48,7 +48,7 @@ import { rememberWrites } from '../webhooks/own-changes'
 import { clockNow } from '../chat/clock'
 import { handleStatus } from '../chat/statuspage/handlers'
 import { STATUSPAGE_HELP } from '../chat/statuspage/help'
-import { parseStatusCommand, STATUS_PATTERN } from '../chat/statuspage/parse'
+import { parseStatus, STATUS_PATTERN } from '../chat/statuspage/parse'
 import { createClient, readSettings, secretVariables, type StatusSettings } from '../chat/statuspage/settings'
 
 // One listener for every `status` message: the pure parser decides which command it is, so no
@@ -59,7 +59,7 @@ export = (robot: HubotRobot): void => {
     id: 'statuspage.status',
     pattern: STATUS_PATTERN,
     secrets: secretVariables,
-    parse: match => parseLogRequest(match[1]) ?? parseStatusCommand(match[1]),
+    parse: match => parseLogRequest(match[1]) ?? parseStatus(match[1]),
     classify: classifyStatus,
     gate: STATUS_GATE
   }, async ({ command, audit, room }) => {

@@ -4,7 +4,7 @@
 
 import { MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type ComponentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
 import { parseIncidentStatus, trailingState } from './states'
-import { parseMaintenanceCommand, type MaintenanceCommand } from './maintenance/parse'
+import { parseMaintenance, type MaintenanceCommand } from './maintenance/parse'
 import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, tooLong } from '../bounds'
 
 export type StatusCommand =
@@ -35,7 +35,7 @@ const words = (text: string): string[] => text.split(/\s+/).filter(Boolean)
 const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
 
 /** `rest` is what follows the word "status" (the listener's first capture), e.g. "?" or " API down". */
-export function parseStatusCommand (rest: string | undefined): StatusCommand {
+export function parseStatus (rest: string | undefined): StatusCommand {
   const text = (rest ?? '').trim()
   // Only question marks (`status ???`): an impatient "status?", not a component called "??".
   if (/^[\s?]*$/.test(text)) return { kind: 'summary' }
@@ -54,7 +54,7 @@ export function parseStatusCommand (rest: string | undefined): StatusCommand {
       return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'update', args: after }
     case 'resolve': return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'resolve', args: after }
     case 'maintenance':
-    case 'maintenances': return bounded('message', after, MAX_MESSAGE_CHARS) ?? parseMaintenanceCommand(after)
+    case 'maintenances': return bounded('message', after, MAX_MESSAGE_CHARS) ?? parseMaintenance(after)
   }
   return parseComponentCommand(text)
 }

@@ -5,7 +5,7 @@ import { decide, parseWriters, readWriteRule, roleProvider, type WriteRule } fro
 import { classifyGenie, GENIE_GATE } from '../../../src/chat/opsgenie/access'
 import { parseGenie } from '../../../src/chat/opsgenie/parse'
 import { classifyStatus, STATUS_GATE } from '../../../src/chat/statuspage/access'
-import { parseStatusCommand } from '../../../src/chat/statuspage/parse'
+import { parseStatus } from '../../../src/chat/statuspage/parse'
 
 const user = (id: string, name = 'someone') => ({ id, name })
 const rule = (fields: Partial<WriteRule>): WriteRule =>
@@ -79,7 +79,7 @@ describe('the write policy', () => {
 })
 
 describe('the classes of commands', () => {
-  const status = (text: string) => classifyStatus(parseStatusCommand(` ${text}`))
+  const status = (text: string) => classifyStatus(parseStatus(` ${text}`))
   const genie = (text: string) => classifyGenie(parseGenie(text))
 
   it('classes every Statuspage change as a write and everything else as a read', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import { distance, fold, matchComponent, normalize, targetsOf } from '../../../src/chat/statuspage/match'
-import { parseStatusCommand } from '../../../src/chat/statuspage/parse'
+import { parseStatus } from '../../../src/chat/statuspage/parse'
 import { componentRow, components } from '../../support/statuspage'
 
 const names = (list: Array<{ name: string }>): string[] => list.map(c => c.name)
@@ -135,17 +135,17 @@ describe('the work of matching one message is bounded', () => {
   })
 
   it('refuses names and messages over their bound before any matching', () => {
-    expect(parseStatusCommand(` ${'x'.repeat(3000)} down`)).to.deep.equal({ kind: 'invalid', why: 'That component name is too long (3,000 characters; at most 2,000). Nothing was changed.' })
-    expect(parseStatusCommand(` ${'x'.repeat(30_000)}`)).to.deep.include({ kind: 'invalid' })
+    expect(parseStatus(` ${'x'.repeat(3000)} down`)).to.deep.equal({ kind: 'invalid', why: 'That component name is too long (3,000 characters; at most 2,000). Nothing was changed.' })
+    expect(parseStatus(` ${'x'.repeat(30_000)}`)).to.deep.include({ kind: 'invalid' })
   })
 
   it('looks for the "<component> <state>:" colon only in a bounded prefix of the message', () => {
     // 20,000 colons cost one bounded scan; the colon after the longest possible name is message text.
-    const colons = parseStatusCommand(` API down: ${':'.repeat(20_000)}`)
+    const colons = parseStatus(` API down: ${':'.repeat(20_000)}`)
     expect(colons).to.deep.include({ kind: 'set', component: 'API', status: 'major_outage' })
-    const late = parseStatusCommand(` ${'y '.repeat(1100)}API down: message`)
+    const late = parseStatus(` ${'y '.repeat(1100)}API down: message`)
     expect(late.kind).to.equal('invalid')
     // A message too long to be a name: what comes before its first colon is the name meant.
-    expect(parseStatusCommand(` API degarded: ${'a '.repeat(10_000)}`)).to.deep.equal({ kind: 'show', component: 'API degarded' })
+    expect(parseStatus(` API degarded: ${'a '.repeat(10_000)}`)).to.deep.equal({ kind: 'show', component: 'API degarded' })
   })
 })

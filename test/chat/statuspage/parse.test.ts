@@ -1,13 +1,13 @@
 import { expect } from 'chai'
-import { isIncidentId, parseIncidentArgs, parseStatusCommand, STATUS_PATTERN } from '../../../src/chat/statuspage/parse'
+import { isIncidentId, parseIncidentArgs, parseStatus, STATUS_PATTERN } from '../../../src/chat/statuspage/parse'
 
 const parse = (text: string) => {
   const match = text.match(STATUS_PATTERN)
   if (!match || match.index !== 0) throw new Error(`the listener would not hear ${JSON.stringify(text)}`)
-  return parseStatusCommand(match[1])
+  return parseStatus(match[1])
 }
 
-describe('parseStatusCommand', () => {
+describe('parseStatus', () => {
   it('reads "status" and "status?" as the summary', () => {
     expect(parse('status')).to.deep.equal({ kind: 'summary' })
     expect(parse('status?')).to.deep.equal({ kind: 'summary' })

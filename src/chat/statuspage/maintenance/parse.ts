@@ -38,7 +38,7 @@ const ACTIONS: readonly string[] = ['start', 'complete', 'cancel']
 const invalid = (why: string, usage?: string): MaintenanceParse => ({ kind: 'invalid', why, ...(usage ? { usage } : {}) })
 
 /** `rest` is what follows the word `maintenance`. */
-export function parseMaintenanceCommand (rest: string): MaintenanceParse {
+export function parseMaintenance (rest: string): MaintenanceParse {
   const text = rest.trim().replace(/^\?$/, '')
   if (text === '' || /^list$/i.test(text)) return { kind: 'maintenance-list' }
   const [first, second] = text.split(/\s+/)

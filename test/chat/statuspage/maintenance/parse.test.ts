@@ -1,9 +1,9 @@
 // The maintenance commands as typed: one command each, or one usage reply; no clock needed.
 import { expect } from 'chai'
-import { parseStatusCommand } from '../../../../src/chat/statuspage/parse'
+import { parseStatus } from '../../../../src/chat/statuspage/parse'
 import { MAINTENANCE_WRITES, parseMaintenanceArgs, parseMaintenanceStatus } from '../../../../src/chat/statuspage/maintenance/parse'
 
-const parse = (text: string) => parseStatusCommand(` ${text}`)
+const parse = (text: string) => parseStatus(` ${text}`)
 const date = (year: number, month: number, day: number, hour: number, minute: number, zone: object = { kind: 'offset', minutes: 0 }) =>
   ({ kind: 'date', year, month, day, clock: { hour, minute, second: 0 }, zone })
 
