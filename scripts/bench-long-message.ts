@@ -5,7 +5,7 @@
 // slowest of 5 rounds per input; exits 1 when one is over the 50 ms target. A benchmark, not a test.
 
 import { componentBeforeExtraWords, matchComponent } from '../src/chat/statuspage/match'
-import { parseStatusCommand } from '../src/chat/statuspage/parse'
+import { parseStatus } from '../src/chat/statuspage/parse'
 import type { Component } from '../src/statuspage/types'
 
 const TARGET_MS = 50
@@ -30,7 +30,7 @@ const inputs: Record<string, string> = {
 
 /** Parse and match one message as the /status command does, before any API call. */
 function work (text: string): string {
-  const command = parseStatusCommand(text)
+  const command = parseStatus(text)
   if (command.kind !== 'show' && command.kind !== 'set') return command.kind
   const match = matchComponent(command.component, components)
   if (match.kind === 'unknown') componentBeforeExtraWords(command.component, components)

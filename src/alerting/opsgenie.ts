@@ -26,15 +26,16 @@ export const OPSGENIE: ServiceDescriptor = {
     keyVariable: 'HUBOT_OPSGENIE_API_KEY',
     web: 'the OpsGenie app',
     check: ['genie'],
-    explainRefusal: ({ code, method, path }) => {
+    explainRefusal: ({ kind, code, method, path }) => {
+      if (kind !== 'forbidden') return undefined
       // A user lookup (genie me as) is not an alert action: the integration-key advice would mislead.
       if (path.startsWith('/v2/users/')) {
-        return 'this key may not look up users, so the address could not be checked and was not stored ' +
-          '(keys from an API integration often cannot read users)'
+        return 'OpsGenie refused: this key may not look up users, so the address could not be checked and was not stored ' +
+          '(keys from an API integration often cannot read users). Nothing was changed.'
       }
       if (code === INTEGRATION_KEY_NEEDED && method.toUpperCase() === 'POST' && path.startsWith('/v2/alerts/')) {
-        return 'alert actions need a key from an API integration, not one from API Key Management. ' +
-          'Create an API integration in OpsGenie and put its key in HUBOT_OPSGENIE_API_KEY'
+        return 'OpsGenie refused: alert actions need a key from an API integration, not one from API Key Management. ' +
+          'Create an API integration in OpsGenie and put its key in HUBOT_OPSGENIE_API_KEY. Nothing was changed.'
       }
       return undefined
     }

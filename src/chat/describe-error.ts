@@ -1,8 +1,6 @@
 // Turns any failure into one sentence a person in the room can act on. Never includes a key:
 // ServiceError messages are built without credentials, and everything passes through redact().
 
-import { jsmRefusedFor, saysScope } from '../alerting/jsm/permissions'
-import { JSM } from '../alerting/jsm/service'
 import { ConfigError } from './config'
 import { BadResponseError, NetworkError, ServiceError, RateLimitError } from '../http/errors'
 import { redact } from '../http/redact'
@@ -66,15 +64,17 @@ function sentence (err: unknown, options: DescribeOptions): string {
   // A GET changes nothing: when it is what failed (and nothing was changed before it), say so.
   const isRead = (e: ServiceError): boolean => e.method === 'GET' && !options.afterChange
   const checkFirst = `its state with ${commands(checkCommands(err), options.prefix)} before trying again`
-  if ((err.kind === 'auth' || err.kind === 'forbidden') && err.service === JSM.name) return jsmRefusal(err)
+  if (err.kind === 'auth' || err.kind === 'forbidden') {
+    // The service's own sentence first: it knows what its refusals mean for what was asked.
+    const { kind, status, code, method, path, apiMessage } = err
+    const own = hints.explainRefusal?.({ kind, status, code, method, path, apiMessage })
+    if (own) return own
+  }
   switch (err.kind) {
     case 'auth':
       return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
-    case 'forbidden': {
-      const own = hints.explainRefusal?.(err)
-      if (own) return `${s} refused: ${own}. Nothing was changed.`
+    case 'forbidden':
       return `${s} refused (${err.status}): this key is not allowed to do that${reason(err)}. Nothing was changed.`
-    }
     case 'not_found':
       return `${s} could not find it (404)${reason(err)}. Check the name or id, and the configured page or account.`
     case 'invalid':
@@ -109,22 +109,4 @@ function sentence (err: unknown, options: DescribeOptions): string {
     default:
       return `${s} answered ${err.status ?? 'with an error'}${reason(err)}.`
   }
-}
-
-/**
- * A JSM refusal names what is missing: the scope or permission for what was asked (from the
- * request and JSM's own words), or the integration key. Nothing was changed: the request was refused.
- */
-function jsmRefusal (err: ServiceError): string {
-  const about = jsmRefusedFor(err.method, err.path)
-  const status = err.status ?? (err.kind === 'auth' ? 401 : 403)
-  if (about.kind === 'integration-key') {
-    return `JSM Operations rejected the integration key (${status})${reason(err)}. Check HUBOT_JSM_INTEGRATION_KEY: it must be the API key of an API integration in JSM Operations, enabled. Nothing was changed.`
-  }
-  if (status === 403 || saysScope(err.apiMessage)) {
-    return `JSM refused (${status}): the API token lacks the scope ${about.scope} (${about.what}), or its account lacks the permission${reason(err)}. ` +
-      'Grant it to the token (or use a token without scopes) in HUBOT_JSM_API_TOKEN. Nothing was changed.'
-  }
-  return `JSM Operations rejected the credentials (401)${reason(err)}. Check HUBOT_JSM_EMAIL and HUBOT_JSM_API_TOKEN ` +
-    `(a scoped token also needs ${about.scope}: ${about.what}). Nothing was changed.`
 }

@@ -14,10 +14,22 @@ export interface ServiceHints {
    */
   check: readonly string[]
   /**
-   * The service's own explanation of a refusal (403) it marks with a code, or undefined for the
-   * usual wording. Receives what was asked, so the advice fits the request.
+   * The service's own sentence for a refusal (401 or 403), or undefined for the usual wording.
+   * Receives what was asked and what the service said, so the advice fits the request.
    */
-  explainRefusal?: (refusal: { code?: number, method: string, path: string }) => string | undefined
+  explainRefusal?: (refusal: Refusal) => string | undefined
+}
+
+/** A request the service refused: the credentials (`auth`, 401) or what they may do (`forbidden`, 403). */
+export interface Refusal {
+  kind: 'auth' | 'forbidden'
+  status?: number
+  /** The service's own error code, when it gives one. */
+  code?: number
+  method: string
+  path: string
+  /** The service's own words, when it gave any. */
+  apiMessage?: string
 }
 
 export interface ServiceDescriptor {

@@ -64,7 +64,7 @@ import { ActionClaims } from '../alerting/bulk-lock'
 import { handleGenie } from '../chat/opsgenie/handlers'
 import { OPSGENIE_HELP } from '../chat/opsgenie/help'
 import { GENIE_PATTERN, parseGenie } from '../chat/opsgenie/parse'
-import { createBackend, readSettings, secretVariables, serviceName } from '../chat/opsgenie/settings'
+import { createClient, readSettings, secretVariables, serviceName } from '../chat/opsgenie/settings'
 
 export = (robot: HubotRobot): void => {
   registerHelp(robot, OPSGENIE_HELP)
@@ -81,9 +81,9 @@ export = (robot: HubotRobot): void => {
   }, async ({ command, user, room, audit, deadline }) => {
     if (command.kind === 'log') return formatHistory(readHistory(robot.brain, 'opsgenie'), command.count, serviceName())
     const settings = readSettings()
-    let backend: ReturnType<typeof createBackend> | undefined
+    let backend: ReturnType<typeof createClient> | undefined
     return handleGenie(command, {
-      backend: () => (backend ??= auditedBackend(createBackend(settings), audit)),
+      backend: () => (backend ??= auditedBackend(createClient(settings), audit)),
       service: serviceName(),
       settings,
       user,

@@ -46,10 +46,13 @@ import { addressPrefix, respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { classifyStatus, STATUS_GATE } from '../chat/statuspage/access'
-import { statuspageDeps, statuspageSecrets } from '../chat/statuspage/config'
-import { runStatusCommand } from '../chat/statuspage/handlers'
+import type { StatuspageClient } from '../statuspage/client'
+import { rememberWrites } from '../webhooks/own-changes'
+import { clockNow } from '../chat/clock'
+import { handleStatus } from '../chat/statuspage/handlers'
 import { STATUSPAGE_HELP } from '../chat/statuspage/help'
-import { parseStatusCommand, STATUS_PATTERN } from '../chat/statuspage/parse'
+import { parseStatus, STATUS_PATTERN } from '../chat/statuspage/parse'
+import { createClient, readSettings, secretVariables, type StatusSettings } from '../chat/statuspage/settings'
 
 const STATUS_SLOW = { service: 'Statuspage', check: 'status (and status incidents)' }
 
@@ -60,16 +63,23 @@ export = (robot: HubotRobot): void => {
   respond(robot, {
     id: 'statuspage.status',
     pattern: STATUS_PATTERN,
-    secrets: statuspageSecrets,
-    parse: match => parseLogRequest(match[1]) ?? parseStatusCommand(match[1]),
+    secrets: secretVariables,
+    parse: match => parseLogRequest(match[1]) ?? parseStatus(match[1]),
     classify: classifyStatus,
     gate: STATUS_GATE,
     slow: STATUS_SLOW
   }, async ({ command, audit, room }) => {
     if (command.kind === 'log') return formatHistory(readHistory(robot.brain, 'statuspage'), command.count, 'Statuspage')
-    return runStatusCommand(command, () => {
-      const deps = statuspageDeps(robot, room)
-      return { ...deps, client: auditedStatuspage(deps.client, audit) }
-    }, addressPrefix(robot))
+    let settings: StatusSettings | undefined
+    const readSettingsOnce = (): StatusSettings => (settings ??= readSettings())
+    let client: StatuspageClient | undefined
+    // Writes that succeed are remembered for this room, so the webhook does not announce them again here.
+    return handleStatus(command, {
+      settings: readSettingsOnce,
+      client: () => (client ??= auditedStatuspage(rememberWrites(createClient(readSettingsOnce()), room), audit)),
+      room,
+      now: clockNow,
+      prefix: addressPrefix(robot)
+    })
   })
 }

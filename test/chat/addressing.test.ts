@@ -6,8 +6,8 @@ import { describeError } from '../../src/chat/describe-error'
 import { TimeoutError, UnavailableError } from '../../src/http/errors'
 import { STATUSPAGE } from '../../src/statuspage/service'
 import { OPSGENIE } from '../../src/alerting/opsgenie'
-import { api, components, configure, getComponents, getMaintenance, getUnresolved, PAGE } from '../statuspage/support'
-import { configure as configureGenie, fixture, opsgenie } from '../opsgenie/support'
+import { api, components, configure, getComponents, getMaintenance, getUnresolved, PAGE } from '../support/statuspage'
+import { configure as configureGenie, fixture, opsgenie } from '../support/opsgenie'
 
 describe('replies name commands the way the bot is addressed (by name, no alias)', () => {
   let bot: TestBot

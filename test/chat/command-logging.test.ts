@@ -2,7 +2,7 @@
 // so they do not fill the operator's terminal with errors; the service failing stays an error.
 import { expect } from 'chai'
 import { botForEachTest } from '../support/bots'
-import { api, configure, getComponents, onlyReply, PAGE } from '../statuspage/support'
+import { api, configure, getComponents, onlyReply, PAGE } from '../support/statuspage'
 
 const linesAt = (logs: readonly string[], level: string): string[] => logs.filter(l => l.startsWith(`${level}: [statuspage.status]`))
 

@@ -1,7 +1,7 @@
 // The sentences for failures whose wording depends on what was asked and what was tried.
 import { expect } from 'chai'
-import { describeError } from '../../src/chat/describe-error'
-import { ForbiddenError, RateLimitError } from '../../src/http/errors'
+import { describeError, mayHaveHappened } from '../../src/chat/describe-error'
+import { BadResponseError, ForbiddenError, NetworkError, RateLimitError, TimeoutError } from '../../src/http/errors'
 import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { STATUSPAGE } from '../../src/statuspage/service'
 
@@ -48,5 +48,23 @@ describe('describeError: rate limits', () => {
   })
   it('says the retries ran out only when there were some', () => {
     expect(limited(2, 3)).to.equal('Statuspage is rate limiting us (429) and the retries ran out. Try again in 2 s.')
+  })
+})
+
+describe('may it have happened?', () => {
+  const post = { service: STATUSPAGE, method: 'POST', path: '/pages/p/incidents' }
+  const network = (reason: string, method = 'POST'): NetworkError => Object.assign(new NetworkError({ ...post, method }, 'x'), { reason })
+
+  it('yes after a reset, a timeout or an unreadable answer to a write; no for a refused connection or a read', () => {
+    expect(mayHaveHappened(network('ECONNRESET'))).to.equal(true)
+    expect(mayHaveHappened(new TimeoutError(post, 'x'))).to.equal(true)
+    expect(mayHaveHappened(new BadResponseError(post, 'x'))).to.equal(true)
+    expect(mayHaveHappened(network('ECONNREFUSED'))).to.equal(false)
+    expect(mayHaveHappened(network('ECONNRESET', 'GET'))).to.equal(false)
+    expect(mayHaveHappened(new Error('bug'))).to.equal(false)
+  })
+
+  it('says a refused connection could not reach the service, even for a write', () => {
+    expect(describeError(network('ECONNREFUSED'))).to.equal("Could not reach Statuspage (ECONNREFUSED). Check the bot's network and the API URL setting, then try again.")
   })
 })

@@ -5,8 +5,8 @@ import type nock from 'nock'
 import { deadlineReply, progressLine, PROGRESS_AFTER_MS, useCommandTimers } from '../../src/chat/progress'
 import { botForEachTest } from '../support/bots'
 import { FakeClock, flush } from '../support/fake-clock'
-import { alert, configure as configureGenie, mockAction, mockList, OPEN_UNACKED, opsgenie, uuid } from '../opsgenie/support'
-import { api, components, configure as configureStatus, getComponents, getMaintenance, getUnresolved, PAGE, unresolved } from '../statuspage/support'
+import { alert, configure as configureGenie, mockAction, mockList, OPEN_UNACKED, opsgenie, uuid } from '../support/opsgenie'
+import { api, components, configure as configureStatus, getComponents, getMaintenance, getUnresolved, PAGE, unresolved } from '../support/statuspage'
 
 /** A reply held until the test releases it, and a promise that resolves when the request has arrived. */
 function held (body: nock.ReplyBody, status = 200) {

@@ -71,3 +71,11 @@ describe('describeError', () => {
     expect(describeError(err)).to.contain('Try again in a moment')
   })
 })
+
+describe('redact keeps the sentence around a value', () => {
+  it('keeps the ). after [REDACTED]', () => {
+    expect(redact('failed (Authorization: GenieKey abc123xyz).')).to.equal('failed (Authorization: GenieKey [REDACTED]).')
+    expect(redact('failed (key GenieKey og-secret-key-1).', ['og-secret-key-1'])).to.equal('failed (key GenieKey [REDACTED]).')
+    expect(redact('sent Bearer a.b.c.')).to.equal('sent Bearer [REDACTED].')
+  })
+})

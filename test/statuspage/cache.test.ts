@@ -7,7 +7,7 @@ import { cachedClient, PageCache } from '../../src/statuspage/cache'
 import { createStatuspageClient } from '../../src/statuspage/client'
 import { STATUSPAGE } from '../../src/statuspage/service'
 import { botForEachTest } from '../support/bots'
-import { api, API_KEY, API_URL, components, configure, getComponents, getMaintenance, getUnresolved, onlyReply, PAGE, PAGE_ID, patched, unresolved } from './support'
+import { api, API_KEY, API_URL, components, configure, getComponents, getMaintenance, getUnresolved, onlyReply, PAGE, PAGE_ID, patched, unresolved } from '../support/statuspage'
 
 describe('the Statuspage page cache, through the robot', () => {
   const bot = botForEachTest(configure)

@@ -4,7 +4,7 @@ import { createHttpClient } from '../../src/http/client'
 import { BadResponseError } from '../../src/http/errors'
 import { createStatuspageClient } from '../../src/statuspage/client'
 import { STATUSPAGE } from '../../src/statuspage/service'
-import { api, API_KEY, API_URL, componentRow, createdIncident, PAGE, PAGE_ID } from './support'
+import { api, API_KEY, API_URL, componentRow, createdIncident, PAGE, PAGE_ID } from '../support/statuspage'
 
 const client = (deliverNotifications?: boolean) => createStatuspageClient({
   http: createHttpClient({ service: STATUSPAGE, baseURL: `${API_URL}/v1`, authorization: `OAuth ${API_KEY}`, secrets: [API_KEY] }),

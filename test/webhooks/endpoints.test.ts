@@ -4,7 +4,7 @@
 import { expect } from 'chai'
 import { HUBOT_VERSIONS, startBot, type HubotVersion, type TestBot } from '../support/bots'
 import { allowLoopback, sleep } from '../sandbox/http'
-import { api, configure, getComponents, getUnresolved, PAGE } from '../statuspage/support'
+import { api, configure, getComponents, getUnresolved, PAGE } from '../support/statuspage'
 import { ACTIONS, alertBody, componentBody, fixture, incidentBody } from './payloads'
 import { accounted } from './support'
 

@@ -5,22 +5,13 @@ import type { BulkItem } from '../../alerting/bulk'
 import type { RunInfo } from '../../alerting/bulk-lock'
 import type { Alert, Schedule } from '../../alerting/types'
 import { isServiceError, RateLimitError, type ServiceError } from '../../http/errors'
-import { formatDuration } from './duration'
+import { formatDuration } from '../duration'
+import { age, plural } from '../text'
 import { compressLabels } from './ranges'
-import { plural } from '../text'
 import { boundedList, count, echo } from '../bounds'
 
 /** Above this many alerts, the status reply shows the newest and ends with "+N more". */
 export const STATUS_LIST_LIMIT = 15
-
-/** `5m`, `3h 10m`, `2d 4h`: how long ago `iso` was. */
-export function age (iso: string, now: number): string {
-  const t = Date.parse(iso)
-  if (Number.isNaN(t)) return '?'
-  const ms = Math.max(0, now - t)
-  // Whole minutes once past one: seconds would only make the list jitter.
-  return ms < 60_000 ? `${Math.floor(ms / 1000)}s` : formatDuration(Math.floor(ms / 60_000) * 60_000)
-}
 
 /** `2026-11-24 14:30 UTC`. */
 export function utc (ms: number): string {

@@ -1,6 +1,9 @@
 // Replies of the people commands (genie me as, whoami, take), built from data only.
 
 import type { Attribution, UserInfo } from '../../alerting/types'
+import { echo } from '../bounds'
+import { formatDuration } from '../duration'
+import { utc } from './format'
 import type { Identity } from './identity'
 
 const named = (username: string, fullName?: string): string =>
@@ -33,12 +36,12 @@ export function formatNoSuchUser (email: string, service: string, byAccount: boo
   return `${service} has no user ${email}. Nothing was stored; check the address you log in with.${account}`
 }
 
-/** The site hides emails: the search matched accounts but cannot show their addresses. */
-export function formatEmailsHidden (email: string, candidates: readonly UserInfo[], prefix: string): string {
+/** The site hides emails: the search matched accounts but cannot show their addresses. `outcome`: what was not done. */
+export function formatEmailsHidden (email: string, candidates: readonly UserInfo[], prefix: string, outcome = 'Nothing was stored.'): string {
   const shown = candidates.slice(0, 3).map(c => `${c.fullName ?? c.username} (${prefix}genie me as account ${c.accountId ?? c.id})`)
   const more = candidates.length > 3 ? ` and ${candidates.length - 3} more` : ''
   return `The Atlassian site hides email addresses, so I cannot confirm which account is ${email}. ` +
-    `It matched: ${shown.join('; ')}${more}. If one is you, say that command. Nothing was stored.`
+    `It matched: ${shown.join('; ')}${more}. If one is you, say that command. ${outcome}`
 }
 
 export function formatNoSuchAccount (accountId: string, service: string): string {
@@ -56,3 +59,31 @@ export function formatStaleIdentity (identity: Identity, savedOn: string, servic
   return `You set ${identity.username} while the bot used ${savedOn}, and ${service} could not find that account. ` +
     `Say ${prefix}genie me as <email> (or ${prefix}genie me as account <accountId>) again.`
 }
+
+/** `whoami` with nothing stored: whose name actions go out under instead. */
+export function formatWhoamiUnset (actor: { name: string, from: string }, service: string, prefix: string): string {
+  const how = actor.from === 'chat email' ? 'the email your chat account gives' : `your chat name, which ${service} may not know`
+  return `I have not been told who you are in ${service}. Your actions go out as ${actor.name} (${how}). Say ${prefix}genie me as <email> to set it.`
+}
+
+export const formatForgotten = (forgotten: boolean, service: string): string => (forgotten
+  ? `Forgotten: I no longer know who you are in ${service}.`
+  : 'I had nothing stored for you, so there is nothing to forget.')
+
+export const formatNoSchedules = (service: string): string => `${service} has no schedules.`
+
+/** A schedule name that matched none or several; `names`: the schedules to choose from. */
+export const formatNoSchedule = (name: string, why: 'none' | 'ambiguous', names: string): string => (why === 'none'
+  ? `There is no schedule called "${echo(name)}". Schedules: ${names}.`
+  : `"${echo(name)}" matches several schedules: ${names}. Say which.`)
+
+export const formatTakeWhoAreYou = (service: string, prefix: string): string =>
+  `I don't know who you are in ${service}. Say ${prefix}genie me as <email> first; nobody was put on call.`
+
+export const formatWhichSchedule = (durationMs: number, names: string, prefix: string): string =>
+  `Which schedule? Say ${prefix}genie take <schedule> for ${formatDuration(durationMs)}, with one of: ${names}.`
+
+export const formatTaken = (
+  username: string, schedule: string, end: number, durationMs: number, alias: string
+): string =>
+  `You (${username}) are on call for ${schedule} from now until ${utc(end)} (${formatDuration(durationMs)}; override ${alias || 'created'}).`

@@ -47,7 +47,8 @@ export const usesJsm = (): boolean => JSM_VARIABLES.some(name => env(name) !== u
 
 export const serviceName = (): string => (usesJsm() ? JSM.name : OPSGENIE.name)
 
-export function createBackend (settings: GenieSettings): AlertingBackend {
+/** The alerting backend (JSM Operations or OpsGenie) the commands talk to. */
+export function createClient (settings: GenieSettings): AlertingBackend {
   if (usesJsm()) {
     const jsm = requireEnv(JSM.name, JSM_VARIABLES)
     return createJsmBackend({

@@ -10,7 +10,7 @@ const ACCESS: Record<StatusCommand['kind'] | LogCommand['kind'], Access> = {
   components: 'read',
   incidents: 'read',
   show: 'read',
-  usage: 'read',
+  invalid: 'read',
   log: 'read',
   'maintenance-list': 'read',
   set: 'write',

@@ -5,22 +5,10 @@ import { GROUP_SEPARATOR, isTopLevel, qualifiedName, targetsOf } from './groups'
 import { bounded, componentLines, orList } from './lists'
 import { maintenanceShowLines, maintenanceSummaryLines, type MaintenanceView } from './maintenance/format'
 import { incidentStatusLabel, severity, STATE_HELP, stateLabel } from './states'
-import { plural } from '../text'
+import { age, plural } from '../text'
 import { echo } from '../bounds'
 
 const LATEST_BODY_CHARS = 280
-
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function age (iso: string | null | undefined, now: Date): string {
-  const at = iso ? Date.parse(iso) : NaN
-  if (Number.isNaN(at)) return 'at an unknown time'
-  const minutes = Math.floor((now.getTime() - at) / 60_000)
-  if (minutes < 1) return 'just now'
-  if (minutes < 60) return `${minutes} min ago`
-  const hours = Math.floor(minutes / 60)
-  if (hours < 48) return `${hours} h ago`
-  return `${Math.floor(hours / 24)} days ago`
-}
 
 const truncate = (text: string, max: number): string => {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -55,7 +43,7 @@ const isMaintenance = (incident: Incident): boolean => ['scheduled', 'in_progres
 export function incidentHeadline (incident: Incident, now: Date): string {
   const impact = impactOf(incident)
   const shown = impact && impact !== 'none' ? `, ${impact} impact` : ''
-  const when = incident.started_at ? `started ${age(incident.started_at, now)}` : `opened ${age(incident.created_at, now)}`
+  const when = incident.started_at ? `started ${age(incident.started_at, now, 'words')}` : `opened ${age(incident.created_at, now, 'words')}`
   return `${incident.name} (${incident.id}): ${incidentStatusLabel(incident.status)}${shown}, ${when}`
 }
 
@@ -71,7 +59,7 @@ function affectsLines (incident: Incident, all: readonly Component[], indent = '
 export function incidentDetails (incident: Incident, now: Date, all: readonly Component[] = []): string {
   const lines = [`• ${incidentHeadline(incident, now)}`]
   const latest = latestUpdate(incident)
-  if (latest?.body) lines.push(`  Latest (${incidentStatusLabel(latest.status)}, ${age(latest.display_at ?? latest.created_at, now)}): ${truncate(latest.body, LATEST_BODY_CHARS)}`)
+  if (latest?.body) lines.push(`  Latest (${incidentStatusLabel(latest.status)}, ${age(latest.display_at ?? latest.created_at, now, 'words')}): ${truncate(latest.body, LATEST_BODY_CHARS)}`)
   lines.push(...affectsLines(incident, all))
   if (incident.shortlink) lines.push(`  ${incident.shortlink}`)
   return lines.join('\n')
@@ -174,9 +162,9 @@ export function formatShow (
   return lines.join('\n')
 }
 
-/** A usage answer, the command written as the room must type it (`Name the incident: /status open ...`). */
-export function formatUsage (usage: { reason: string, syntax?: string }, prefix: string): string {
-  return usage.syntax ? `${usage.reason} ${prefix}${usage.syntax}` : usage.reason
+/** What was wrong with the command, and its right form as the room must type it (`Name the incident: /status open ...`). */
+export function formatInvalid (command: { why: string, usage?: string }, prefix: string): string {
+  return command.usage ? `${command.why} ${prefix}${command.usage}` : command.why
 }
 
 export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[], prefix: string): string {

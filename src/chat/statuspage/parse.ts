@@ -4,7 +4,7 @@
 
 import { MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type ComponentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
 import { parseIncidentStatus, trailingState } from './states'
-import { parseMaintenanceCommand, type MaintenanceCommand } from './maintenance/parse'
+import { parseMaintenance, type MaintenanceCommand } from './maintenance/parse'
 import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, tooLong } from '../bounds'
 
 export type StatusCommand =
@@ -19,8 +19,8 @@ export type StatusCommand =
   | { kind: 'resolve', args: string }
   /** maintenance-list (a read), maintenance-create, -transition, -update (writes). */
   | MaintenanceCommand
-  /** `syntax`, when given, is the right form of the command, shown after `reason` with the bot's prefix. */
-  | { kind: 'usage', reason: string, syntax?: string }
+  /** `usage`, when given, is the right form of the command, shown after `why` with the bot's prefix. */
+  | { kind: 'invalid', why: string, usage?: string }
 
 /**
  * The listener's pattern: `status`, `status?` (`status???` too), or `status ` and anything (several lines too); a colon
@@ -35,7 +35,7 @@ const words = (text: string): string[] => text.split(/\s+/).filter(Boolean)
 const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
 
 /** `rest` is what follows the word "status" (the listener's first capture), e.g. "?" or " API down". */
-export function parseStatusCommand (rest: string | undefined): StatusCommand {
+export function parseStatus (rest: string | undefined): StatusCommand {
   const text = (rest ?? '').trim()
   // Only question marks (`status ???`): an impatient "status?", not a component called "??".
   if (/^[\s?]*$/.test(text)) return { kind: 'summary' }
@@ -47,14 +47,14 @@ export function parseStatusCommand (rest: string | undefined): StatusCommand {
   switch (keyword) {
     case 'components':
     case 'incidents':
-      return after === '' ? { kind: keyword } : usage(`Nothing goes after "${keyword}": say just`, `status ${keyword}`)
+      return after === '' ? { kind: keyword } : invalid(`Nothing goes after "${keyword}": say just`, `status ${keyword}`)
     case 'open': return parseOpen(after)
     case 'update':
-      if (others.length === 0) return usage('Say what to add:', 'status update [<incident id>] [<incident status>] <message>')
+      if (others.length === 0) return invalid('Say what to add:', 'status update [<incident id>] [<incident status>] <message>')
       return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'update', args: after }
     case 'resolve': return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'resolve', args: after }
     case 'maintenance':
-    case 'maintenances': return bounded('message', after, MAX_MESSAGE_CHARS) ?? parseMaintenanceCommand(after)
+    case 'maintenances': return bounded('message', after, MAX_MESSAGE_CHARS) ?? parseMaintenance(after)
   }
   return parseComponentCommand(text)
 }
@@ -76,11 +76,11 @@ function parseComponentCommand (text: string): StatusCommand {
   for (let i = text.indexOf(':'); i !== -1 && i <= NAME_AND_STATE_CHARS; i = text.indexOf(':', i + 1)) {
     if (firstColon === -1) firstColon = i
     const set = parseSet(text.slice(0, i))
-    if (set?.kind === 'usage') return set
+    if (set?.kind === 'invalid') return set
     if (set) {
       const message = text.slice(i + 1).trim()
       if (message === '') return set
-      if (message.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
+      if (message.length > MAX_INCIDENT_BODY) return invalid(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
       return { ...set, message }
     }
   }
@@ -90,7 +90,7 @@ function parseComponentCommand (text: string): StatusCommand {
   return parseSet(text) ?? show(text)
 }
 
-function parseSet (text: string): Extract<StatusCommand, { kind: 'set' | 'usage' }> | undefined {
+function parseSet (text: string): Extract<StatusCommand, { kind: 'set' | 'invalid' }> | undefined {
   // The state is looked for in the last words only (a bounded tail, its first word possibly cut
   // off dropped), so trying every colon of a message costs a bounded amount each.
   const tail = text.length > STATE_TAIL_CHARS ? words(text.slice(-STATE_TAIL_CHARS)).slice(1) : words(text)
@@ -118,18 +118,18 @@ function parseOpen (after: string): StatusCommand {
   const colon = rest.indexOf(':')
   const name = tidy(colon === -1 ? rest : rest.slice(0, colon))
   const message = colon === -1 ? '' : rest.slice(colon + 1).trim()
-  if (name === '') return usage('Name the incident:', 'status open [<incident status>] <name>[: <message>]')
-  if (name.length > MAX_INCIDENT_NAME) return usage(`That incident name is too long for Statuspage (${MAX_INCIDENT_NAME} characters at most).`)
-  if (message.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
+  if (name === '') return invalid('Name the incident:', 'status open [<incident status>] <name>[: <message>]')
+  if (name.length > MAX_INCIDENT_NAME) return invalid(`That incident name is too long for Statuspage (${MAX_INCIDENT_NAME} characters at most).`)
+  if (message.length > MAX_INCIDENT_BODY) return invalid(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
   return { kind: 'open', name, status: status ?? 'investigating', ...(message ? { message } : {}) }
 }
 
-const usage = (reason: string, syntax?: string): StatusCommand => (syntax ? { kind: 'usage', reason, syntax } : { kind: 'usage', reason })
+const invalid = (why: string, usage?: string): StatusCommand => (usage ? { kind: 'invalid', why, usage } : { kind: 'invalid', why })
 
-/** The usage reply when `text` is over its bound, else undefined. */
-function bounded (what: string, text: string, max: number): Extract<StatusCommand, { kind: 'usage' }> | undefined {
-  const reason = tooLong(what, text, max)
-  return reason === undefined ? undefined : { kind: 'usage', reason }
+/** The invalid reply when `text` is over its bound, else undefined. */
+function bounded (what: string, text: string, max: number): Extract<StatusCommand, { kind: 'invalid' }> | undefined {
+  const why = tooLong(what, text, max)
+  return why === undefined ? undefined : { kind: 'invalid', why }
 }
 
 export interface IncidentArgs {

@@ -8,9 +8,11 @@ import type { AlertAction } from '../../../alerting/types'
 import { uniqueTargets } from '../../../alerting/scheduler'
 import { reportActivity } from '../../../http/activity'
 import { isServiceError } from '../../../http/errors'
-import { formatDuration } from '../duration'
 import {
-  formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, utc, VERBS
+  formatNoted, formatNotConfirmed, formatSnoozed, formatUnknownAlert, NOTHING_TO_ACK, NOTHING_TO_CLOSE
+} from '../alerts-format'
+import {
+  formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, VERBS
 } from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
 import { tokenActorNote } from '../people-format'
@@ -71,7 +73,7 @@ export async function status (ctx: GenieContext): Promise<string> {
 export async function ackAll (ctx: GenieContext): Promise<string> {
   const listedAt = ctx.now()
   const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open', acknowledged: false }))
-  if (alerts.length === 0) return 'No open alert is waiting to be acknowledged: there is nothing to acknowledge.'
+  if (alerts.length === 0) return NOTHING_TO_ACK
   return bulk(ctx, 'acknowledge', alerts.map(a => ({ alertId: a.id, label: labelOf(a) })), [], 'genie ack', listedAt)
 }
 
@@ -89,7 +91,7 @@ export async function actOnIds (ctx: GenieContext, name: 'acknowledge' | 'unackn
 
 export async function closeAll (ctx: GenieContext): Promise<string> {
   const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open' }))
-  if (alerts.length === 0) return 'There is no open alert to close.'
+  if (alerts.length === 0) return NOTHING_TO_CLOSE
   const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
   const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, targets, ctx.settings.closeAllTtlMs)
   return formatCloseAllPrompt(targets.map(t => t.label), pending.code, ctx.prefix, ctx.settings.closeAllTtlMs)
@@ -97,20 +99,14 @@ export async function closeAll (ctx: GenieContext): Promise<string> {
 
 export async function confirmCloseAll (ctx: GenieContext, code: string): Promise<string> {
   const taken = ctx.closeAll.take(ctx.room, ctx.user.id, code)
-  if (!taken.ok) {
-    switch (taken.why) {
-      case 'none': return 'No close all is waiting for your confirmation in this room. Nothing was closed.'
-      case 'expired': return `Too late: the close all waited ${formatDuration(ctx.settings.closeAllTtlMs)} and expired. Nothing was closed.`
-      case 'mismatch': return 'That is not the code. Nothing was closed, and the close all is cancelled.'
-    }
-  }
+  if (!taken.ok) return formatNotConfirmed(taken.why, ctx.settings.closeAllTtlMs)
   return bulk(ctx, 'close', taken.pending.targets, [], 'genie close all', taken.pending.heldAt)
 }
 
 async function single (ctx: GenieContext, id: string, action: AlertAction, done: (label: string) => string): Promise<string> {
   const backend = ctx.backend()
   const { targets, unknown } = await resolveAlerts(backend, [id], ctx.settings.concurrency)
-  if (targets.length === 0) return `Unknown: ${/^\d+$/.test(unknown[0]) ? `#${unknown[0]}` : unknown[0]} (no such alert). Nothing was changed.`
+  if (targets.length === 0) return formatUnknownAlert(unknown[0])
   const target = targets[0]
   const outcome = await actAndConfirm(backend, target.alertId, action, actorOf(ctx), confirmOptions(ctx))
   throwIfKeyRefusedEverywhere([{ target, outcome }])
@@ -119,11 +115,11 @@ async function single (ctx: GenieContext, id: string, action: AlertAction, done:
 }
 
 export function note (ctx: GenieContext, id: string, text: string): Promise<string> {
-  return single(ctx, id, { name: 'note', note: text }, label => `Added your note to ${label} (confirmed by ${ctx.service}).`)
+  return single(ctx, id, { name: 'note', note: text }, label => formatNoted(label, ctx.service))
 }
 
 export function snooze (ctx: GenieContext, id: string, durationMs: number): Promise<string> {
   const until = ctx.now() + durationMs
   return single(ctx, id, { name: 'snooze', endTime: new Date(until).toISOString() },
-    label => `Snoozed ${label} for ${formatDuration(durationMs)}, until ${utc(until)} (confirmed by ${ctx.service}).`)
+    label => formatSnoozed(label, durationMs, until, ctx.service))
 }

@@ -2,12 +2,9 @@
 
 import type { GenieCommand } from '../parse'
 import type { GenieContext } from '../context'
-import { OPSGENIE_HELP } from '../help'
-import { echo } from '../../bounds'
+import { formatHelp, formatInvalid, formatUnknown } from '../command-format'
 import { ackAll, actOnIds, closeAll, confirmCloseAll, note, snooze, status } from './alerts'
 import { forgetMe, meAs, meAsAccount, onCall, take, whoami } from './people'
-
-const usages = (prefix: string): string => OPSGENIE_HELP.map(h => `${prefix}${h.usage}`).join(', ')
 
 export async function handleGenie (command: GenieCommand, ctx: GenieContext): Promise<string> {
   // A held close all waits for `genie confirm` and nothing else from that person.
@@ -28,9 +25,9 @@ export async function handleGenie (command: GenieCommand, ctx: GenieContext): Pr
     case 'forget-me': return forgetMe(ctx)
     case 'oncall': return onCall(ctx, command.schedule)
     case 'take': return take(ctx, command.schedule, command.durationMs)
-    case 'help': return `genie commands: ${usages(ctx.prefix)}.`
-    case 'invalid': return `Usage: ${ctx.prefix}${command.usage} (${command.why}).`
-    case 'unknown': return `I don't know "genie ${echo(command.text)}". Try: ${usages(ctx.prefix)}.`
+    case 'help': return formatHelp(ctx.prefix)
+    case 'invalid': return formatInvalid(command, ctx.prefix)
+    case 'unknown': return formatUnknown(command.text, ctx.prefix)
     case 'refused': return command.reply
   }
 }

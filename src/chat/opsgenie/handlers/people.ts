@@ -3,14 +3,14 @@
 import { mapSettled } from '../../../util/async'
 import { isServiceError } from '../../../http/errors'
 import { describeError } from '../../describe-error'
-import { echo } from '../../bounds'
 import type { GenieContext } from '../context'
-import { formatDuration } from '../duration'
-import { formatOnCall, utc, type OnCallRow } from '../format'
+import { formatOnCall, type OnCallRow } from '../format'
 import type { UserInfo } from '../../../alerting/types'
 import { actorName, checkedOn, forgetIdentity, getIdentity, scheduleUsername, setIdentity, type Identity } from '../identity'
 import {
-  formatEmailsHidden, formatIdentitySet, formatNoSuchAccount, formatNoSuchUser, formatStaleIdentity, formatWhoami
+  formatEmailsHidden, formatForgotten, formatIdentitySet, formatNoSchedule, formatNoSchedules, formatNoSuchAccount,
+  formatNoSuchUser, formatStaleIdentity, formatTaken, formatTakeWhoAreYou, formatWhichSchedule, formatWhoami,
+  formatWhoamiUnset
 } from '../people-format'
 import { pickSchedule, scheduleNames } from '../schedules'
 
@@ -63,25 +63,21 @@ export async function whoami (ctx: GenieContext): Promise<string> {
   const current = await currentIdentity(ctx)
   if ('stale' in current) return current.stale
   if (current.identity) return formatWhoami(current.identity, ctx.service, ctx.prefix, current.reresolvedFrom)
-  const actor = actorName(ctx.user, undefined)
-  const how = actor.from === 'chat email' ? 'the email your chat account gives' : `your chat name, which ${ctx.service} may not know`
-  return `I have not been told who you are in ${ctx.service}. Your actions go out as ${actor.name} (${how}). Say ${ctx.prefix}genie me as <email> to set it.`
+  return formatWhoamiUnset(actorName(ctx.user, undefined), ctx.service, ctx.prefix)
 }
 
 export function forgetMe (ctx: GenieContext): string {
-  return forgetIdentity(ctx.brain, ctx.user.id)
-    ? `Forgotten: I no longer know who you are in ${ctx.service}.`
-    : 'I had nothing stored for you, so there is nothing to forget.'
+  return formatForgotten(forgetIdentity(ctx.brain, ctx.user.id), ctx.service)
 }
 
 export async function onCall (ctx: GenieContext, name?: string): Promise<string> {
   const backend = ctx.backend()
   const schedules = await backend.listSchedules()
-  if (schedules.length === 0) return `${backend.service} has no schedules.`
+  if (schedules.length === 0) return formatNoSchedules(backend.service)
   let chosen = schedules
   if (name) {
     const pick = pickSchedule(schedules, name)
-    if (!pick.ok) return noSchedule(name, pick.why, pick.candidates)
+    if (!pick.ok) return formatNoSchedule(name, pick.why, scheduleNames(pick.candidates))
     chosen = [pick.schedule]
   }
   const settled = await mapSettled(chosen, ctx.settings.concurrency, s => backend.onCall(s.id))
@@ -91,12 +87,6 @@ export async function onCall (ctx: GenieContext, name?: string): Promise<string>
   if (isServiceError(first) && errors.every(e => isServiceError(e) && e.kind === first.kind)) throw first
   const rows: OnCallRow[] = settled.map(s => (s.ok ? { schedule: s.item, recipients: s.value } : { schedule: s.item, error: describeError(s.error, [], { prefix: ctx.prefix }).replace(/\.$/, '') }))
   return formatOnCall(rows, name)
-}
-
-function noSchedule (name: string, why: 'none' | 'ambiguous', candidates: Parameters<typeof scheduleNames>[0]): string {
-  return why === 'none'
-    ? `There is no schedule called "${echo(name)}". Schedules: ${scheduleNames(candidates)}.`
-    : `"${echo(name)}" matches several schedules: ${scheduleNames(candidates)}. Say which.`
 }
 
 /** Who to put on call: the stored identity (checked on this backend), else the chat email; undefined or why not. */
@@ -111,25 +101,25 @@ async function onCallPerson (ctx: GenieContext): Promise<OnCallPerson> {
   // Keyed by account: find the chat email's account.
   const found = await ctx.backend().findUser({ email: username })
   if (found.kind === 'found') return { username: found.user.username, accountId: found.user.accountId }
-  if (found.kind === 'hidden') return formatEmailsHidden(username, found.candidates, ctx.prefix).replace('Nothing was stored.', 'Nobody was put on call.')
+  if (found.kind === 'hidden') return formatEmailsHidden(username, found.candidates, ctx.prefix, 'Nobody was put on call.')
   return undefined
 }
 
 export async function take (ctx: GenieContext, name: string | undefined, durationMs: number): Promise<string> {
   const person = await onCallPerson(ctx)
   if (typeof person === 'string') return person
-  if (!person) return `I don't know who you are in ${ctx.service}. Say ${ctx.prefix}genie me as <email> first; nobody was put on call.`
+  if (!person) return formatTakeWhoAreYou(ctx.service, ctx.prefix)
   const { username, accountId } = person
   const backend = ctx.backend()
   const schedules = await backend.listSchedules()
-  if (schedules.length === 0) return `${backend.service} has no schedules.`
+  if (schedules.length === 0) return formatNoSchedules(backend.service)
   let schedule = schedules[0]
   if (name) {
     const pick = pickSchedule(schedules, name)
-    if (!pick.ok) return noSchedule(name, pick.why, pick.candidates)
+    if (!pick.ok) return formatNoSchedule(name, pick.why, scheduleNames(pick.candidates))
     schedule = pick.schedule
   } else if (schedules.length > 1) {
-    return `Which schedule? Say ${ctx.prefix}genie take <schedule> for ${formatDuration(durationMs)}, with one of: ${scheduleNames(schedules)}.`
+    return formatWhichSchedule(durationMs, scheduleNames(schedules), ctx.prefix)
   }
   const start = ctx.now()
   const end = start + durationMs
@@ -140,5 +130,5 @@ export async function take (ctx: GenieContext, name: string | undefined, duratio
     startDate: new Date(start).toISOString(),
     endDate: new Date(end).toISOString()
   })
-  return `You (${username}) are on call for ${schedule.name} from now until ${utc(end)} (${formatDuration(durationMs)}; override ${alias || 'created'}).`
+  return formatTaken(username, schedule.name, end, durationMs, alias)
 }

@@ -1,12 +1,13 @@
 // Pure: the replies about scheduled maintenance. Every time shown names its zone (UTC unless the
 // person gave one); every list of maintenances or components is bounded.
 
-import type { Component, Incident } from '../../../statuspage/types'
+import type { Component, Incident, MaintenanceChange } from '../../../statuspage/types'
 import { plural } from '../../text'
 import { qualifiedName, targetsOf } from '../groups'
 import { bounded, componentLines } from '../lists'
 import { incidentStatusLabel } from '../states'
-import { formatWindow, relative, UTC, type Zone } from './time'
+import { formatWindow, relative, UTC, wallClock, WINDOW_LIMITS, zoneLabel, type Zone } from './time'
+import type { MaintenanceAction } from './parse'
 
 /** What `status` and `status <component>?` know about maintenance: the reads, or why they failed. */
 export interface MaintenanceView {
@@ -157,4 +158,56 @@ export function formatMaintenanceChoice (
   return [`${plural(candidates.length, 'maintenance', 'maintenances')} could be meant: which one? Nothing was changed.`,
     ...bounded(soonest.map(m => maintenanceHeadline(m, now)), MAINTENANCE_LIMIT),
     `Say it with the id, e.g. ${prefix}status maintenance ${verb} ${soonest[0].id}`].join('\n')
+}
+
+export type WindowProblem = 'past' | 'reversed' | 'short' | 'long' | 'far'
+
+/** Why a window cannot be scheduled, its times shown in the zone they were given in. */
+export function formatBadWindow (
+  problem: WindowProblem, w: { from: Date, until: Date, now: Date, zone: Zone }
+): string {
+  const shown = (d: Date): string => `${wallClock(d, w.zone)} ${zoneLabel(w.zone)}`
+  switch (problem) {
+    case 'past': return `That window starts in the past (${shown(w.from)}, ${relative(w.from, w.now)}). Nothing was scheduled: give a time ahead of now (it is ${shown(w.now)}).`
+    case 'reversed': return `That window ends before it starts (${shown(w.from)} → ${shown(w.until)}). Nothing was scheduled.`
+    case 'short':
+    case 'long': return `That window is too ${problem}: ${WINDOW_LIMITS.rule}. Nothing was scheduled.`
+    case 'far': return `That window starts more than a year ahead (${shown(w.from)}). Nothing was scheduled.`
+  }
+}
+
+/** A component reply ("Nothing was changed.") said of a maintenance that was not scheduled. */
+export const nothingScheduled = (reply: string): string => reply.replace('Nothing was changed.', 'Nothing was scheduled.')
+
+export const formatNoSuchMaintenanceId = (id: string, choice: string): string =>
+  `No maintenance in progress or upcoming has the id "${id}".\n${choice}`
+
+export const formatNotAMaintenance = (m: Incident, prefix: string): string =>
+  `${m.name} (${m.id}) is an incident, not a scheduled maintenance. Nothing was changed. (${prefix}status update or ${prefix}status resolve work on incidents.)`
+
+/** Why `verb` does not apply to a maintenance in its state now. */
+export function formatNotEligible (m: Incident, verb: MaintenanceAction | 'update', prefix: string): string {
+  const name = `${m.name} (${m.id})`
+  const state = incidentStatusLabel(m.status)
+  if (m.status === 'completed') return `Maintenance ${name} is already completed. Nothing was changed.`
+  if (verb === 'start') return `Maintenance ${name} is already ${state}. Nothing was changed. (${prefix}status maintenance complete ${m.id} ends it.)`
+  if (verb === 'cancel') return `Maintenance ${name} has started (${state}): it cannot be cancelled, only completed. Nothing was changed. (${prefix}status maintenance complete ${m.id})`
+  return `Maintenance ${name} has not started (${state}). Nothing was changed. (${prefix}status maintenance start ${m.id} starts it; ${prefix}status maintenance cancel ${m.id} calls it off.)`
+}
+
+export const formatWouldReopenMaintenance = (m: Incident, prefix: string): string =>
+  `Maintenance ${m.name} (${m.id}) is completed: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${prefix}status maintenance update ${m.id} in_progress <message>`
+
+export const formatSayWhatToAddTo = (m: Incident, prefix: string): string =>
+  `Say what to add: ${prefix}status maintenance update ${m.id} [<status>] <message>. Nothing was changed.`
+
+export function formatChanged (m: Incident, verb: MaintenanceAction | 'update', change: MaintenanceChange): string {
+  const done = { start: 'Started', complete: 'Completed', cancel: 'Cancelled', update: 'Updated' }[verb]
+  const count = Object.keys(change.components ?? {}).length
+  const components = count === 0
+    ? ''
+    : change.components && Object.values(change.components)[0] === 'under_maintenance'
+      ? ` ${count} linked component${count === 1 ? '' : 's'} set to under maintenance.`
+      : ` ${count} linked component${count === 1 ? '' : 's'} set back to operational.`
+  return `${done} maintenance ${m.name} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}.${components}${m.shortlink ? ` ${m.shortlink}` : ''}`
 }

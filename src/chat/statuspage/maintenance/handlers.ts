@@ -3,29 +3,34 @@
 
 import { allSettledOrThrow } from '../../../util/async'
 import type { ComponentStatus, Incident, MaintenanceChange } from '../../../statuspage/types'
-import type { StatuspageDeps } from '../handlers'
+import type { StatusContext } from '../context'
 import { looksLikeIncidentId } from '../parse'
-import { incidentStatusLabel } from '../states'
 import { resolveComponentList } from './components'
-import { formatMaintenanceChoice, formatMaintenanceList, formatScheduled, windowOf } from './format'
+import {
+  formatBadWindow, formatChanged, formatMaintenanceChoice, formatMaintenanceList, formatNoSuchMaintenanceId,
+  formatNotAMaintenance, formatNotEligible, formatSayWhatToAddTo, formatScheduled, formatWouldReopenMaintenance,
+  nothingScheduled, type WindowProblem
+} from './format'
 import { parseMaintenanceArgs, type MaintenanceAction, type MaintenanceCommand } from './parse'
-import { MAX_AHEAD_MS, relative, resolveTime, wallClock, WINDOW_LIMITS, zoneLabel, zoneOf } from './time'
+import { MAX_AHEAD_MS, resolveTime, WINDOW_LIMITS, zoneOf } from './time'
 
 type Of<K extends MaintenanceCommand['kind']> = Extract<MaintenanceCommand, { kind: K }>
 
 /** A start this far in the past still counts as "now" (the time it took to type the command). */
 const PAST_GRACE_MS = 5 * 60_000
 
-export async function runMaintenanceCommand (command: MaintenanceCommand, deps: () => StatuspageDeps): Promise<string> {
+export async function handleMaintenance (command: MaintenanceCommand, ctx: StatusContext): Promise<string> {
   switch (command.kind) {
-    case 'maintenance-list': return list(deps())
-    case 'maintenance-create': return create(command, deps())
-    case 'maintenance-transition': return transition(command, deps())
-    case 'maintenance-update': return update(command, deps())
+    case 'maintenance-list': return list(ctx)
+    case 'maintenance-create': return create(command, ctx)
+    case 'maintenance-transition': return transition(command, ctx)
+    case 'maintenance-update': return update(command, ctx)
   }
 }
 
-async function list ({ client, now, prefix }: StatuspageDeps): Promise<string> {
+async function list (ctx: StatusContext): Promise<string> {
+  const { now, prefix } = ctx
+  const client = ctx.client()
   const [components, active, upcoming] = await allSettledOrThrow([
     client.listComponents(), client.listActiveMaintenances(), client.listUpcomingMaintenances()
   ])
@@ -37,26 +42,25 @@ function checkWindow (command: Of<'maintenance-create'>, now: Date): { from: Dat
   const zone = zoneOf(command.from)
   const from = resolveTime(command.from, now)
   const until = command.until.kind === 'for' ? new Date(from.getTime() + command.until.ms) : resolveTime(command.until.time, now, from)
-  const shown = (d: Date): string => `${wallClock(d, zone)} ${zoneLabel(zone)}`
-  if (from.getTime() < now.getTime() - PAST_GRACE_MS) {
-    return { why: `That window starts in the past (${shown(from)}, ${relative(from, now)}). Nothing was scheduled: give a time ahead of now (it is ${shown(now)}).` }
-  }
-  if (until.getTime() <= from.getTime()) {
-    return { why: `That window ends before it starts (${shown(from)} → ${shown(until)}). Nothing was scheduled.` }
-  }
+  const problem = (kind: WindowProblem): { why: string } => ({ why: formatBadWindow(kind, { from, until, now, zone }) })
+  if (from.getTime() < now.getTime() - PAST_GRACE_MS) return problem('past')
+  if (until.getTime() <= from.getTime()) return problem('reversed')
   const length = until.getTime() - from.getTime()
-  if (length < WINDOW_LIMITS.min || length > WINDOW_LIMITS.max) return { why: `That window is too ${length < WINDOW_LIMITS.min ? 'short' : 'long'}: ${WINDOW_LIMITS.rule}. Nothing was scheduled.` }
-  if (from.getTime() - now.getTime() > MAX_AHEAD_MS) return { why: `That window starts more than a year ahead (${shown(from)}). Nothing was scheduled.` }
+  if (length < WINDOW_LIMITS.min) return problem('short')
+  if (length > WINDOW_LIMITS.max) return problem('long')
+  if (from.getTime() - now.getTime() > MAX_AHEAD_MS) return problem('far')
   return { from, until }
 }
 
-async function create (command: Of<'maintenance-create'>, { client, now, notify, prefix }: StatuspageDeps): Promise<string> {
+async function create (command: Of<'maintenance-create'>, ctx: StatusContext): Promise<string> {
+  const { now, prefix } = ctx
+  const client = ctx.client()
   const at = now()
   const window = checkWindow(command, at)
   if ('why' in window) return window.why
   const all = await client.listComponents()
   const resolved = command.components ? resolveComponentList(command.components, all, prefix) : { components: [] }
-  if ('reply' in resolved) return resolved.reply.replace('Nothing was changed.', 'Nothing was scheduled.')
+  if ('reply' in resolved) return nothingScheduled(resolved.reply)
   const created = await client.createMaintenance({
     name: command.name,
     status: 'scheduled',
@@ -69,7 +73,7 @@ async function create (command: Of<'maintenance-create'>, { client, now, notify,
     auto_transition_to_operational_state: true,
     component_ids: resolved.components.map(c => c.id)
   })
-  const facts = { zone: zoneOf(command.from), components: resolved.components, all, notify: notify ?? true }
+  const facts = { zone: zoneOf(command.from), components: resolved.components, all, notify: ctx.settings().notify }
   return formatScheduled(created, facts, at)
 }
 
@@ -85,7 +89,9 @@ const isMaintenance = (m: Incident): boolean =>
   Boolean(m.scheduled_for) || ['scheduled', 'in_progress', 'verifying', 'completed'].includes(m.status)
 
 /** The maintenance named by id, or the only eligible one; else the reply saying which ones could be meant. */
-async function pick (args: string, verb: MaintenanceAction | 'update', { client, now, prefix }: StatuspageDeps): Promise<{ maintenance: Incident, message?: string, status?: Incident['status'] } | string> {
+async function pick (args: string, verb: MaintenanceAction | 'update', ctx: StatusContext): Promise<{ maintenance: Incident, message?: string, status?: Incident['status'] } | string> {
+  const { now, prefix } = ctx
+  const client = ctx.client()
   const withStatus = { status: verb === 'update' }
   const byShape = parseMaintenanceArgs(args, [], withStatus)
   if (byShape.id) {
@@ -105,7 +111,7 @@ async function pick (args: string, verb: MaintenanceAction | 'update', { client,
   const first = args.trim().split(/\s+/)[0]
   // Never take a mistyped id for the start of a message to whichever maintenance is the only one.
   if (looksLikeIncidentId(first)) {
-    return `No maintenance in progress or upcoming has the id "${first}".\n${formatMaintenanceChoice(candidates, verb, prefix, now())}`
+    return formatNoSuchMaintenanceId(first, formatMaintenanceChoice(candidates, verb, prefix, now()))
   }
   if (candidates.length !== 1) return formatMaintenanceChoice(candidates, verb, prefix, now())
   return { maintenance: candidates[0], message: parsed.message, status: parsed.status }
@@ -113,14 +119,9 @@ async function pick (args: string, verb: MaintenanceAction | 'update', { client,
 
 /** Why `verb` does not apply to `m` (its state now), or undefined. */
 function refusal (m: Incident, verb: MaintenanceAction | 'update', prefix: string): string | undefined {
-  const name = `${m.name} (${m.id})`
-  if (!isMaintenance(m)) return `${name} is an incident, not a scheduled maintenance. Nothing was changed. (${prefix}status update or ${prefix}status resolve work on incidents.)`
+  if (!isMaintenance(m)) return formatNotAMaintenance(m, prefix)
   if (ELIGIBLE[verb](m)) return undefined
-  const state = incidentStatusLabel(m.status)
-  if (m.status === 'completed') return `Maintenance ${name} is already completed. Nothing was changed.`
-  if (verb === 'start') return `Maintenance ${name} is already ${state}. Nothing was changed. (${prefix}status maintenance complete ${m.id} ends it.)`
-  if (verb === 'cancel') return `Maintenance ${name} has started (${state}): it cannot be cancelled, only completed. Nothing was changed. (${prefix}status maintenance complete ${m.id})`
-  return `Maintenance ${name} has not started (${state}). Nothing was changed. (${prefix}status maintenance start ${m.id} starts it; ${prefix}status maintenance cancel ${m.id} calls it off.)`
+  return formatNotEligible(m, verb, prefix)
 }
 
 const linkedStatuses = (m: Incident, status: ComponentStatus): Record<string, ComponentStatus> | undefined => {
@@ -137,38 +138,27 @@ function changeFor (m: Incident, verb: MaintenanceAction | 'update', message: st
   return { ...(to ? { status: to as MaintenanceChange['status'] } : {}), ...body, ...(components ? { components } : {}) }
 }
 
-async function transition (command: Of<'maintenance-transition'>, deps: StatuspageDeps): Promise<string> {
-  const picked = await pick(command.args, command.action, deps)
+async function transition (command: Of<'maintenance-transition'>, ctx: StatusContext): Promise<string> {
+  const picked = await pick(command.args, command.action, ctx)
   if (typeof picked === 'string') return picked
   const { maintenance: m, message } = picked
-  const refused = refusal(m, command.action, deps.prefix)
+  const refused = refusal(m, command.action, ctx.prefix)
   if (refused) return refused
   const change = changeFor(m, command.action, message)
-  const updated = await deps.client.updateMaintenance(m.id, change)
+  const updated = await ctx.client().updateMaintenance(m.id, change)
   return formatChanged(updated, command.action, change)
 }
 
-async function update (command: Of<'maintenance-update'>, deps: StatuspageDeps): Promise<string> {
-  const picked = await pick(command.args, 'update', deps)
+async function update (command: Of<'maintenance-update'>, ctx: StatusContext): Promise<string> {
+  const picked = await pick(command.args, 'update', ctx)
   if (typeof picked === 'string') return picked
   const { maintenance: m, message, status } = picked
-  if (!isMaintenance(m)) return refusal(m, 'update', deps.prefix) as string
+  if (!isMaintenance(m)) return refusal(m, 'update', ctx.prefix) as string
   if (m.status === 'completed' && !status) {
-    return `Maintenance ${m.name} (${m.id}) is completed: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${deps.prefix}status maintenance update ${m.id} in_progress <message>`
+    return formatWouldReopenMaintenance(m, ctx.prefix)
   }
-  if (!message && !status) return `Say what to add: ${deps.prefix}status maintenance update ${m.id} [<status>] <message>. Nothing was changed.`
+  if (!message && !status) return formatSayWhatToAddTo(m, ctx.prefix)
   const change = changeFor(m, 'update', message, status)
-  const updated = await deps.client.updateMaintenance(m.id, change)
+  const updated = await ctx.client().updateMaintenance(m.id, change)
   return formatChanged(updated, 'update', change)
-}
-
-function formatChanged (m: Incident, verb: MaintenanceAction | 'update', change: MaintenanceChange): string {
-  const done = { start: 'Started', complete: 'Completed', cancel: 'Cancelled', update: 'Updated' }[verb]
-  const count = Object.keys(change.components ?? {}).length
-  const components = count === 0
-    ? ''
-    : change.components && Object.values(change.components)[0] === 'under_maintenance'
-      ? ` ${count} linked component${count === 1 ? '' : 's'} set to under maintenance.`
-      : ` ${count} linked component${count === 1 ? '' : 's'} set back to operational.`
-  return `${done} maintenance ${m.name} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}.${components}${m.shortlink ? ` ${m.shortlink}` : ''}`
 }

@@ -27,18 +27,18 @@ export type MaintenanceCommand =
   | { kind: 'maintenance-transition', action: MaintenanceAction, args: string }
   | { kind: 'maintenance-update', args: string }
 
-/** `syntax` is the right form, shown after `reason` with the bot's prefix. */
-export type MaintenanceParse = MaintenanceCommand | { kind: 'usage', reason: string, syntax?: string }
+/** `usage` is the right form, shown after `why` with the bot's prefix. */
+export type MaintenanceParse = MaintenanceCommand | { kind: 'invalid', why: string, usage?: string }
 
 /** Every kind that changes the page (for an authorization gate). */
 export const MAINTENANCE_WRITES: ReadonlyArray<MaintenanceCommand['kind']> = ['maintenance-create', 'maintenance-transition', 'maintenance-update']
 
 const CREATE_FORM = 'status maintenance <name> from <time> for <duration> [on <components>]: <message>'
 const ACTIONS: readonly string[] = ['start', 'complete', 'cancel']
-const usage = (reason: string, syntax?: string): MaintenanceParse => ({ kind: 'usage', reason, ...(syntax ? { syntax } : {}) })
+const invalid = (why: string, usage?: string): MaintenanceParse => ({ kind: 'invalid', why, ...(usage ? { usage } : {}) })
 
 /** `rest` is what follows the word `maintenance`. */
-export function parseMaintenanceCommand (rest: string): MaintenanceParse {
+export function parseMaintenance (rest: string): MaintenanceParse {
   const text = rest.trim().replace(/^\?$/, '')
   if (text === '' || /^list$/i.test(text)) return { kind: 'maintenance-list' }
   const [first, second] = text.split(/\s+/)
@@ -48,17 +48,17 @@ export function parseMaintenanceCommand (rest: string): MaintenanceParse {
   // `maintenance Update firmware from ...` names a maintenance; `maintenance update <id> ...` updates one.
   if (isAction && (looksLikeId(second) || !/\sfrom\s/i.test(text))) return action(word, args)
   const created = parseCreate(text)
-  if (created.kind === 'usage' && isAction) return action(word, args)
+  if (created.kind === 'invalid' && isAction) return action(word, args)
   return created
 }
 
 function action (word: string, args: string): MaintenanceParse {
   if (word === 'update') {
-    if (args === '') return usage('Say what to add:', 'status maintenance update [<id>] [scheduled|in_progress|verifying|completed] <message>')
-    if (args.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
+    if (args === '') return invalid('Say what to add:', 'status maintenance update [<id>] [scheduled|in_progress|verifying|completed] <message>')
+    if (args.length > MAX_INCIDENT_BODY) return invalid(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
     return { kind: 'maintenance-update', args }
   }
-  if (args.length > MAX_INCIDENT_BODY) return usage(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
+  if (args.length > MAX_INCIDENT_BODY) return invalid(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
   return { kind: 'maintenance-transition', action: word as MaintenanceAction, args }
 }
 
@@ -69,12 +69,12 @@ function parseCreate (text: string): MaintenanceParse {
     const name = text.slice(0, m.index).trim()
     const window = parseWindow(text.slice((m.index ?? 0) + m[0].length))
     if ('why' in window) { firstProblem ??= window.why; continue }
-    if (name === '') return usage('Name the maintenance:', CREATE_FORM)
-    if (name.length > MAX_INCIDENT_NAME) return usage(`That maintenance name is too long for Statuspage (${MAX_INCIDENT_NAME} characters at most).`)
+    if (name === '') return invalid('Name the maintenance:', CREATE_FORM)
+    if (name.length > MAX_INCIDENT_NAME) return invalid(`That maintenance name is too long for Statuspage (${MAX_INCIDENT_NAME} characters at most).`)
     return { kind: 'maintenance-create', name, ...window }
   }
-  if (firstProblem) return usage(`${firstProblem}. Nothing was scheduled. The form:`, CREATE_FORM)
-  return usage('Say when (e.g. from 2026-12-01 22:00 for 2h). Nothing was scheduled. The form:', CREATE_FORM)
+  if (firstProblem) return invalid(`${firstProblem}. Nothing was scheduled. The form:`, CREATE_FORM)
+  return invalid('Say when (e.g. from 2026-12-01 22:00 for 2h). Nothing was scheduled. The form:', CREATE_FORM)
 }
 
 type Window = Omit<Extract<MaintenanceCommand, { kind: 'maintenance-create' }>, 'kind' | 'name'>

@@ -1,0 +1,63 @@
+// Everything a status command needs from the environment, read when the command runs (so a
+// missing variable is reported, not thrown at load), and the client made from it.
+
+import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
+import { cachedClient, DEFAULT_CACHE_SECONDS, pageCacheFor } from '../../statuspage/cache'
+import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
+import { STATUSPAGE } from '../../statuspage/service'
+import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
+
+export const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
+const SERVICE = STATUSPAGE.name
+
+export interface StatusSettings {
+  apiKey: string
+  pageId: string
+  apiUrl: string
+  timeoutMs: number
+  /** false: incidents created or updated from chat do not notify subscribers. */
+  notify: boolean
+  /** How long a read of components and incidents is reused (0: never). */
+  cacheSeconds: number
+  /** Calls allowed per rolling minute, and per second (a burst), for this key (0: no budget). */
+  ratePerMinute: number
+  burstPerSecond: number
+}
+
+/** Statuspage allows 1 request per second per key over a rolling 60 s window. */
+export const DEFAULT_RATE_PER_MINUTE = 60
+/** Within that, a few calls at once are fine: one cold read of a 300-component page is 5. */
+export const DEFAULT_BURST_PER_SECOND = 10
+
+/** The variables whose values must never be shown (scrubbed from every reply and log line). */
+export const secretVariables = (): Array<string | undefined> => [env('HUBOT_STATUSPAGE_API_KEY')]
+
+/** Throws a ConfigError naming every missing or invalid variable. */
+export function readSettings (): StatusSettings {
+  const required = requireEnv(SERVICE, ['HUBOT_STATUSPAGE_API_KEY', 'HUBOT_STATUSPAGE_PAGE_ID'])
+  return {
+    apiKey: required.HUBOT_STATUSPAGE_API_KEY,
+    pageId: required.HUBOT_STATUSPAGE_PAGE_ID,
+    apiUrl: urlEnv(SERVICE, 'HUBOT_STATUSPAGE_API_URL', DEFAULT_STATUSPAGE_API_URL),
+    timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 10, 120_000),
+    notify: boolEnv(SERVICE, 'HUBOT_STATUSPAGE_NOTIFY', true),
+    cacheSeconds: intEnv(SERVICE, 'HUBOT_STATUSPAGE_CACHE_SECONDS', DEFAULT_CACHE_SECONDS, 0, 3600),
+    ratePerMinute: intEnv(SERVICE, 'HUBOT_STATUSPAGE_RATE_PER_MINUTE', DEFAULT_RATE_PER_MINUTE, 0, 100_000),
+    burstPerSecond: intEnv(SERVICE, 'HUBOT_STATUSPAGE_BURST', DEFAULT_BURST_PER_SECOND, 1, 10_000)
+  }
+}
+
+export function createClient (settings: StatusSettings): StatuspageClient {
+  const http = createHttpClient({
+    service: STATUSPAGE,
+    baseURL: settings.apiUrl,
+    authorization: `OAuth ${settings.apiKey}`,
+    secrets: [settings.apiKey],
+    timeoutMs: settings.timeoutMs,
+    ...(settings.ratePerMinute > 0
+      ? { budget: { windows: [{ limit: settings.ratePerMinute, windowMs: 60_000 }, { limit: settings.burstPerSecond, windowMs: 1000 }] } }
+      : {})
+  })
+  const client = createStatuspageClient({ http, pageId: settings.pageId, deliverNotifications: settings.notify })
+  return cachedClient(client, pageCacheFor(settings.apiUrl, settings.pageId, settings.apiKey, settings.cacheSeconds * 1000))
+}

@@ -1,0 +1,106 @@
+import { expect } from 'chai'
+import nock from 'nock'
+import { createJsmBackend, onCallAccounts, toJsmAlert } from '../../src/alerting/jsm'
+import { jsmRefusedFor, saysScope } from '../../src/alerting/jsm/permissions'
+import { TtlCache } from '../../src/alerting/ttl-cache'
+import { errorDetails } from '../../src/http/client'
+import { BadResponseError } from '../../src/http/errors'
+import { CLOUD, EMAIL, jsmFixture, REST, rest, SITE, TOKEN } from '../support/jsm'
+import { expectDone } from '../support/opsgenie'
+
+const where = { method: 'GET', path: '/alerts' }
+
+describe('the JSM Operations backend', () => {
+  const backend = () => createJsmBackend({ cloudId: CLOUD, email: EMAIL, apiToken: TOKEN, siteUrl: SITE })
+  afterEach(() => { nock.cleanAll() })
+
+  it('reads JSM\'s spellings: tinyId, seen, lastOccuredAt, ackTime at the top level, no report', () => {
+    expect(toJsmAlert({ ...jsmFixture('alert'), tinyId: 13, acknowledged: true, seen: true, ackTime: 60_000 }, where)).to.deep.equal({
+      id: 'aaaaaaaa-bbbb-4ccc-8ddd-1724857097467',
+      tinyId: '13',
+      message: 'Disk usage 87% on artifact-store-02',
+      status: 'open',
+      acknowledged: true,
+      ackTimeMs: 60_000,
+      priority: 'P3',
+      count: 3,
+      createdAt: '2026-11-24T05:00:00.000Z',
+      lastOccurredAt: '2026-11-24T06:00:00.000Z',
+      snoozed: false,
+      seen: true
+    })
+  })
+
+  it('refuses an alert without an id rather than put undefined in a path', () => {
+    expect(() => toJsmAlert({ message: 'no id' }, where)).to.throw(BadResponseError, /without an id/)
+    expect(() => toJsmAlert({ id: '' }, where)).to.throw(BadResponseError)
+  })
+
+  it('reads people on call from both on-call shapes, teams\' nested participants included, once each', () => {
+    expect(onCallAccounts(jsmFixture('oncall-flat'))).to.deep.equal(['5b10ac8d82e05b22cc7d4ef5'])
+    expect(onCallAccounts(jsmFixture('oncall-participants')))
+      .to.deep.equal(['557058:f58131cb-b67d-43c7-b30d-6b58d40bd077', '5b10ac8d82e05b22cc7d4ef5'])
+    expect(onCallAccounts({ onCallParticipants: [{ id: 'a', type: 'user' }, { id: 'a', type: 'user' }, { id: 'e', type: 'escalation' }] })).to.deep.equal(['a'])
+    expect(onCallAccounts({ data: { onCallRecipients: ['x@y.z'] } })).to.deep.equal([])
+    expect(onCallAccounts(undefined)).to.deep.equal([])
+  })
+
+  it('stops paging before offset + size would pass the 20,000 window', async () => {
+    const page = Array.from({ length: 100 }, (_, i) => ({ ...jsmFixture('alert'), id: `id-${i}` }))
+    const scope = rest().get(`${REST}/alerts`).query(q => Number(q.offset) + Number(q.size) <= 20_000 && q.size === '100' && q.limit === undefined)
+      .times(200).reply(200, { values: page, links: { next: '/v1/alerts?offset=x' }, count: 30_000 })
+    expect(await backend().listAlerts({ status: 'open' })).to.have.length(20_000)
+    expectDone(scope)
+  })
+
+  it('treats a note answered 200/201 with the note as done, and any other action without a requestId as unreadable', async () => {
+    const scope = rest()
+    scope.post(`${REST}/alerts/a1/notes`).reply(201, jsmFixture('note-created'))
+    scope.post(`${REST}/alerts/a1/close`).reply(200, { result: 'ok' })
+    expect(await backend().act('a1', { name: 'note', note: 'x' }, { user: 'u', source: 'hubot' })).to.deep.equal({ kind: 'done' })
+    let error: unknown
+    try { await backend().act('a1', { name: 'close' }, { user: 'u', source: 'hubot' }) } catch (err) { error = err }
+    expect(error).to.be.instanceOf(BadResponseError)
+    expectDone(scope)
+  })
+
+  it('credits the person only for what the Integration Events API offers, and only with its key', () => {
+    const withKey = createJsmBackend({ cloudId: CLOUD, email: EMAIL, apiToken: TOKEN, siteUrl: SITE, integrationKey: 'k' })
+    expect(withKey.attribution('acknowledge')).to.deep.equal({ by: 'person' })
+    expect(withKey.attribution('note')).to.deep.equal({ by: 'person' })
+    expect(withKey.attribution('unacknowledge')).to.deep.equal({ by: 'token' })
+    expect(backend().attribution('close')).to.deep.equal({ by: 'token', remedy: 'integration-key' })
+    expect(backend().attribution('snooze')).to.deep.equal({ by: 'token' })
+  })
+})
+
+describe('JSM refusals', () => {
+  it('names the scope the refused request needed', () => {
+    expect(jsmRefusedFor('GET', '/alerts')).to.include({ scope: 'read:ops-alert' })
+    expect(jsmRefusedFor('POST', '/alerts/x/acknowledge')).to.include({ scope: 'write:ops-alert' })
+    expect(jsmRefusedFor('GET', '/schedules/x/on-calls')).to.include({ scope: 'read:ops-config' })
+    expect(jsmRefusedFor('POST', '/schedules/x/overrides')).to.include({ scope: 'write:ops-config' })
+    expect(jsmRefusedFor('GET', '/rest/api/3/user/search')).to.include({ scope: 'read:jira-user' })
+    expect(jsmRefusedFor('POST', '/jsm/ops/integration/v2/alerts/x/close')).to.deep.equal({ kind: 'integration-key' })
+  })
+
+  it('reads JSM\'s words from both error shapes', () => {
+    expect(errorDetails(jsmFixture('error-401-scope')).apiMessage).to.equal('Unauthorized; scope does not match')
+    expect(errorDetails(jsmFixture('error-401-scope-errors')).apiMessage).to.equal('Unauthorized; scope does not match')
+    expect(saysScope('Unauthorized; scope does not match')).to.equal(true)
+    expect(saysScope('Unauthorized')).to.equal(false)
+  })
+})
+
+describe('TtlCache', () => {
+  it('forgets after the time to live and keeps at most maxEntries, the oldest written going first', () => {
+    let now = 0
+    const cache = new TtlCache<string>(2, 100, () => now)
+    cache.set('a', 'A')
+    cache.set('b', 'B')
+    cache.set('c', 'C')
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).to.deep.equal([undefined, 'B', 'C', 2])
+    now = 100
+    expect(cache.get('b')).to.equal(undefined)
+  })
+})
