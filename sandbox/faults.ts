@@ -9,7 +9,7 @@
 import type { SandboxReply } from './http-kit'
 
 export const FAULT_KINDS = ['401', '403', '420', '429', '500', '503', 'slow', 'html'] as const
-export type FaultKind = typeof FAULT_KINDS[number]
+type FaultKind = typeof FAULT_KINDS[number]
 export type ServiceKind = 'statuspage' | 'opsgenie' | 'jsm'
 
 export interface Fault {
@@ -80,7 +80,9 @@ export class FaultSwitch {
   clear (): void { this.fault = undefined }
 
   /** The failure to answer instead of the real handler, or undefined to go on (after any delay). */
-  async apply (method: string, path: string, errorBody: (status: number, message: string) => unknown): Promise<SandboxReply | undefined> {
+  async apply (
+    method: string, path: string, errorBody: (status: number, message: string) => unknown
+  ): Promise<SandboxReply | undefined> {
     const fault = this.fault
     if (!fault) return undefined
     if (fault.path && !path.includes(fault.path)) return undefined

@@ -56,7 +56,7 @@ export class Router {
   }
 }
 
-export interface RequestLogEntry { method: string, path: string, query: string, status: number, at: string }
+interface RequestLogEntry { method: string, path: string, query: string, status: number, at: string }
 
 export interface StandInOptions {
   name: string
@@ -109,7 +109,9 @@ export async function startStandIn (options: StandInOptions): Promise<StandIn> {
   }
 }
 
-async function handle (req: http.IncomingMessage, res: http.ServerResponse, options: StandInOptions, origin: string, log: RequestLogEntry[]): Promise<void> {
+async function handle (
+  req: http.IncomingMessage, res: http.ServerResponse, options: StandInOptions, origin: string, log: RequestLogEntry[]
+): Promise<void> {
   const url = new URL(req.url ?? '/', origin)
   const method = (req.method ?? 'GET').toUpperCase()
   let reply: SandboxReply
@@ -130,7 +132,9 @@ async function handle (req: http.IncomingMessage, res: http.ServerResponse, opti
   write(res, reply)
 }
 
-async function api (method: string, url: URL, raw: string, headers: http.IncomingHttpHeaders, options: StandInOptions, origin: string): Promise<SandboxReply> {
+async function api (
+  method: string, url: URL, raw: string, headers: http.IncomingHttpHeaders, options: StandInOptions, origin: string
+): Promise<SandboxReply> {
   const faulted = await options.faults.apply(method, url.pathname, options.errorBody)
   if (faulted) return faulted
   const found = options.router.match(method, url.pathname)
@@ -144,7 +148,9 @@ async function api (method: string, url: URL, raw: string, headers: http.Incomin
       return { status: 400, body: options.errorBody(400, 'Request body is not valid JSON') }
     }
   }
-  return found.handler({ method, path: url.pathname, query: url.searchParams, params: found.params, headers, body, origin })
+  return found.handler({
+    method, path: url.pathname, query: url.searchParams, params: found.params, headers, body, origin
+  })
 }
 
 /** The control endpoints: unauthenticated (loopback only) and never subject to faults. */

@@ -144,7 +144,11 @@ function enqueue (options: JsmAlertOptions, action: string, via: 'rest' | 'integ
       alertId: alert?.id ?? null,
       alias: alert?.alias ?? null
     })
-    if (!alert) state.actions.push({ ...entry(action, user, body, requestId, new Date()), alertId: null, tinyId: null, isSuccess: false, via })
+    if (!alert) {
+      state.actions.push({
+        ...entry(action, user, body, requestId, new Date()), alertId: null, tinyId: null, isSuccess: false, via
+      })
+    }
   }, options.actionDelayMs())
   timer.unref()
   options.timers.add(timer)
@@ -154,8 +158,17 @@ function enqueue (options: JsmAlertOptions, action: string, via: 'rest' | 'integ
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 
 /** One alert log line: who JSM credits, from which source, with which note. */
-function entry (action: string, user: string, body: Record<string, unknown>, requestId: string, at: Date): AlertLogEntry {
-  return { action: ACTIONS[action], user, source: str(body.source), note: str(body.note), requestId, createdAt: at.toISOString() }
+function entry (
+  action: string, user: string, body: Record<string, unknown>, requestId: string, at: Date
+): AlertLogEntry {
+  return {
+    action: ACTIONS[action],
+    user,
+    source: str(body.source),
+    note: str(body.note),
+    requestId,
+    createdAt: at.toISOString()
+  }
 }
 
 /** Applies the action; the log and notes credit `user` (the token's account on the REST API). */
@@ -184,6 +197,8 @@ function apply (state: JsmState, alert: Alert, action: string, body: Record<stri
     if (note) alert.notes.push(note)
     alert.log.push(entry(action, user, body, requestId, now))
   }
-  state.actions.push({ ...entry(action, user, body, requestId, now), alertId: alert.id, tinyId: alert.tinyId, isSuccess, via })
+  state.actions.push({
+    ...entry(action, user, body, requestId, now), alertId: alert.id, tinyId: alert.tinyId, isSuccess, via
+  })
   return { isSuccess, status, ...(note ? { id: requestId, ...note } : {}) }
 }

@@ -18,7 +18,7 @@ export const TOKEN_ACCOUNT: JsmPerson = {
   accountId: '557058:00000000-0000-4000-8000-00000000b07', displayName: 'Hubot (API token)', email: SANDBOX_JSM_EMAIL, emailVisible: true
 }
 
-export interface JsmOverride {
+interface JsmOverride {
   alias: string
   scheduleId: string
   accountId: string
@@ -34,7 +34,10 @@ export interface JsmState {
   schedules: Schedule[]
   overrides: JsmOverride[]
   requests: Record<string, ActionRequest>
-  /** Every action as processed, with who JSM credits (`user`: the person via the integration API, else the token's account). */
+  /**
+   * Every action as processed, with who JSM credits (`user`: the person via the integration API,
+   * else the token's account).
+   */
   actions: Array<AlertLogEntry & { alertId: string | null, tinyId: string | null, isSuccess: boolean, via: 'rest' | 'integration' }>
 }
 

@@ -2,7 +2,8 @@
 // Jira platform user API the package uses, on the same "site":
 //   GET  /jsm/ops/api/{cloudId}/v1/schedules                 {values, links, count}
 //   GET  .../schedules/{id}/on-calls[?flat=true]   {onCallParticipants: [{id, type}]} | {onCallUsers: [accountId]}
-//   POST .../schedules/{id}/overrides               {responder: {type: 'user', id}, startDate, endDate} → 201 the override
+//   POST .../schedules/{id}/overrides               {responder: {type: 'user', id}, startDate, endDate}
+//                                                            → 201 the override
 //   GET  /rest/api/3/user/search?query=<text>                [{accountId, displayName, emailAddress?, active}]
 //   GET  /rest/api/3/user?accountId=<id>                     {accountId, displayName, emailAddress?}
 
@@ -22,7 +23,12 @@ export function jsmPeopleRoutes (router: Router, rest: Guard, state: () => JsmSt
     status: 200,
     body: {
       values: state().schedules.map(s => ({
-        id: s.id, name: s.name, description: s.description, timezone: s.timezone, enabled: s.enabled, teamId: s.ownerTeam.id
+        id: s.id,
+        name: s.name,
+        description: s.description,
+        timezone: s.timezone,
+        enabled: s.enabled,
+        teamId: s.ownerTeam.id
       })),
       links: {},
       count: state().schedules.length
@@ -49,7 +55,11 @@ export function jsmPeopleRoutes (router: Router, rest: Guard, state: () => JsmSt
     const end = typeof b.endDate === 'string' ? Date.parse(b.endDate) : NaN
     if (Number.isNaN(start) || Number.isNaN(end) || end <= start) return jsmFail(400, 'startDate and endDate must be ISO 8601 dates, endDate after startDate')
     const override = {
-      alias: uuid(), scheduleId: s.id, accountId: responder.id, startDate: new Date(start).toISOString(), endDate: new Date(end).toISOString()
+      alias: uuid(),
+      scheduleId: s.id,
+      accountId: responder.id,
+      startDate: new Date(start).toISOString(),
+      endDate: new Date(end).toISOString()
     }
     state().overrides.push(override)
     return { status: 201, body: { alias: override.alias, responder: { type: 'user', id: override.accountId }, startDate: override.startDate, endDate: override.endDate, rotations: [] } }
@@ -74,7 +84,7 @@ function userBody (p: JsmPerson): Record<string, unknown> {
 }
 
 /** The newest override covering `at`, else whoever's turn it is. */
-export function onCallNow (state: JsmState, s: Schedule, at: number): string[] {
+function onCallNow (state: JsmState, s: Schedule, at: number): string[] {
   const covering = state.overrides
     .filter(o => o.scheduleId === s.id && Date.parse(o.startDate) <= at && at < Date.parse(o.endDate))
   if (covering.length) return [covering[covering.length - 1].accountId]

@@ -13,7 +13,7 @@ import {
 import { jsmPeopleRoutes } from './jsm-people'
 
 export { SANDBOX_JSM_CLOUD_ID, SANDBOX_JSM_EMAIL, SANDBOX_JSM_INTEGRATION_KEY, SANDBOX_JSM_TOKEN }
-export const DEFAULT_JSM_ACTION_DELAY_MS = 150
+const DEFAULT_JSM_ACTION_DELAY_MS = 150
 
 export interface JsmStandInOptions {
   state: JsmState

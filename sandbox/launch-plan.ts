@@ -3,7 +3,7 @@
 
 import { FAULT_KINDS, faultFromEnv, type Fault } from './faults'
 
-export type Target = 'sandbox' | 'real'
+type Target = 'sandbox' | 'real'
 
 export interface LaunchPlan {
   statuspage: Target

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-export const SOURCE_SCRIPTS = path.resolve(__dirname, '..', 'src', 'scripts')
+const SOURCE_SCRIPTS = path.resolve(__dirname, '..', 'src', 'scripts')
 
 export async function loadSourceScripts (robot: any, only?: string[]): Promise<void> {
   const files = fs.readdirSync(SOURCE_SCRIPTS)

@@ -51,7 +51,10 @@ export function alertRoutes (router: Router, guarded: Guard, options: AlertRoute
     if (!SORT_FIELDS.has(sort)) return fail(422, `Invalid sort field: ${sort}`)
     if (order !== 'asc' && order !== 'desc') return fail(422, `Invalid order: ${order}`)
     const found = state().alerts.filter(matches).sort(compareBy(sort, order))
-    return ok(200, { data: found.slice(offset, offset + limit).map(listAlert), paging: paging(req, found.length, offset, limit) })
+    return ok(200, {
+      data: found.slice(offset, offset + limit).map(listAlert),
+      paging: paging(req, found.length, offset, limit)
+    })
   }))
 
   // Registered before /v2/alerts/:identifier/:action so `requests` is never taken for an alert id.
@@ -185,7 +188,10 @@ function validateAction (action: string, body: Record<string, unknown>): Sandbox
 
 export interface Outcome { isSuccess: boolean, status: string, alert?: Alert }
 
-function enqueue (options: AlertRoutesOptions, action: string, identifier: string | null, body: Record<string, unknown>, run: () => Outcome): SandboxReply {
+function enqueue (
+  options: AlertRoutesOptions, action: string, identifier: string | null, body: Record<string, unknown>,
+  run: () => Outcome
+): SandboxReply {
   const requestId = uuid()
   const state = options.state()
   state.requests[requestId] = { requestId, action, alertId: null, alias: null, processed: false }
@@ -200,7 +206,12 @@ function enqueue (options: AlertRoutesOptions, action: string, identifier: strin
       outcome.alert.log.push(entry)
       options.onAction?.(action, outcome.alert, body, outcome.status)
     }
-    state.actions.push({ ...entry, alertId: outcome.alert?.id ?? identifier, tinyId: outcome.alert?.tinyId ?? null, isSuccess: outcome.isSuccess })
+    state.actions.push({
+      ...entry,
+      alertId: outcome.alert?.id ?? identifier,
+      tinyId: outcome.alert?.tinyId ?? null,
+      isSuccess: outcome.isSuccess
+    })
     Object.assign(state.requests[requestId], {
       processed: true,
       isSuccess: outcome.isSuccess,

@@ -14,8 +14,9 @@ export const ok = (status: number, body: Record<string, unknown>): SandboxReply 
 export const opsgenieError = (_status: number, message: string): Record<string, unknown> =>
   ({ message, took: took(), requestId: uuid() })
 
-export const fail = (status: number, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): SandboxReply =>
-  ({ status, headers, body: { ...opsgenieError(status, message), ...extra } })
+export const fail = (
+  status: number, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>
+): SandboxReply => ({ status, headers, body: { ...opsgenieError(status, message), ...extra } })
 
 /** A 422 for a body field, as OpsGenie words it. */
 export const invalid = (field: string, problem: string): SandboxReply =>

@@ -5,7 +5,7 @@
 export type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
 export const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4', 'P5']
 
-export interface AlertNote { note: string, owner: string | null, source: string | null, createdAt: string }
+interface AlertNote { note: string, owner: string | null, source: string | null, createdAt: string }
 
 export interface AlertLogEntry {
   action: string

@@ -56,7 +56,8 @@ export function scheduleRoutes (router: Router, guarded: Guard, state: () => Ops
 
   router.on('GET', '/v2/schedules/:identifier/overrides', guarded((req) => {
     const s = schedule(req, 'scheduleIdentifierType')
-    return isReply(s) ? s : ok(200, { data: state().overrides.filter(o => o.scheduleId === s.id).map(o => overrideBody(s, o)) })
+    if (isReply(s)) return s
+    return ok(200, { data: state().overrides.filter(o => o.scheduleId === s.id).map(o => overrideBody(s, o)) })
   }))
 
   router.on('POST', '/v2/schedules/:identifier/overrides', guarded((req) => {
@@ -103,7 +104,15 @@ export function scheduleRoutes (router: Router, guarded: Guard, state: () => Ops
 }
 
 function scheduleBody (s: Schedule): Record<string, unknown> {
-  return { id: s.id, name: s.name, description: s.description, timezone: s.timezone, enabled: s.enabled, ownerTeam: s.ownerTeam, rotations: [] }
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    timezone: s.timezone,
+    enabled: s.enabled,
+    ownerTeam: s.ownerTeam,
+    rotations: []
+  }
 }
 
 function userBody (u: OpsgenieUser): Record<string, unknown> {
@@ -111,7 +120,14 @@ function userBody (u: OpsgenieUser): Record<string, unknown> {
 }
 
 function overrideBody (s: Schedule, o: Override): Record<string, unknown> {
-  return { _parent: { id: s.id, name: s.name, enabled: s.enabled }, alias: o.alias, user: o.user, startDate: o.startDate, endDate: o.endDate, rotations: [] }
+  return {
+    _parent: { id: s.id, name: s.name, enabled: s.enabled },
+    alias: o.alias,
+    user: o.user,
+    startDate: o.startDate,
+    endDate: o.endDate,
+    rotations: []
+  }
 }
 
 function participants (state: OpsgenieState, usernames: string[]): Array<Record<string, string>> {
@@ -134,8 +150,9 @@ function nextTurnStart (s: Schedule, at: number): number {
 }
 
 /** The override covering `at` (the newest one wins), else whoever's turn it is. */
-export function onCallAt (state: OpsgenieState, s: Schedule, at: number): string[] {
-  const covering = state.overrides.filter(o => o.scheduleId === s.id && Date.parse(o.startDate) <= at && at < Date.parse(o.endDate))
+function onCallAt (state: OpsgenieState, s: Schedule, at: number): string[] {
+  const covering = state.overrides
+    .filter(o => o.scheduleId === s.id && Date.parse(o.startDate) <= at && at < Date.parse(o.endDate))
   if (covering.length) return [covering[covering.length - 1].user.username]
   if (!s.enabled || s.rotation.length === 0) return []
   const turns = Math.floor((at - Date.parse(s.rotationStart)) / turnMs(s))

@@ -12,7 +12,7 @@ import { scheduleRoutes } from './opsgenie-schedules'
 import { WebhookSender } from './webhook-sender'
 
 export { SANDBOX_OPSGENIE_KEY }
-export const DEFAULT_ACTION_DELAY_MS = 150
+const DEFAULT_ACTION_DELAY_MS = 150
 
 export interface OpsgenieStandInOptions {
   state: OpsgenieState

@@ -7,8 +7,8 @@ import { statuspageId, uuid } from './ids'
 import { SANDBOX_INTEGRATION } from './opsgenie-alerts'
 import type { Alert, OpsgenieState, OpsgenieUser, Priority, Schedule } from './opsgenie-model'
 import {
-  MAINTENANCE_SWITCHES, newIncidentUpdate, refreshGroups, setStatuses, type Component, type ComponentStatus, type MaintenanceSwitches,
-  type StatuspageState, type StoredIncident
+  MAINTENANCE_SWITCHES, newIncidentUpdate, refreshGroups, setStatuses,
+  type Component, type ComponentStatus, type MaintenanceSwitches, type StatuspageState, type StoredIncident
 } from './statuspage-model'
 
 export const SANDBOX_PAGE_ID = 'sandboxpage1'
@@ -41,7 +41,9 @@ export function seedStatuspage (now: number = Date.now()): StatuspageState {
   const created = ago(60 * 24 * 400, now)
   const components: Component[] = []
   let position = 1
-  const base = (name: string, groupId: string | null, group: boolean, status: ComponentStatus, description: string | null): Component => ({
+  const base = (
+    name: string, groupId: string | null, group: boolean, status: ComponentStatus, description: string | null
+  ): Component => ({
     id: statuspageId(`component:${name}`),
     page_id: SANDBOX_PAGE_ID,
     group_id: groupId,

@@ -7,10 +7,10 @@ import { statuspageId } from './ids'
 
 // The component statuses, the impacts and the component row are the API's, as the client reads
 // them (src/statuspage/types.ts); the stand-in's incident statuses and updates differ (below).
-export { COMPONENT_STATUSES, type ComponentStatus, type Impact }
-export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'scheduled', 'in_progress', 'verifying', 'completed'] as const
+export type { ComponentStatus, Impact }
+const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'scheduled', 'in_progress', 'verifying', 'completed'] as const
 export type IncidentStatus = typeof INCIDENT_STATUSES[number]
-export const IMPACTS: readonly Impact[] = ['none', 'maintenance', 'minor', 'major', 'critical']
+const IMPACTS: readonly Impact[] = ['none', 'maintenance', 'minor', 'major', 'critical']
 
 /** The API's component row as the stand-in stores it: every field present, and a known status. */
 export interface Component extends Required<Omit<ApiComponent, 'status' | 'components'>> {
@@ -19,7 +19,12 @@ export interface Component extends Required<Omit<ApiComponent, 'status' | 'compo
   components?: string[]
 }
 
-export interface AffectedComponent { code: string, name: string, old_status: ComponentStatus, new_status: ComponentStatus }
+export interface AffectedComponent {
+  code: string
+  name: string
+  old_status: ComponentStatus
+  new_status: ComponentStatus
+}
 
 export interface IncidentUpdate {
   id: string
@@ -65,7 +70,7 @@ export type MaintenanceSwitches = Record<typeof MAINTENANCE_SWITCHES[number], bo
 export const noSwitches = (): MaintenanceSwitches =>
   Object.fromEntries(MAINTENANCE_SWITCHES.map(k => [k, false])) as MaintenanceSwitches
 
-export interface StatuspagePageInfo { id: string, name: string, subdomain: string, url: string, time_zone: string }
+interface StatuspagePageInfo { id: string, name: string, subdomain: string, url: string, time_zone: string }
 
 export interface StatuspageState {
   page: StatuspagePageInfo
@@ -79,8 +84,10 @@ const SEVERITY: Record<ComponentStatus, number> = {
   operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4
 }
 
-export const isComponentStatus = (s: unknown): s is ComponentStatus => (COMPONENT_STATUSES as readonly unknown[]).includes(s)
-export const isIncidentStatus = (s: unknown): s is IncidentStatus => (INCIDENT_STATUSES as readonly unknown[]).includes(s)
+export const isComponentStatus = (s: unknown): s is ComponentStatus =>
+  (COMPONENT_STATUSES as readonly unknown[]).includes(s)
+export const isIncidentStatus = (s: unknown): s is IncidentStatus =>
+  (INCIDENT_STATUSES as readonly unknown[]).includes(s)
 export const isImpact = (s: unknown): s is Impact => (IMPACTS as readonly unknown[]).includes(s)
 /** Realtime incidents not yet resolved: maintenances are listed by active_maintenance and upcoming. */
 export const isUnresolved = (i: StoredIncident): boolean =>
@@ -125,7 +132,9 @@ export function refreshGroups (state: StatuspageState, now: string): void {
 }
 
 /** Sets components' statuses; returns what changed, in the shape an incident update records. */
-export function setStatuses (state: StatuspageState, changes: Record<string, ComponentStatus>, now: string): AffectedComponent[] {
+export function setStatuses (
+  state: StatuspageState, changes: Record<string, ComponentStatus>, now: string
+): AffectedComponent[] {
   const affected: AffectedComponent[] = []
   for (const [id, status] of Object.entries(changes)) {
     const component = state.components.find(c => c.id === id)
@@ -138,7 +147,7 @@ export function setStatuses (state: StatuspageState, changes: Record<string, Com
 }
 
 /** The impact Statuspage would compute from the linked components (unless overridden). */
-export function impactOf (state: StatuspageState, incident: StoredIncident): Impact {
+function impactOf (state: StatuspageState, incident: StoredIncident): Impact {
   if (incident.impact_override) return incident.impact_override
   if (incident.scheduled_for) return 'maintenance'
   const worst = Math.max(0, ...incident.component_ids.map(id => SEVERITY[state.components.find(c => c.id === id)?.status ?? 'operational']))
@@ -157,7 +166,10 @@ export function renderIncident (state: StatuspageState, incident: StoredIncident
   }
 }
 
-export function newIncidentUpdate (incident: StoredIncident, status: IncidentStatus, body: string, affected: AffectedComponent[], deliver: boolean, now: string): IncidentUpdate {
+export function newIncidentUpdate (
+  incident: StoredIncident, status: IncidentStatus, body: string, affected: AffectedComponent[], deliver: boolean,
+  now: string
+): IncidentUpdate {
   return {
     id: statuspageId(),
     incident_id: incident.id,

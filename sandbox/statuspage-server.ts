@@ -15,7 +15,7 @@ import {
 } from './statuspage-model'
 
 export const SANDBOX_STATUSPAGE_KEY = 'sandbox-statuspage-key'
-export const MAX_PER_PAGE = 100
+const MAX_PER_PAGE = 100
 
 export interface StatuspageStandInOptions {
   state: StatuspageState
@@ -36,7 +36,7 @@ export interface StatuspageStandIn extends StandIn {
 }
 
 /** Statuspage's error bodies: `error` for 401 and validation, `message` for the rest (both occur live). */
-export function statuspageError (status: number, message: string): unknown {
+function statuspageError (status: number, message: string): unknown {
   if (status === 401) return { error: 'Could not authenticate' }
   if (status === 422) return { error: [message] }
   return { message }
@@ -53,7 +53,7 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
   const router = new Router()
 
   // Every route: the key, then the page.
-  const guarded = (handler: (req: SandboxRequest) => SandboxReply): ((req: SandboxRequest) => SandboxReply) => (req) => {
+  const guarded = (handler: Handler): Handler => (req) => {
     if (keyFrom(req.headers, 'OAuth') !== SANDBOX_STATUSPAGE_KEY) return fail(401, 'Could not authenticate')
     if (req.params.page !== undefined && req.params.page !== state.page.id) return fail(404, 'The requested page could not be found')
     autoTransition(state, Date.now())
@@ -112,7 +112,10 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
   const listIncidents = (filter: (i: StoredIncident) => boolean) => guarded((req) => {
     let found = state.incidents.filter(filter)
     const q = req.query.get('q')?.toLowerCase()
-    if (q) found = found.filter(i => i.name.toLowerCase().includes(q) || i.incident_updates.some(u => u.body.toLowerCase().includes(q)))
+    if (q) {
+      found = found.filter(i =>
+        i.name.toLowerCase().includes(q) || i.incident_updates.some(u => u.body.toLowerCase().includes(q)))
+    }
     const limit = Number(req.query.get('limit'))
     if (Number.isInteger(limit) && limit > 0) found = found.slice(0, Math.min(limit, MAX_PER_PAGE))
     return json(200, pageOf(found, req, req.query.has('page') || req.query.has('per_page')).map(i => renderIncident(state, i)))
@@ -218,7 +221,9 @@ function pageOf<T> (rows: T[], req: SandboxRequest, paginated: boolean): T[] {
  * linked set) and components (a map that also sets their statuses). Sending status, body or
  * components adds an incident update, as the live API does. Returns a validation problem, if any.
  */
-function applyIncidentChange (state: StatuspageState, incident: StoredIncident, input: Record<string, unknown>, now: string, creating: boolean): string | undefined {
+function applyIncidentChange (
+  state: StatuspageState, incident: StoredIncident, input: Record<string, unknown>, now: string, creating: boolean
+): string | undefined {
   if (input.name !== undefined && (typeof input.name !== 'string' || input.name.length > 255)) return 'Name is too long (maximum is 255 characters)'
   if (input.status !== undefined && !isIncidentStatus(input.status)) return 'Status is not included in the list'
   if (input.impact_override !== undefined && input.impact_override !== null && !isImpact(input.impact_override)) return 'Impact override is not included in the list'

@@ -15,7 +15,9 @@ export interface Resolved {
 
 export const labelOf = (alert: Alert): string => (alert.tinyId ? `#${alert.tinyId}` : alert.id)
 
-export async function resolveAlerts (backend: AlertingBackend, typed: readonly string[], concurrency: number): Promise<Resolved> {
+export async function resolveAlerts (
+  backend: AlertingBackend, typed: readonly string[], concurrency: number
+): Promise<Resolved> {
   const wanted = [...new Set(typed)]
   const byTiny = new Map<string, Alert>()
   if (backend.supportsTinyIds) {

@@ -1,7 +1,7 @@
 // The alerting domain as the chat layer sees it, the same whichever backend (OpsGenie v2 or JSM
 // Operations) is behind it. Backends translate their own JSON into these shapes.
 
-export type AlertStatus = 'open' | 'closed'
+type AlertStatus = 'open' | 'closed'
 
 export interface Alert {
   id: string
@@ -63,7 +63,10 @@ export interface Schedule {
 
 export interface UserInfo {
   id: string
-  /** The name actions are sent under: OpsGenie's username (an email); on JSM the email when visible, else the display name. */
+  /**
+   * The name actions are sent under: OpsGenie's username (an email); on JSM the email when visible,
+   * else the display name.
+   */
   username: string
   fullName?: string
   /** The Atlassian account id (JSM Operations), what on-call and overrides are keyed by. */

@@ -7,7 +7,8 @@
 import type { HubotRobot } from './hubot'
 
 type Callback = (err: unknown, data?: unknown) => void
-interface ClassicCampfireAdapter { bot?: { Room?: (id: string) => { paste?: (text: string, callback: Callback) => unknown } } }
+interface CampfireRoom { paste?: (text: string, callback: Callback) => unknown }
+interface ClassicCampfireAdapter { bot?: { Room?: (id: string) => CampfireRoom } }
 
 /** The adapter's own client waits for Campfire without a limit (and never calls back on a network error). */
 const PASTE_TIMEOUT_MS = 15_000
@@ -30,7 +31,9 @@ export function classicCampfirePaste (robot: HubotRobot): Paste | undefined {
 }
 
 /** A multi-line text on classic Campfire is pasted; everything else goes through res.send as usual. */
-export async function sendReply (robot: HubotRobot, send: (text: string) => unknown, room: string, text: string): Promise<void> {
+export async function sendReply (
+  robot: HubotRobot, send: (text: string) => unknown, room: string, text: string
+): Promise<void> {
   const paste = text.includes('\n') && room ? classicCampfirePaste(robot) : undefined
   if (paste) return await paste(room, text)
   await send(text)

@@ -20,7 +20,10 @@ export function mayHaveHappened (err: unknown): boolean {
   return ['timeout', 'unavailable', 'bad_response'].includes(err.kind)
 }
 
-/** The commands that show what a write changed: on-call for a schedule override (genie take), else the service's own. */
+/**
+ * The commands that show what a write changed: on-call for a schedule override (genie take), else
+ * the service's own.
+ */
 const checkCommands = (err: ServiceError): readonly string[] =>
   /\/schedules\/[^/]+\/overrides/.test(err.path) ? ['genie oncall'] : err.hints.check
 
@@ -49,7 +52,9 @@ const clockTime = (ms: number): string => `${new Date(ms).toISOString().slice(11
 const commands = (names: readonly string[], prefix: string | undefined): string =>
   names.map(name => (prefix === undefined ? `"${name}"` : `${prefix}${name}`)).join(' or ')
 
-export function describeError (err: unknown, secrets: ReadonlyArray<string | undefined> = [], options: DescribeOptions = {}): string {
+export function describeError (
+  err: unknown, secrets: ReadonlyArray<string | undefined> = [], options: DescribeOptions = {}
+): string {
   return redact(sentence(err, options), secrets)
 }
 

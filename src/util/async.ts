@@ -8,7 +8,9 @@ export type Settled<I, R> =
   | { item: I, ok: false, error: unknown }
 
 /** Calls `fn` for every item with at most `limit` calls in flight; results come back in the items' order. */
-export async function mapSettled<I, R> (items: readonly I[], limit: number, fn: (item: I) => Promise<R>): Promise<Array<Settled<I, R>>> {
+export async function mapSettled<I, R> (
+  items: readonly I[], limit: number, fn: (item: I) => Promise<R>
+): Promise<Array<Settled<I, R>>> {
   const results: Array<Settled<I, R>> = new Array(items.length)
   let next = 0
   const worker = async (): Promise<void> => {
@@ -31,7 +33,9 @@ export async function mapSettled<I, R> (items: readonly I[], limit: number, fn: 
  * Like Promise.all, but waits for every call to finish before throwing the first failure, so no
  * request is still running (and retrying) after the command has replied.
  */
-export async function allSettledOrThrow<T extends readonly unknown[]> (calls: readonly [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+export async function allSettledOrThrow<T extends readonly unknown[]> (
+  calls: readonly [...{ [K in keyof T]: Promise<T[K]> }]
+): Promise<T> {
   const settled = await Promise.allSettled(calls)
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason

@@ -7,7 +7,9 @@ import { InvalidRequestError, TimeoutError, UnavailableError } from '../../src/h
 import { OPSGENIE } from '../../src/alerting/opsgenie'
 
 /** A backend whose request states come from a script, with a fake clock the sleeps advance. */
-function scripted (states: Array<RequestState | Error>, clock = { now: 0 }): { backend: AlertingBackend, sleeps: number[], clock: { now: number } } {
+function scripted (
+  states: Array<RequestState | Error>, clock = { now: 0 }
+): { backend: AlertingBackend, sleeps: number[], clock: { now: number } } {
   const sleeps: number[] = []
   const backend = {
     service: 'OpsGenie',

@@ -5,9 +5,16 @@ import type { HubotRobot } from '../../src/chat/hubot'
 type Call = [string, string]
 
 /** A robot whose adapter looks like Hubot's built-in classic Campfire adapter (adapter.bot.Room(id).paste). */
-function robotWith (adapterName: string, answer: (cb: (err: unknown) => void) => void = cb => cb(null)): { robot: HubotRobot, pasted: Call[] } {
+type Callback = (err: unknown) => void
+
+function robotWith (
+  adapterName: string, answer: (cb: Callback) => void = cb => cb(null)
+): { robot: HubotRobot, pasted: Call[] } {
   const pasted: Call[] = []
-  const adapter = { bot: { Room: (id: string) => ({ paste: (text: string, cb: (err: unknown) => void) => { pasted.push([id, text]); answer(cb) } }) } }
+  const room = (id: string): unknown => ({
+    paste: (text: string, cb: Callback) => { pasted.push([id, text]); answer(cb) }
+  })
+  const adapter = { bot: { Room: room } }
   return { robot: { adapterName, adapter } as unknown as HubotRobot, pasted }
 }
 

@@ -7,8 +7,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export interface Spoken { roomId: number, body: string, type: string }
-export interface ClassicPerson { id: number, name: string, email_address: string }
+interface Spoken { roomId: number, body: string, type: string }
+interface ClassicPerson { id: number, name: string, email_address: string }
 
 export interface ClassicCampfireStandIn {
   /** 127.0.0.1:<port>, for CLASSIC_CAMPFIRE_STANDIN. */
@@ -51,7 +51,15 @@ export async function startClassicCampfire (token = 'classic-token-0123456789'):
         const message = (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { message?: { body?: string, type?: string } }).message ?? {}
         const entry = { roomId: Number(m[1]), body: String(message.body ?? ''), type: message.type ?? 'TextMessage' }
         spoken.push(entry)
-        return json(201, { message: { id: ++nextId, room_id: entry.roomId, user_id: BOT.id, body: entry.body, type: entry.type, created_at: new Date().toISOString() } })
+        const created = {
+          id: ++nextId,
+          room_id: entry.roomId,
+          user_id: BOT.id,
+          body: entry.body,
+          type: entry.type,
+          created_at: new Date().toISOString()
+        }
+        return json(201, { message: created })
       }
       if (req.method === 'GET' && (m = /^\/room\/(\d+)\/live\.json$/.exec(url))) {
         res.writeHead(200, { 'Content-Type': 'application/json' })

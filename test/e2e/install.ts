@@ -35,11 +35,15 @@ export function cleanEnv (extra: Record<string, string> = {}): NodeJS.ProcessEnv
 export interface Packed { tarball: string, files: string[], seconds: number }
 
 /** `npm pack` of the package in `root` (its prepare script builds first) into `dir`. */
-export async function packPackage (dir: string, root = PACKAGE_ROOT): Promise<Packed> {
+async function packPackage (dir: string, root = PACKAGE_ROOT): Promise<Packed> {
   const started = Date.now()
   const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: root, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
   const json = JSON.parse(stdout.slice(stdout.indexOf('[')))
-  return { tarball: path.join(dir, json[0].filename), files: json[0].files.map((f: { path: string }) => f.path), seconds: (Date.now() - started) / 1000 }
+  return {
+    tarball: path.join(dir, json[0].filename),
+    files: json[0].files.map((f: { path: string }) => f.path),
+    seconds: (Date.now() - started) / 1000
+  }
 }
 
 export interface BotFolder { kind: BotKind, dir: string, installSeconds: number }
@@ -56,7 +60,9 @@ export interface InstallOptions {
 }
 
 /** A bot folder for `kind` with the package (from `tarball`) listed in external-scripts.json. */
-export async function installBot (kind: BotKind, parent: string, tarball: string, options: InstallOptions = {}): Promise<BotFolder> {
+export async function installBot (
+  kind: BotKind, parent: string, tarball: string, options: InstallOptions = {}
+): Promise<BotFolder> {
   const dir = path.join(parent, options.folder ?? `bot-${kind.replace('.', '')}`)
   fs.mkdirSync(dir, { recursive: true })
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `e2e-bot-${kind.replace('.', '')}`, version: '1.0.0', private: true }, null, 2))
@@ -115,6 +121,8 @@ export function sharedPack (root = PACKAGE_ROOT): Promise<Packed> {
 }
 
 /** installBot, once per test run for each `options.folder` (which must be given). */
-export function sharedBot (kind: BotKind, tarball: string, options: InstallOptions & { folder: string }): Promise<BotFolder> {
+export function sharedBot (
+  kind: BotKind, tarball: string, options: InstallOptions & { folder: string }
+): Promise<BotFolder> {
   return once(`bot:${options.folder}`, () => installBot(kind, sharedWorkdir(), tarball, options))
 }

@@ -4,7 +4,9 @@ import nock from 'nock'
 
 export interface Answer { status: number, headers: Headers, body: any }
 
-export async function call (base: string, method: string, path: string, options: { auth?: string, body?: unknown } = {}): Promise<Answer> {
+export async function call (
+  base: string, method: string, path: string, options: { auth?: string, body?: unknown } = {}
+): Promise<Answer> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { ...(options.auth ? { Authorization: options.auth } : {}), 'Content-Type': 'application/json' },

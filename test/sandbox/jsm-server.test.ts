@@ -32,7 +32,9 @@ describe('sandbox JSM Operations stand-in', () => {
 
   it('points the package at itself with every JSM variable, and starts no OpsGenie stand-in', () => {
     expect(sandbox.opsgenie).to.equal(undefined)
-    expect(sandbox.env).to.include({ HUBOT_JSM_CLOUD_ID: SANDBOX_JSM_CLOUD_ID, HUBOT_JSM_API_URL: base, HUBOT_JSM_SITE_URL: base })
+    expect(sandbox.env).to.include({
+      HUBOT_JSM_CLOUD_ID: SANDBOX_JSM_CLOUD_ID, HUBOT_JSM_API_URL: base, HUBOT_JSM_SITE_URL: base
+    })
   })
 
   it('wants Basic email:token on the REST API and GenieKey on the Integration Events API', async () => {

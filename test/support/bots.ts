@@ -1,6 +1,7 @@
 // A real Hubot robot for each test, with this package's scripts loaded from src/ (through tsx), so an
-// edit is tested at once; only the packed end-to-end test (test/e2e) uses the build. Hubot 3.5 comes through hubot-test-helper; Hubot 14 is its real
-// Robot with a small in-memory adapter. Both expose the same TestBot so a suite can run on either.
+// edit is tested at once; only the packed end-to-end test (test/e2e) uses the build. Hubot 3.5 comes
+// through hubot-test-helper; Hubot 14 is its real Robot with a small in-memory adapter. Both expose
+// the same TestBot so a suite can run on either.
 import path from 'node:path'
 import { loadSourceScripts } from '../../sandbox/load-source'
 import { HANDLED_EVENT } from '../../src/chat/command'
@@ -78,7 +79,8 @@ interface Driver {
 async function hubot35 (options: StartOptions, logs: string[]): Promise<Driver> {
   const Helper = require('hubot-test-helper')
   // Hubot 3.5 starts listening in its constructor, on EXPRESS_PORT / EXPRESS_BIND_ADDRESS.
-  const room = withLoopbackServer(options, () => new Helper([]).createRoom({ httpd: options.http === true, name: options.room }))
+  const room = withLoopbackServer(options, () =>
+    new Helper([]).createRoom({ httpd: options.http === true, name: options.room }))
   const robot = room.robot
   // hubot-test-helper's robot answers messageRoom itself (never through the adapter).
   const posts: Post[] = []
@@ -151,7 +153,10 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
   }
 }
 
-/** Runs `start` with Hubot's HTTP server bound to 127.0.0.1 on a free port (when asked for), then restores the environment. */
+/**
+ * Runs `start` with Hubot's HTTP server bound to 127.0.0.1 on a free port (when asked for), then
+ * restores the environment.
+ */
 function withLoopbackServer<T> (options: StartOptions, start: () => T): T {
   if (options.http !== true) return start()
   const saved = { port: process.env.EXPRESS_PORT, bind: process.env.EXPRESS_BIND_ADDRESS }
@@ -223,7 +228,17 @@ export async function startBot (version: HubotVersion, options: StartOptions = {
     return driver.sent.slice(before)
   }
 
-  return { version, robot: driver.robot, sent: driver.sent, posts: driver.posts, url: driver.url, logs, say, sayAndWait, stop: driver.stop }
+  return {
+    version,
+    robot: driver.robot,
+    sent: driver.sent,
+    posts: driver.posts,
+    url: driver.url,
+    logs,
+    say,
+    sayAndWait,
+    stop: driver.stop
+  }
 }
 
 /**

@@ -4,7 +4,10 @@ import fs from 'node:fs'
 
 export const fileLines = (file: string): string[] => fs.readFileSync(file, 'utf8').split('\n')
 
-/** The lines under `// <name>:`, without their `//   ` indent, up to the first line not so indented; [] when there is no such section. */
+/**
+ * The lines under `// <name>:`, without their `//   ` indent, up to the first line not so indented;
+ * [] when there is no such section.
+ */
 export function headerSection (lines: string[], name: string): string[] {
   const start = lines.indexOf(`// ${name}:`)
   if (start === -1) return []

@@ -77,7 +77,9 @@ export function mockTiny (scope: nock.Scope, tinyId: number, found: unknown[]): 
 
 let serial = 0
 /** Mocks a 202 + requestId and its confirmation (404 while queued `pendingFirst` times) on the REST API. */
-export function mockRestAction (scope: nock.Scope, alertId: string, action: string, body: (b: any) => boolean, pendingFirst = 0): void {
+export function mockRestAction (
+  scope: nock.Scope, alertId: string, action: string, body: (b: any) => boolean, pendingFirst = 0
+): void {
   const requestId = `rest-${action}-${++serial}`
   scope.post(`${REST}/alerts/${alertId}/${action}`, body).reply(202, { ...jsmFixture('accepted'), requestId })
   if (pendingFirst) scope.get(`${REST}/alerts/requests/${requestId}`).times(pendingFirst).reply(404, jsmFixture('error-404'))
@@ -85,7 +87,9 @@ export function mockRestAction (scope: nock.Scope, alertId: string, action: stri
 }
 
 /** The same through the Integration Events API (GenieKey, identifierType=id). */
-export function mockIntegrationAction (scope: nock.Scope, alertId: string, action: string, body: (b: any) => boolean, pendingFirst = 0): void {
+export function mockIntegrationAction (
+  scope: nock.Scope, alertId: string, action: string, body: (b: any) => boolean, pendingFirst = 0
+): void {
   const requestId = `int-${action}-${++serial}`
   scope.post(`${INTEGRATION}/alerts/${alertId}/${action}`, body).query({ identifierType: 'id' }).reply(202, { ...jsmFixture('accepted'), requestId })
   if (pendingFirst) scope.get(`${INTEGRATION}/alerts/requests/${requestId}`).times(pendingFirst).reply(404, jsmFixture('error-404'))

@@ -109,10 +109,18 @@ export function patched (id: string, status: string): Component {
 }
 
 /** Counts the requests an interceptor received (for retry assertions). */
-export function counter (): { count: number, reply: (status: number, body: unknown, headers?: Record<string, string>) => () => [number, unknown, Record<string, string>] } {
+type Reply = [number, unknown, Record<string, string>]
+
+export function counter (): {
+  count: number
+  reply: (status: number, body: unknown, headers?: Record<string, string>) => () => Reply
+} {
   const c = {
     count: 0,
-    reply: (status: number, body: unknown, headers: Record<string, string> = {}) => () => { c.count++; return [status, body, headers] as [number, unknown, Record<string, string>] }
+    reply: (status: number, body: unknown, headers: Record<string, string> = {}) => () => {
+      c.count++
+      return [status, body, headers] as Reply
+    }
   }
   return c
 }

@@ -14,6 +14,7 @@ export interface Envelope {
   message?: unknown
 }
 
+/** @public Part of the adapter's typings: the `logger` a Robot must have. */
 export interface Logger {
   debug(...args: unknown[]): void
   info(...args: unknown[]): void

@@ -5,6 +5,7 @@
 
 import type { User } from './hubot-types'
 
+/** @public Part of the adapter's typings: what a MessageClass makes. */
 export interface HubotTextMessage {
   user: User
   text: string

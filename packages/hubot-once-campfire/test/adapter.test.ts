@@ -206,7 +206,8 @@ describe('the ONCE Campfire stand-in treats a webhook answer as ONCE Campfire do
     await campfire.close()
   })
 
-  const outcome = async (respond: (res: http.ServerResponse) => void): Promise<[string, string | undefined, string | undefined]> => {
+  type Outcome = [string, string | undefined, string | undefined]
+  const outcome = async (respond: (res: http.ServerResponse) => void): Promise<Outcome> => {
     answer = respond
     const { delivery } = await campfire.say(1, ALICE, '@Hubot hi')
     const posted = campfire.botMessages(1).at(-1)

@@ -40,7 +40,11 @@ function testScript (robot: any): void {
 export async function startRobot (version: Version, env: Record<string, string>, options: { httpd?: boolean, alias?: string, client?: AdapterOptions['client'] } = {}): Promise<TestRobot> {
   const logs: string[] = []
   const exits: number[] = []
-  const adapterOptions: AdapterOptions = { env, exit: (code) => { exits.push(code) }, client: { backoffMs: 10, ...options.client } }
+  const adapterOptions: AdapterOptions = {
+    env,
+    exit: (code) => { exits.push(code) },
+    client: { backoffMs: 10, ...options.client }
+  }
   process.env.EXPRESS_PORT = '0'
   process.env.EXPRESS_BIND_ADDRESS = '127.0.0.1'
   const httpd = options.httpd ?? true

@@ -10,7 +10,9 @@ export function allowLoopback (): void {
   after(() => { nock.disableNetConnect() })
 }
 
-export async function campfireWithRooms (options: StandInOptions = {}): Promise<{ campfire: OnceCampfireStandIn, ops: number, direct: number, outside: number }> {
+interface CampfireWithRooms { campfire: OnceCampfireStandIn, ops: number, direct: number, outside: number }
+
+export async function campfireWithRooms (options: StandInOptions = {}): Promise<CampfireWithRooms> {
   const campfire = await startOnceCampfire(options)
   const ops = campfire.addRoom('Ops').id
   const direct = campfire.addRoom(null).id

@@ -40,7 +40,7 @@ const isSevere = (incident: Incident): boolean => ['major', 'critical'].includes
 const isMaintenance = (incident: Incident): boolean => ['scheduled', 'in_progress', 'verifying'].includes(incident.status)
 
 /** `Name (id): identified, major impact, opened 2 h ago` (`started` when the incident says when it began). */
-export function incidentHeadline (incident: Incident, now: Date): string {
+function incidentHeadline (incident: Incident, now: Date): string {
   const impact = impactOf(incident)
   const shown = impact && impact !== 'none' ? `, ${impact} impact` : ''
   const when = incident.started_at ? `started ${age(incident.started_at, now, 'words')}` : `opened ${age(incident.created_at, now, 'words')}`
@@ -56,7 +56,7 @@ function affectsLines (incident: Incident, all: readonly Component[], indent = '
 }
 
 /** The headline, the latest update, the affected components and the link. */
-export function incidentDetails (incident: Incident, now: Date, all: readonly Component[] = []): string {
+function incidentDetails (incident: Incident, now: Date, all: readonly Component[] = []): string {
   const lines = [`• ${incidentHeadline(incident, now)}`]
   const latest = latestUpdate(incident)
   if (latest?.body) lines.push(`  Latest (${incidentStatusLabel(latest.status)}, ${age(latest.display_at ?? latest.created_at, now, 'words')}): ${truncate(latest.body, LATEST_BODY_CHARS)}`)
@@ -132,13 +132,16 @@ export function formatComponents (components: readonly Component[]): string {
 }
 
 /** Incidents whose components include `component` (or, for a group, any of its children). */
-export function incidentsAffecting (component: Component, all: readonly Component[], incidents: readonly Incident[]): Incident[] {
+export function incidentsAffecting (
+  component: Component, all: readonly Component[], incidents: readonly Incident[]
+): Incident[] {
   const ids = new Set([component.id, ...targetsOf(component, all).map(c => c.id)])
   return incidents.filter(i => (i.components ?? []).some(c => ids.has(c.id)))
 }
 
 export function formatShow (
-  component: Component, all: readonly Component[], incidents: readonly Incident[], now: Date, maintenance?: MaintenanceView
+  component: Component, all: readonly Component[], incidents: readonly Incident[], now: Date,
+  maintenance?: MaintenanceView
 ): string {
   const name = qualifiedName(component, all)
   const lines = [component.group
@@ -162,18 +165,25 @@ export function formatShow (
   return lines.join('\n')
 }
 
-/** What was wrong with the command, and its right form as the room must type it (`Name the incident: /status open ...`). */
+/**
+ * What was wrong with the command, and its right form as the room must type it
+ * (`Name the incident: /status open ...`).
+ */
 export function formatInvalid (command: { why: string, usage?: string }, prefix: string): string {
   return command.usage ? `${command.why} ${prefix}${command.usage}` : command.why
 }
 
-export function formatUnknown (query: string, suggestions: readonly Component[], all: readonly Component[], prefix: string): string {
+export function formatUnknown (
+  query: string, suggestions: readonly Component[], all: readonly Component[], prefix: string
+): string {
   const did = suggestions.length ? ` Did you mean ${orList(suggestions.map(c => qualifiedName(c, all)))}?` : ''
   return `No component is called "${echo(query)}".${did} Nothing was changed. (${prefix}status components lists them all.)`
 }
 
 /** `words` followed a component's exact name but are not a state (`Build Processing degarded`). */
-export function formatNotAState (words: string, component: Component, all: readonly Component[], prefix: string): string {
+export function formatNotAState (
+  words: string, component: Component, all: readonly Component[], prefix: string
+): string {
   return `"${echo(words)}" is not a state. Say ${prefix}status ${qualifiedName(component, all)} <state>, the state one of: ${STATE_HELP}. Nothing was changed.`
 }
 

@@ -65,7 +65,9 @@ export function matchComponent (query: string, components: readonly Component[],
  * words, and those words ("Build Processing degarded" → Build Processing, "degarded"): a mistyped
  * state, not an unknown component.
  */
-export function componentBeforeExtraWords (query: string, components: readonly Component[]): { component: Component, extra: string } | undefined {
+export function componentBeforeExtraWords (
+  query: string, components: readonly Component[]
+): { component: Component, extra: string } | undefined {
   const all = query.trim().split(/\s+/)
   for (let drop = 1; drop <= 2 && drop < all.length; drop++) {
     const match = matchComponent(all.slice(0, -drop).join(' '), components, { exactOnly: true })

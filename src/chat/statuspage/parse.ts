@@ -28,9 +28,6 @@ export type StatusCommand =
  */
 export const STATUS_PATTERN = /status:?(\?+|\s[\s\S]*)?$/i
 
-/** Words that are commands, never component names. */
-export const KEYWORDS = ['incidents', 'components', 'open', 'update', 'resolve', 'maintenance', 'maintenances'] as const
-
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean)
 const tidy = (text: string): string => text.trim().replace(/[ \t]+/g, ' ')
 
@@ -139,7 +136,7 @@ export interface IncidentArgs {
 }
 
 /** Statuspage incident ids: 12 lower-case letters and digits, e.g. p31zjtct2jer. */
-export const INCIDENT_ID_SHAPE = /^[a-z0-9]{12}$/
+const INCIDENT_ID_SHAPE = /^[a-z0-9]{12}$/
 
 /**
  * Reads `[<incident id>] [<incident status>] [<message>]`. The first word is an incident id when it
@@ -148,7 +145,9 @@ export const INCIDENT_ID_SHAPE = /^[a-z0-9]{12}$/
  * contain a digit. An id without a digit is still recognised once the unresolved incidents are known.
  * With `status: false` (resolve) no incident status word is read: the rest is the message.
  */
-export function parseIncidentArgs (args: string, knownIds: readonly string[] = [], options: { status: boolean } = { status: true }): IncidentArgs {
+export function parseIncidentArgs (
+  args: string, knownIds: readonly string[] = [], options: { status: boolean } = { status: true }
+): IncidentArgs {
   let rest = args.trim()
   const out: IncidentArgs = {}
   const first = words(rest)[0]

@@ -9,8 +9,8 @@ import { clearJiraUserCache } from '../../../src/alerting/jsm'
 import { BRAIN_KEY } from '../../../src/chat/opsgenie/identity'
 import { botForEachTest } from '../../support/bots'
 import {
-  ANA, BEN, configureJsm, INTEGRATION, INTEGRATION_KEY, integration, jira, jsmAlert, jsmFixture, jsmId, mockIntegrationAction,
-  mockJsmList, mockRestAction, mockTiny, OPEN, OPEN_UNACKED, REST, rest, TOKEN
+  ANA, BEN, configureJsm, INTEGRATION, INTEGRATION_KEY, integration, jira, jsmAlert, jsmFixture, jsmId,
+  mockIntegrationAction, mockJsmList, mockRestAction, mockTiny, OPEN, OPEN_UNACKED, REST, rest, TOKEN
 } from '../../support/jsm'
 import { expectDone } from '../../support/opsgenie'
 

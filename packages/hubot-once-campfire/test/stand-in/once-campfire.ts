@@ -17,9 +17,9 @@ import type { AddressInfo } from 'node:net'
 
 export const WEBHOOK_TIMEOUT_TEXT = 'Failed to respond within 7 seconds'
 
-export interface Person { id: number, name: string }
+interface Person { id: number, name: string }
 
-export interface Room {
+interface Room {
   id: number
   /** null for a direct room (ONCE Campfire's direct rooms have no name). */
   name: string | null
@@ -42,7 +42,7 @@ export interface Message {
   at: number
 }
 
-export interface Delivery {
+interface Delivery {
   messageId: number
   roomId: number
   payload: unknown
@@ -79,7 +79,9 @@ export interface OnceCampfireStandIn {
   /** The bot's messages in a room, in order. */
   botMessages(roomId: number): Message[]
   /** Resolves once the bot has `count` messages in the room after `since` messages, or rejects after timeoutMs. */
-  waitForBotMessages(roomId: number, count: number, options?: { since?: number, timeoutMs?: number }): Promise<Message[]>
+  waitForBotMessages(
+    roomId: number, count: number, options?: { since?: number, timeoutMs?: number }
+  ): Promise<Message[]>
   /** The next `times` bot API calls answer `status` (429, 500, 503...). */
   failNext(status: number, times?: number): void
   /** As an admin regenerating the key: the old one stops working. `token` sets it (to restore one). */
@@ -263,7 +265,9 @@ export async function startOnceCampfire (options: StandInOptions = {}): Promise<
 }
 
 /** One webhook POST with Net::HTTP's behaviour: a 7 s open and read timeout, no redirects followed. */
-function post (target: string, body: string, timeoutMs: number): Promise<{ status: number, contentType?: string, body: string }> {
+interface PostAnswer { status: number, contentType?: string, body: string }
+
+function post (target: string, body: string, timeoutMs: number): Promise<PostAnswer> {
   return new Promise((resolve, reject) => {
     const req = http.request(target, {
       method: 'POST',
