@@ -56,7 +56,9 @@ async function timed (bot: TestBot, text: string): Promise<{ ms: number, replies
 
 interface AckResult { ms: number, confirmed: number, calls: number, peak: number, reply: string, log: CallRecord[] }
 
-async function ackAll (bot: TestBot, standIn: StandInThread, n: number, latencyMs: number, processingMs: number): Promise<AckResult> {
+async function ackAll (
+  bot: TestBot, standIn: StandInThread, n: number, latencyMs: number, processingMs: number
+): Promise<AckResult> {
   await standIn.reset({ alerts: n, latencyMs, processingMs })
   resetGovernors()
   const { ms, replies } = await timed(bot, '/genie ack')
@@ -83,7 +85,8 @@ async function benchAckGrid (bot: TestBot, standIn: StandInThread): Promise<bool
     for (const processing of GRID.processingMs) {
       for (const n of GRID.alerts) {
         const floor = floorMs(n, latency, processing)
-        // Cells under a second are the best of three (a busy machine's hiccup is most of such a cell); the rest run once.
+        // Cells under a second are the best of three (a busy machine's hiccup is most of such a cell);
+        // the rest run once.
         const runs = floor < 1000 ? 3 : 1
         let r = await ackAll(bot, standIn, n, latency, processing)
         for (let i = 1; i < runs; i++) {
@@ -143,7 +146,9 @@ type Mode = 'cold' | 'known' | 'warm'
  * (no cache, no row count); known: the cache has expired but the row count from the last read is
  * kept (a running bot's usual state); warm: the page was read moments ago (after /status).
  */
-async function statusFigures (bot: TestBot, standIn: StandInThread, size: number, command: string, mode: Mode): Promise<{ calls: number, trips: number }> {
+async function statusFigures (
+  bot: TestBot, standIn: StandInThread, size: number, command: string, mode: Mode
+): Promise<{ calls: number, trips: number }> {
   await standIn.reset({ components: size, latencyMs: 50 })
   resetPageCaches()
   process.env.HUBOT_STATUSPAGE_CACHE_SECONDS = '30'

@@ -80,7 +80,9 @@ export class StandIn {
     })
   }
 
-  private route (method: string, url: URL, body: string, arrivedAt: number): [number, unknown, Record<string, string>, string] {
+  private route (
+    method: string, url: URL, body: string, arrivedAt: number
+  ): [number, unknown, Record<string, string>, string] {
     const p = url.pathname
     // OpsGenie
     if (method === 'GET' && p === '/v2/alerts') {
@@ -120,7 +122,8 @@ export class StandIn {
     if (method === 'GET' && p.endsWith('/components')) {
       const page = Number(url.searchParams.get('page') ?? 1)
       const per = Number(url.searchParams.get('per_page') ?? 100)
-      const rows = Array.from({ length: this.settings.components }, (_, i) => this.component(i)).slice((page - 1) * per, page * per)
+      const rows = Array.from({ length: this.settings.components }, (_, i) => this.component(i))
+        .slice((page - 1) * per, page * per)
       return [200, rows, {}, 'components']
     }
     if (method === 'GET' && p.endsWith('/incidents/unresolved')) {

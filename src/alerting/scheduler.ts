@@ -120,7 +120,10 @@ export function runScheduled (
     /** The age of a request's next poll by its own schedule: growing with its age, short at first. */
     const nextAge = (p: Pending): number => p.lastAge === undefined
       ? 0
-      : Math.min(p.lastAge + pacing.maxIntervalMs, Math.max(p.lastAge + pacing.minIntervalMs, p.lastAge * pacing.growth))
+      : Math.min(
+        p.lastAge + pacing.maxIntervalMs,
+        Math.max(p.lastAge + pacing.minIntervalMs, p.lastAge * pacing.growth)
+      )
 
     /** The age at which `p` should next be asked, or undefined: wait until something is learned. */
     const dueAge = (p: Pending): number | undefined => {

@@ -79,7 +79,8 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
     kind = spec.classify(command)
     const refusal = kind.access === 'write' ? await refuseWrite(robot, spec.gate, spec.id, kind, user, room) : undefined
     // A slow handler posts one progress line; past the deadline the room is told what is known.
-    const work = (deadline: number): Promise<string> => handler({ robot, res, match: res.match, user, room, command, audit, deadline })
+    const work = (deadline: number): Promise<string> =>
+      handler({ robot, res, match: res.match, user, room, command, audit, deadline })
     const outcome = refusal === undefined
       ? await withProgress(work, slow, say, ({ error }) => { if (error) logFailure(robot, spec, error) })
       : { done: true as const, value: refusal }

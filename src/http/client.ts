@@ -86,7 +86,8 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
   const governorOf = (method: string, path: string): Governor | undefined => {
     if (!budget) return undefined
     const domain = budget.domainOf?.(method.toUpperCase(), path) ?? 'all'
-    return budget.governor?.(domain) ?? governorFor(options.service.name, options.baseURL, options.authorization, domain, budget.windows)
+    return budget.governor?.(domain) ??
+      governorFor(options.service.name, options.baseURL, options.authorization, domain, budget.windows)
   }
 
   const once = async <T>(method: string, path: string, opts: RequestOptions): Promise<HttpResponse<T>> => {

@@ -53,7 +53,9 @@ export function retryDelayMs (err: unknown, attempt: number, policy: RetryPolicy
  * Runs `attempt` until it succeeds, the error is not retryable, or the retries are spent.
  * `onRetry(n)` is told before attempt number n (1-based: 2 is the first retry) starts waiting.
  */
-export async function withRetry<T> (attempt: () => Promise<T>, idempotent: boolean, policy: RetryPolicy, onRetry?: (attempt: number) => void): Promise<T> {
+export async function withRetry<T> (
+  attempt: () => Promise<T>, idempotent: boolean, policy: RetryPolicy, onRetry?: (attempt: number) => void
+): Promise<T> {
   for (let n = 0; ; n++) {
     try {
       return await attempt()

@@ -31,7 +31,8 @@ describe('the Statuspage page cache, through the robot', () => {
     // Each read's answer waits until the other read has arrived: read one after the other, the
     // command would never get its first answer and the test would time out.
     const held: Array<() => void> = []
-    const both = (name: string, body: nock.ReplyBody) => (_uri: string, _body: nock.Body, cb: (err: null, reply: nock.ReplyFnResult) => void) => {
+    type Callback = (err: null, reply: nock.ReplyFnResult) => void
+    const both = (name: string, body: nock.ReplyBody) => (_uri: string, _body: nock.Body, cb: Callback) => {
       order.push(`${name} asked`)
       held.push(() => cb(null, [200, body]))
       if (held.length === 2) held.forEach(answer => answer())

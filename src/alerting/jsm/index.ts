@@ -84,7 +84,12 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
   const secrets = [options.apiToken, ...(options.integrationKey ? [options.integrationKey] : [])]
   const client = (baseURL: string, authorization: string): HttpClient =>
     createHttpClient({
-      service: JSM, baseURL, authorization, secrets, timeoutMs: options.timeoutMs, ...budgetOption(perSecond(options.ratePerSecond))
+      service: JSM,
+      baseURL,
+      authorization,
+      secrets,
+      timeoutMs: options.timeoutMs,
+      ...budgetOption(perSecond(options.ratePerSecond))
     })
   const rest = options.http?.rest ?? client(jsmRestUrl(gateway, options.cloudId), basic)
   const jira = createJiraUsers(options.http?.jira ?? client(options.siteUrl, basic), options.siteUrl)

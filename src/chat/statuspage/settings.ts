@@ -55,9 +55,14 @@ export function createClient (settings: StatusSettings): StatuspageClient {
     secrets: [settings.apiKey],
     timeoutMs: settings.timeoutMs,
     ...(settings.ratePerMinute > 0
-      ? { budget: { windows: [{ limit: settings.ratePerMinute, windowMs: 60_000 }, { limit: settings.burstPerSecond, windowMs: 1000 }] } }
+      ? {
+          budget: {
+            windows: [{ limit: settings.ratePerMinute, windowMs: 60_000 }, { limit: settings.burstPerSecond, windowMs: 1000 }]
+          }
+        }
       : {})
   })
   const client = createStatuspageClient({ http, pageId: settings.pageId, deliverNotifications: settings.notify })
-  return cachedClient(client, pageCacheFor(settings.apiUrl, settings.pageId, settings.apiKey, settings.cacheSeconds * 1000))
+  const cache = pageCacheFor(settings.apiUrl, settings.pageId, settings.apiKey, settings.cacheSeconds * 1000)
+  return cachedClient(client, cache)
 }

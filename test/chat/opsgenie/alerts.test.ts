@@ -110,7 +110,8 @@ describe('genie alert commands on Hubot 3.5', () => {
       scope.get('/v2/alerts').query({ ...q, offset: '0' }).reply(200, { ...list, data: firstPage })
       // A new alert pushed #100 onto the second page: it comes back a second time.
       scope.get('/v2/alerts').query({ ...q, offset: '100' }).reply(200, { ...list, data: [alert(100), alert(101)], paging: {} })
-      // One action (and one confirmation) per alert: a second acknowledge of #100 would be a request no interceptor expects.
+      // One action (and one confirmation) per alert: a second acknowledge of #100 would be a
+      // request no interceptor expects.
       for (let n = 1; n <= 101; n++) mockAction(scope, uuid(n))
       const [reply] = await bot.say('/genie ack')
       expectDone(scope)

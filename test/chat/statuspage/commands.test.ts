@@ -3,7 +3,8 @@ import { expect } from 'chai'
 import nock from 'nock'
 import { botForEachTest } from '../../support/bots'
 import {
-  api, componentRow, components, configure, createdIncident, getComponentPages, getComponents, getMaintenance, getPage, getUnresolved,
+  api, componentRow, components, configure, createdIncident, getComponentPages, getComponents, getMaintenance, getPage,
+  getUnresolved,
   onlyReply, PAGE, patched, severalUnresolved, unresolved
 } from '../../support/statuspage'
 import type { Component, Incident } from '../../../src/statuspage/types'
