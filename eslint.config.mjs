@@ -12,12 +12,12 @@ export default [
     rules: {
       // `void promise` marks a deliberate fire-and-forget (errors are handled inside).
       'no-void': ['error', { allowAsStatement: true }],
-      'max-len': ['warn', MAX_LEN]
+      'max-len': ['error', MAX_LEN]
     }
   },
   {
     // Hubot reads each `// Commands:` line of a script's header as one help entry: they stay one line each.
     files: ['src/scripts/*.ts'],
-    rules: { 'max-len': ['warn', { ...MAX_LEN, ignoreComments: true }] }
+    rules: { 'max-len': ['error', { ...MAX_LEN, ignoreComments: true }] }
   }
 ]

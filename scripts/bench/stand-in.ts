@@ -18,6 +18,7 @@ export interface StandInSettings {
 
 const now = (): number => performance.now()
 
+/** @public Loaded by require() inside the worker thread (bench/worker.ts), which knip cannot follow. */
 export class StandIn {
   settings: StandInSettings = { latencyMs: 10, processingMs: 0, alerts: 0, components: 10 }
   calls: CallRecord[] = []

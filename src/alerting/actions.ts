@@ -32,11 +32,13 @@ export interface ConfirmOptions {
 }
 
 export const DEFAULT_CONFIRM_TIMEOUT_MS = 15_000
-export const FIRST_POLL_MS = 200
-export const MAX_POLL_MS = 2_000
+const FIRST_POLL_MS = 200
+const MAX_POLL_MS = 2_000
 
 /** Asks for the request's state until it is processed or the bound runs out. */
-export async function confirmRequest (backend: AlertingBackend, requestId: string, options: ConfirmOptions): Promise<ActionOutcome> {
+export async function confirmRequest (
+  backend: AlertingBackend, requestId: string, options: ConfirmOptions
+): Promise<ActionOutcome> {
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? realSleep
   const deadline = now() + options.timeoutMs
@@ -60,7 +62,9 @@ export async function confirmRequest (backend: AlertingBackend, requestId: strin
 }
 
 /** Confirms what the backend accepted: a queued request is asked after; a finished one is done. */
-export async function confirmAccepted (backend: AlertingBackend, accepted: Accepted, options: ConfirmOptions): Promise<ActionOutcome> {
+async function confirmAccepted (
+  backend: AlertingBackend, accepted: Accepted, options: ConfirmOptions
+): Promise<ActionOutcome> {
   return accepted.kind === 'done' ? { state: 'confirmed' } : await confirmRequest(backend, accepted.requestId, options)
 }
 
@@ -76,7 +80,9 @@ export function sendFailure (error: unknown): ActionOutcome {
 }
 
 /** Sends one action and waits for its confirmation. */
-export async function actAndConfirm (backend: AlertingBackend, alertId: string, action: AlertAction, actor: Actor, options: ConfirmOptions): Promise<ActionOutcome> {
+export async function actAndConfirm (
+  backend: AlertingBackend, alertId: string, action: AlertAction, actor: Actor, options: ConfirmOptions
+): Promise<ActionOutcome> {
   let accepted: Accepted
   try {
     accepted = await backend.act(alertId, action, actor)

@@ -11,7 +11,8 @@ import {
   actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment
 } from './shared'
 import type {
-  Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule, UserLookup, UserRef
+  Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule,
+  UserLookup, UserRef
 } from './types'
 import * as shape from './validate'
 
@@ -61,7 +62,7 @@ export const DEFAULT_RATE_PER_SECOND = 20
  * OpsGenie's rate-limit domain of a call: each has its own token buckets. Listing alerts counts as
  * a search; every other alert call (actions, their request status, one alert) as the alert domain.
  */
-export function opsgenieDomain (_method: string, path: string): string {
+function opsgenieDomain (_method: string, path: string): string {
   if (path === '/v2/alerts' || path === '/v2/users') return 'search'
   if (path.startsWith('/v2/alerts/')) return 'alert'
   if (/\/(next-)?on-calls$/.test(path)) return 'schedule-oncalls'
@@ -164,7 +165,8 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
   const requestState = async (requestId: string): Promise<RequestState> => {
     const path = `/v2/alerts/requests/${segment(requestId)}`
     const where = { service: OPSGENIE, method: 'GET', path }
-    return await readRequestState(async () => (await read<{ data: unknown }>(path, object({ data: object({}) }))).data, where)
+    const fetch = async (): Promise<unknown> => (await read<{ data: unknown }>(path, object({ data: object({}) }))).data
+    return await readRequestState(fetch, where)
   }
 
   const listSchedules = async (): Promise<Schedule[]> => {

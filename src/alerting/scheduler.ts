@@ -24,7 +24,7 @@ export interface Timers {
   clearTimeout(handle: unknown): void
 }
 
-export const realTimers: Timers = {
+const realTimers: Timers = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)
@@ -39,7 +39,7 @@ export interface PollPacing {
   maxIntervalMs: number
 }
 
-export const DEFAULT_PACING: PollPacing = { minIntervalMs: 25, growth: 1.25, maxIntervalMs: 2_000 }
+const DEFAULT_PACING: PollPacing = { minIntervalMs: 25, growth: 1.25, maxIntervalMs: 2_000 }
 
 export interface ScheduleOptions {
   /** Calls in flight at once (actions and polls together). */

@@ -21,7 +21,7 @@ import { deadlineMs, deadlineReply, withProgress, type SlowWords } from './progr
 /** Emitted on the robot once a command has sent its reply (tests and middleware wait on it). */
 export const HANDLED_EVENT = 'hubot-statuspage-opsgenie:handled'
 
-export interface CommandContext<C> {
+interface CommandContext<C> {
   robot: HubotRobot
   res: HubotResponse
   match: RegExpMatchArray

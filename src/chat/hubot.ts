@@ -10,7 +10,7 @@ export interface HubotUser {
   [key: string]: unknown
 }
 
-export interface HubotMessage {
+interface HubotMessage {
   text?: string
   user: HubotUser
   room?: string
@@ -24,7 +24,7 @@ export interface HubotResponse {
   reply(...strings: string[]): unknown
 }
 
-export interface HubotLogger {
+interface HubotLogger {
   debug(...args: unknown[]): void
   info(...args: unknown[]): void
   error(...args: unknown[]): void

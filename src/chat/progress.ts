@@ -28,13 +28,11 @@ export function useCommandTimers (replacement: CommandTimers): () => void {
   return () => { timers = realTimers }
 }
 
-export const commandTimers = (): CommandTimers => timers
-
 /** After this long without an answer, one progress line. */
 export const PROGRESS_AFTER_MS = 3000
-export const DEFAULT_DEADLINE_SECONDS = 90
+const DEFAULT_DEADLINE_SECONDS = 90
 /** How long past its deadline a handler may take to put its answer together. */
-export const DEADLINE_GRACE_MS = 2000
+const DEADLINE_GRACE_MS = 2000
 
 /** HUBOT_COMMAND_DEADLINE_SECONDS, or the default when unset or not a whole number of seconds from 5. */
 export function deadlineMs (): number {

@@ -39,9 +39,9 @@ export interface RateBudgetOptions {
   governor?: (domain: string) => Governor
 }
 
-export type Params = Record<string, string | number | boolean | undefined>
+type Params = Record<string, string | number | boolean | undefined>
 
-export interface RequestOptions {
+interface RequestOptions {
   params?: Params
   body?: unknown
   /**
@@ -51,7 +51,7 @@ export interface RequestOptions {
   idempotent?: boolean
 }
 
-export interface HttpResponse<T> {
+interface HttpResponse<T> {
   status: number
   data: T
   headers: Record<string, string>
@@ -172,7 +172,9 @@ const SERVER_ERRORS: Record<number, string> = {
   500: 'internal server error', 502: 'bad gateway', 503: 'service unavailable', 504: 'gateway timeout'
 }
 
-function errorForStatus (status: number, info: RequestInfo & ErrorDetails, headers: Record<string, string>): ServiceError {
+function errorForStatus (
+  status: number, info: RequestInfo & ErrorDetails, headers: Record<string, string>
+): ServiceError {
   switch (true) {
     case status === 401: return new AuthError(info, 'answered 401 (key rejected)')
     case status === 402: return new ForbiddenError(info, 'answered 402 (not allowed on this plan)')

@@ -11,7 +11,7 @@ export interface CallOutcome {
   headers?: Record<string, string>
 }
 
-export const isThrottled = (outcome: CallOutcome): boolean =>
+const isThrottled = (outcome: CallOutcome): boolean =>
   outcome.status === 429 || outcome.status === 420 || /^throttled$/i.test(outcome.headers?.['x-ratelimit-state'] ?? '')
 
 export class Governor {

@@ -24,7 +24,7 @@ export interface BudgetWindow {
  * The service counts calls when they arrive, a little after they start here; a window held this
  * much longer than the service's keeps that jitter from pushing one call into the wrong window.
  */
-export const JITTER_MARGIN = 0.02
+const JITTER_MARGIN = 0.02
 
 export class RateBudget {
   private readonly starts: number[] = []

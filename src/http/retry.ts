@@ -39,7 +39,9 @@ export function isRetryable (err: unknown, idempotent: boolean): boolean {
 }
 
 /** Milliseconds to wait before retry number `attempt` (0-based), or undefined when waiting is not worth it. */
-export function retryDelayMs (err: unknown, attempt: number, policy: RetryPolicy, random: () => number = Math.random): number | undefined {
+export function retryDelayMs (
+  err: unknown, attempt: number, policy: RetryPolicy, random: () => number = Math.random
+): number | undefined {
   if (err instanceof RateLimitError && err.retryAfterSeconds !== undefined) {
     const asked = err.retryAfterSeconds * 1000
     return asked > policy.maxRetryAfterMs ? undefined : asked

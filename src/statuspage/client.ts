@@ -10,7 +10,7 @@ import type {
 import * as shape from './validate'
 
 /** The API's largest page; paginated component reads are allowed 60/min, unpaginated only 1/min. */
-export const PAGE_SIZE = 100
+const PAGE_SIZE = 100
 /** A runaway guard: 50 pages of 100 is far more than any status page has. */
 const MAX_PAGES = 50
 
@@ -27,7 +27,7 @@ export interface StatuspageClientOptions {
  * sends no total, so up to 399 components take two round trips (a 4th page of a 300-row list is the
  * one empty page that proves the end).
  */
-export const SPECULATIVE_PAGES = 3
+const SPECULATIVE_PAGES = 3
 
 export interface ListOptions {
   /** How many rows the list had last time: all its pages are fetched at once. */

@@ -31,7 +31,7 @@ export interface Component {
   components?: string[]
 }
 
-export interface AffectedComponent {
+interface AffectedComponent {
   code: string
   name: string
   old_status: string

@@ -29,7 +29,7 @@ export { clearJiraUserCache } from './jira-users'
 
 export const JSM_GATEWAY = 'https://api.atlassian.com'
 /** JSM refuses a page whose offset + size goes past this window. */
-export const JSM_LIST_WINDOW = 20_000
+const JSM_LIST_WINDOW = 20_000
 
 export interface JsmOptions {
   cloudId: string
@@ -48,7 +48,7 @@ export interface JsmOptions {
   http?: { rest?: HttpClient, integration?: HttpClient, jira?: HttpClient }
 }
 
-export const jsmRestUrl = (gateway: string, cloudId: string): string =>
+const jsmRestUrl = (gateway: string, cloudId: string): string =>
   `${gateway.replace(/\/+$/, '')}/jsm/ops/api/${encodeURIComponent(cloudId)}/v1`
 
 const REST_ACTION: Record<AlertAction['name'], string> = {

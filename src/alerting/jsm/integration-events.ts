@@ -17,7 +17,7 @@ import type { Accepted, Actor, AlertAction, AlertActionName, RequestState } from
 import { unwrap } from './alerts'
 import { JSM } from './service'
 
-export const INTEGRATION_PREFIX = '/jsm/ops/integration/v2'
+const INTEGRATION_PREFIX = '/jsm/ops/integration/v2'
 
 /** The actions this API offers (unacknowledge and snooze are REST API only). */
 export const INTEGRATION_ACTIONS: ReadonlySet<AlertActionName> = new Set(['acknowledge', 'close', 'note'])

@@ -12,8 +12,8 @@ import { NotFoundError } from '../../http/errors'
 import { TtlCache } from '../ttl-cache'
 import type { UserInfo, UserLookup } from '../types'
 
-export const USER_SEARCH_PATH = '/rest/api/3/user/search'
-export const USER_PATH = '/rest/api/3/user'
+const USER_SEARCH_PATH = '/rest/api/3/user/search'
+const USER_PATH = '/rest/api/3/user'
 
 interface RawJiraUser {
   accountId?: unknown

@@ -10,7 +10,7 @@ import type { ActionClaims } from '../../alerting/bulk-lock'
 import { actorName, getIdentity } from './identity'
 import type { GenieSettings } from './settings'
 
-export const SOURCE = 'hubot'
+const SOURCE = 'hubot'
 
 export interface GenieContext {
   backend(): AlertingBackend

@@ -11,7 +11,7 @@ import { compressLabels } from './ranges'
 import { boundedList, count, echo } from '../bounds'
 
 /** Above this many alerts, the status reply shows the newest and ends with "+N more". */
-export const STATUS_LIST_LIMIT = 15
+const STATUS_LIST_LIMIT = 15
 
 /** `2026-11-24 14:30 UTC`. */
 export function utc (ms: number): string {
@@ -22,7 +22,7 @@ export function newestFirst (alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort((a, b) => (Date.parse(b.createdAt) || 0) - (Date.parse(a.createdAt) || 0))
 }
 
-export function alertLine (alert: Alert, now: number): string {
+function alertLine (alert: Alert, now: number): string {
   const who = !alert.acknowledged
     ? 'NOT acked'
     : alert.acknowledgedBy
@@ -34,7 +34,9 @@ export function alertLine (alert: Alert, now: number): string {
   return `${label} ${alert.priority ?? '-'} ${alert.message} (${who}, ${age(alert.createdAt, now)} old, ${alert.count}×${snoozed})`
 }
 
-export function formatStatus (service: string, alerts: readonly Alert[], now: number, limit = STATUS_LIST_LIMIT): string {
+export function formatStatus (
+  service: string, alerts: readonly Alert[], now: number, limit = STATUS_LIST_LIMIT
+): string {
   const open = newestFirst(alerts.filter(a => a.status === 'open'))
   if (open.length === 0) return `${service}: no open alerts.`
   const acked = open.filter(a => a.acknowledged).length
@@ -109,7 +111,7 @@ export const VERBS: Record<'acknowledge' | 'unacknowledge' | 'close', VerbWords>
 }
 
 /** Above this many distinct reasons, a bulk reply lists the first ones and counts the rest. */
-export const BULK_REASON_LIMIT = 5
+const BULK_REASON_LIMIT = 5
 
 /** `Failed (3): #14, #15 — Alert does not exist; #20 — not found.` Items with the same reason share one entry. */
 function reasonLine (title: string, items: readonly BulkItem[], reason: (i: BulkItem) => string): string {
@@ -153,15 +155,22 @@ export function formatBulk (
   return lines.join('\n')
 }
 
-/** The `genie close all` prompt: how many would close, which (the newest first, "+N more" past the limit), and the code. */
-export function formatCloseAllPrompt (labels: readonly string[], code: string, prefix: string, ttlMs: number, limit = STATUS_LIST_LIMIT): string {
+/**
+ * The `genie close all` prompt: how many would close, which (the newest first, "+N more" past the
+ * limit), and the code.
+ */
+export function formatCloseAllPrompt (
+  labels: readonly string[], code: string, prefix: string, ttlMs: number, limit = STATUS_LIST_LIMIT
+): string {
   const shown = labels.slice(0, limit).join(', ') + (labels.length > limit ? ` +${labels.length - limit} more` : '')
   return `This would close ${plural(labels.length, 'open alert')}: ${shown}. To do it, say: ${prefix}genie confirm ${code} ` +
     `(you, in this room, within ${formatDuration(ttlMs)}). Anything else and nothing is closed.`
 }
 
 /** One-item actions (note, snooze): a sentence for the outcome. */
-export function formatSingle (service: string, label: string, doneSentence: string, outcome: ActionOutcome, confirmTimeoutMs: number): string {
+export function formatSingle (
+  service: string, label: string, doneSentence: string, outcome: ActionOutcome, confirmTimeoutMs: number
+): string {
   if (outcome.state === 'confirmed') return doneSentence
   const why = shortReason(outcome, service, confirmTimeoutMs)
   return outcome.state === 'failed' ? `${label}: ${service} refused — ${why}.` : `${label}: not confirmed — ${why}.`

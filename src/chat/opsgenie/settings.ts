@@ -21,8 +21,8 @@ export interface GenieSettings {
   maxIds: number
 }
 
-export const DEFAULT_CONCURRENCY = 5
-export const DEFAULT_CLOSE_ALL_TTL_MS = 60_000
+const DEFAULT_CONCURRENCY = 5
+const DEFAULT_CLOSE_ALL_TTL_MS = 60_000
 
 /** The variables whose values must never be shown (scrubbed from every reply and log line). */
 export const secretVariables = (): Array<string | undefined> =>

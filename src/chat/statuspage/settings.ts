@@ -7,7 +7,7 @@ import { createStatuspageClient, type StatuspageClient } from '../../statuspage/
 import { STATUSPAGE } from '../../statuspage/service'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
 
-export const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
+const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
 const SERVICE = STATUSPAGE.name
 
 export interface StatusSettings {
@@ -25,9 +25,9 @@ export interface StatusSettings {
 }
 
 /** Statuspage allows 1 request per second per key over a rolling 60 s window. */
-export const DEFAULT_RATE_PER_MINUTE = 60
+const DEFAULT_RATE_PER_MINUTE = 60
 /** Within that, a few calls at once are fine: one cold read of a 300-component page is 5. */
-export const DEFAULT_BURST_PER_SECOND = 10
+const DEFAULT_BURST_PER_SECOND = 10
 
 /** The variables whose values must never be shown (scrubbed from every reply and log line). */
 export const secretVariables = (): Array<string | undefined> => [env('HUBOT_STATUSPAGE_API_KEY')]
@@ -57,7 +57,10 @@ export function createClient (settings: StatusSettings): StatuspageClient {
     ...(settings.ratePerMinute > 0
       ? {
           budget: {
-            windows: [{ limit: settings.ratePerMinute, windowMs: 60_000 }, { limit: settings.burstPerSecond, windowMs: 1000 }]
+            windows: [
+              { limit: settings.ratePerMinute, windowMs: 60_000 },
+              { limit: settings.burstPerSecond, windowMs: 1000 }
+            ]
           }
         }
       : {})

@@ -103,7 +103,9 @@ export async function confirmCloseAll (ctx: GenieContext, code: string): Promise
   return bulk(ctx, 'close', taken.pending.targets, [], 'genie close all', taken.pending.heldAt)
 }
 
-async function single (ctx: GenieContext, id: string, action: AlertAction, done: (label: string) => string): Promise<string> {
+async function single (
+  ctx: GenieContext, id: string, action: AlertAction, done: (label: string) => string
+): Promise<string> {
   const backend = ctx.backend()
   const { targets, unknown } = await resolveAlerts(backend, [id], ctx.settings.concurrency)
   if (targets.length === 0) return formatUnknownAlert(unknown[0])
