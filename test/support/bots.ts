@@ -242,11 +242,13 @@ export async function startBot (version: HubotVersion, options: StartOptions = {
 }
 
 /**
- * For a describe block: before each test, `setup()` (the environment) and a Hubot 3.5 robot with
+ * For a describe block: before each test, `setup()` (the environment) and a robot of `version` with
  * the alias '/'; after each test, `beforeStop` (checks on what the bot said or logged), then the
  * robot stops. Returns a TestBot that forwards to the current test's robot.
  */
-export function botForEachTest (setup: () => void, beforeStop?: (bot: TestBot) => void): TestBot {
+export function botOn (
+  version: HubotVersion, setup: () => void, options: StartOptions = {}, beforeStop?: (bot: TestBot) => void
+): TestBot {
   let current: TestBot | undefined
   const bot = (): TestBot => {
     if (!current) throw new Error('no bot is running: use it inside a test')
@@ -254,7 +256,7 @@ export function botForEachTest (setup: () => void, beforeStop?: (bot: TestBot) =
   }
   beforeEach(async () => {
     setup()
-    current = await startBot('3.5', { alias: '/' })
+    current = await startBot(version, { alias: '/', ...options })
   })
   afterEach(async () => {
     const running = bot()
@@ -263,7 +265,7 @@ export function botForEachTest (setup: () => void, beforeStop?: (bot: TestBot) =
     await running.stop()
   })
   return {
-    version: '3.5',
+    version,
     get robot () { return bot().robot },
     get sent () { return bot().sent },
     get posts () { return bot().posts },
@@ -274,3 +276,7 @@ export function botForEachTest (setup: () => void, beforeStop?: (bot: TestBot) =
     stop: async () => await bot().stop()
   }
 }
+
+/** botOn for Hubot 3.5 with no other options: what most command suites use. */
+export const botForEachTest = (setup: () => void, beforeStop?: (bot: TestBot) => void): TestBot =>
+  botOn('3.5', setup, {}, beforeStop)

@@ -8,7 +8,7 @@ import { AUDIT_KEYS, type AuditEntry } from '../../../src/chat/audit/store'
 import { HUBOT_VERSIONS, startBot, type TestBot } from '../../support/bots'
 import * as og from '../../support/opsgenie'
 import * as sp from '../../support/statuspage'
-import { botOn } from '../authorization/support'
+import { botOn } from '../../support/bots'
 
 const LINE = `info: ${AUDIT_LOG_PREFIX} `
 const auditLines = (bot: TestBot): AuditEntry[] =>

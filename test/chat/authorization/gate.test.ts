@@ -6,7 +6,8 @@ import type nock from 'nock'
 import { HUBOT_VERSIONS } from '../../support/bots'
 import * as og from '../../support/opsgenie'
 import * as sp from '../../support/statuspage'
-import { botOn, RoleStore, watchRequests } from './support'
+import { botOn } from '../../support/bots'
+import { RoleStore, watchRequests } from './support'
 
 const configureBoth = (extra: Record<string, string> = {}): void => {
   sp.configure()
