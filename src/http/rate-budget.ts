@@ -4,6 +4,8 @@
 // calls started in the last `windowMs`, for every window. Waiting is done with an injectable clock,
 // so tests prove the bound without sleeping.
 
+import { sleep } from '../util/async'
+
 export interface Clock {
   now(): number
   sleep(ms: number): Promise<void>
@@ -11,7 +13,7 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise(resolve => setTimeout(resolve, ms))
+  sleep
 }
 
 export interface BudgetWindow {

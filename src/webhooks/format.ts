@@ -1,6 +1,7 @@
 // What the room sees: one line for one event, or one summary for a batch that accounts for every
 // event in it (each summary line starts with its count). Pure functions of the events.
 
+import { numberRuns } from '../util/ranges'
 import { plural } from '../chat/text'
 import { incidentStatusLabel, stateLabel } from '../chat/statuspage/states'
 import type { AlertEvent, AlertKind, ComponentEvent, IncidentEvent, WebhookEvent } from './events'
@@ -138,16 +139,9 @@ function listLine (head: string, items: string[]): string {
 
 /** `#201–#212, #215` (numeric tinyIds as ranges), bounded. */
 export function idList (events: readonly AlertEvent[]): string {
-  const numeric = [...new Set(events.filter(e => e.tinyId && /^\d+$/.test(e.tinyId)).map(e => Number(e.tinyId)))].sort((a, b) => a - b)
+  const numeric = events.filter(e => e.tinyId && /^\d+$/.test(e.tinyId)).map(e => Number(e.tinyId))
   const others = [...new Set(events.filter(e => !(e.tinyId && /^\d+$/.test(e.tinyId))).map(ref))]
-  const parts: string[] = []
-  for (let i = 0; i < numeric.length; i++) {
-    let j = i
-    while (j + 1 < numeric.length && numeric[j + 1] === numeric[j] + 1) j++
-    parts.push(j > i ? `#${numeric[i]}–#${numeric[j]}` : `#${numeric[i]}`)
-    i = j
-  }
-  parts.push(...others)
+  const parts = [...numberRuns(numeric, 2).map(run => run.text), ...others]
   const shown = parts.slice(0, MAX_IDS)
   return `${shown.join(', ')}${parts.length > shown.length ? `, +${parts.length - shown.length} more` : ''}`
 }
