@@ -56,7 +56,7 @@ const STOPPED: ActionOutcome = {
 export class ActionClaims {
   private readonly entries = new Map<string, Entry>()
 
-  constructor (private readonly now: () => number = Date.now, private readonly keepMs = KEEP_FINISHED_MS) {}
+  constructor (private readonly now: () => number, private readonly keepMs = KEEP_FINISHED_MS) {}
 
   /**
    * Claims `action` on each target for `run`, on the backend called `backend`, except where another

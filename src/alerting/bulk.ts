@@ -5,28 +5,16 @@
 
 import type { ConfirmOptions } from './actions'
 import type { AlertingBackend } from './backend'
-import { runScheduled, type PollPacing, type Timers } from './scheduler'
+import { runScheduled, type BulkItem, type PollPacing, type Target } from './scheduler'
 import type { Actor, AlertAction } from './types'
-import type { ActionOutcome } from './actions'
 
-export interface Target {
-  /** The backend's full id, what the action is sent to. */
-  alertId: string
-  /** How the alert is named in the reply (`#12`). */
-  label: string
-}
-
-export interface BulkItem {
-  target: Target
-  outcome: ActionOutcome
-}
+export type { BulkItem, Target } from './scheduler'
 
 export interface BulkOptions {
   concurrency: number
   confirm: ConfirmOptions
   /** Epoch ms after which nothing more is sent or asked (the command's deadline). */
   deadline?: number
-  timers?: Timers
   pacing?: Partial<PollPacing>
 }
 
@@ -37,7 +25,7 @@ export async function runBulk (
     concurrency: options.concurrency,
     confirmTimeoutMs: options.confirm.timeoutMs,
     deadline: options.deadline,
-    timers: options.timers,
+    clock: options.confirm.clock,
     pacing: options.pacing
   })
 }

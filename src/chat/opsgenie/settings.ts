@@ -8,6 +8,7 @@ import { JSM } from '../../alerting/jsm/service'
 import { createOpsGenieBackend, DEFAULT_RATE_PER_SECOND, OPSGENIE, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
 import { DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { env, intEnv, requireEnv, urlEnv } from '../config'
+import type { Runtime } from '../runtime'
 import { DEFAULT_MAX_IDS } from '../bounds'
 
 export interface GenieSettings {
@@ -48,7 +49,7 @@ export const usesJsm = (): boolean => JSM_VARIABLES.some(name => env(name) !== u
 export const serviceName = (): string => (usesJsm() ? JSM.name : OPSGENIE.name)
 
 /** The alerting backend (JSM Operations or OpsGenie) the commands talk to. */
-export function createClient (settings: GenieSettings): AlertingBackend {
+export function createClient (settings: GenieSettings, runtime: Runtime): AlertingBackend {
   if (usesJsm()) {
     const jsm = requireEnv(JSM.name, JSM_VARIABLES)
     return createJsmBackend({
@@ -59,7 +60,9 @@ export function createClient (settings: GenieSettings): AlertingBackend {
       integrationKey: env('HUBOT_JSM_INTEGRATION_KEY'),
       gatewayUrl: urlEnv(JSM.name, 'HUBOT_JSM_API_URL', JSM_GATEWAY),
       timeoutMs: settings.timeoutMs,
-      ratePerSecond: settings.ratePerSecond
+      ratePerSecond: settings.ratePerSecond,
+      runtime,
+      names: runtime.jiraNames
     })
   }
   const { HUBOT_OPSGENIE_API_KEY: apiKey } = requireEnv(OPSGENIE.name, ['HUBOT_OPSGENIE_API_KEY'])
@@ -67,6 +70,7 @@ export function createClient (settings: GenieSettings): AlertingBackend {
     apiKey,
     baseURL: urlEnv(OPSGENIE.name, 'HUBOT_OPSGENIE_API_URL', OPSGENIE_DEFAULT_URL),
     timeoutMs: settings.timeoutMs,
-    ratePerSecond: settings.ratePerSecond
+    ratePerSecond: settings.ratePerSecond,
+    runtime
   })
 }

@@ -2,10 +2,11 @@
 // missing variable is reported, not thrown at load), and the client made from it.
 
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
-import { cachedClient, DEFAULT_CACHE_SECONDS, pageCacheFor } from '../../statuspage/cache'
+import { cachedClient, DEFAULT_CACHE_SECONDS } from '../../statuspage/cache'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
 import { STATUSPAGE } from '../../statuspage/service'
 import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
+import type { Runtime } from '../runtime'
 
 const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
 const SERVICE = STATUSPAGE.name
@@ -47,8 +48,10 @@ export function readSettings (): StatusSettings {
   }
 }
 
-export function createClient (settings: StatusSettings): StatuspageClient {
+/** The client for these settings, paced by the robot's governors and reading through its page cache. */
+export function createClient (settings: StatusSettings, runtime: Runtime): StatuspageClient {
   const http = createHttpClient({
+    runtime,
     service: STATUSPAGE,
     baseURL: settings.apiUrl,
     authorization: `OAuth ${settings.apiKey}`,
@@ -66,6 +69,7 @@ export function createClient (settings: StatusSettings): StatuspageClient {
       : {})
   })
   const client = createStatuspageClient({ http, pageId: settings.pageId, deliverNotifications: settings.notify })
-  const cache = pageCacheFor(settings.apiUrl, settings.pageId, settings.apiKey, settings.cacheSeconds * 1000)
+  const { apiUrl, pageId, apiKey } = settings
+  const cache = runtime.pageCaches.for({ apiUrl, pageId, apiKey, ttlMs: settings.cacheSeconds * 1000 })
   return cachedClient(client, cache)
 }
