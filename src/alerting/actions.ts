@@ -77,9 +77,16 @@ export function sendFailure (error: unknown): ActionOutcome {
   return mayHaveHappened(error) ? { state: 'unconfirmed', reason: 'error', error } : { state: 'failed', error }
 }
 
+/** One action on one alert, in `actor`'s name. */
+export interface SingleAction {
+  alertId: string
+  action: AlertAction
+  actor: Actor
+}
+
 /** Sends one action and waits for its confirmation. */
 export async function actAndConfirm (
-  backend: AlertingBackend, alertId: string, action: AlertAction, actor: Actor, options: ConfirmOptions
+  backend: AlertingBackend, { alertId, action, actor }: SingleAction, options: ConfirmOptions
 ): Promise<ActionOutcome> {
   let accepted: Accepted
   try {

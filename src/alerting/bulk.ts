@@ -4,11 +4,9 @@
 // on once.
 
 import type { ConfirmOptions } from './actions'
-import type { AlertingBackend } from './backend'
-import { runScheduled, type BulkItem, type PollPacing, type Target } from './scheduler'
-import type { Actor, AlertAction } from './types'
+import { runScheduled, type BulkItem, type BulkJob, type PollPacing } from './scheduler'
 
-export type { BulkItem, Target } from './scheduler'
+export type { BulkItem, BulkJob, Target } from './scheduler'
 
 export interface BulkOptions {
   concurrency: number
@@ -18,10 +16,8 @@ export interface BulkOptions {
   pacing?: Partial<PollPacing>
 }
 
-export async function runBulk (
-  backend: AlertingBackend, targets: readonly Target[], action: AlertAction, actor: Actor, options: BulkOptions
-): Promise<BulkItem[]> {
-  return await runScheduled(backend, targets, action, actor, {
+export async function runBulk (job: BulkJob, options: BulkOptions): Promise<BulkItem[]> {
+  return await runScheduled(job, {
     concurrency: options.concurrency,
     confirmTimeoutMs: options.confirm.timeoutMs,
     deadline: options.deadline,

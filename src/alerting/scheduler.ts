@@ -30,6 +30,14 @@ export interface BulkItem {
   outcome: ActionOutcome
 }
 
+/** One action on many alerts: on which backend, what, and in whose name. */
+export interface BulkJob {
+  backend: AlertingBackend
+  targets: readonly Target[]
+  action: AlertAction
+  actor: Actor
+}
+
 export interface PollPacing {
   /** The smallest gap between two polls of one request. */
   minIntervalMs: number
@@ -70,9 +78,8 @@ export function uniqueTargets (targets: readonly Target[]): Target[] {
   return targets.filter(t => (seen.has(t.alertId) ? false : (seen.add(t.alertId), true)))
 }
 
-export function runScheduled (
-  backend: AlertingBackend, all: readonly Target[], action: AlertAction, actor: Actor, options: ScheduleOptions
-): Promise<BulkItem[]> {
+export function runScheduled (job: BulkJob, options: ScheduleOptions): Promise<BulkItem[]> {
+  const { backend, targets: all, action, actor } = job
   const timers = options.clock
   const pacing: PollPacing = { ...DEFAULT_PACING, ...options.pacing }
   const limit = Math.max(1, Math.floor(options.concurrency) || 1)

@@ -11,7 +11,7 @@ import { AuditTrail } from './audit/trail'
 import { announceWriteRule, refuseWrite } from './authorization/gate'
 import type { CommandClass, Gate } from './authorization/policy'
 import { sendReply } from './classic-campfire'
-import { ConfigError } from './config'
+import { ConfigError } from '../util/config'
 import { describeError } from './describe-error'
 import { ServiceError } from '../http/errors'
 import { redact } from '../http/redact'
@@ -82,7 +82,8 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
   try {
     const command = spec.parse(res.match)
     kind = spec.classify(command)
-    const refusal = kind.access === 'write' ? await refuseWrite(robot, spec.gate, spec.id, kind, user, room) : undefined
+    const attempt = { gate: spec.gate, listener: spec.id, command: kind, user, room }
+    const refusal = kind.access === 'write' ? await refuseWrite(robot, attempt) : undefined
     // A slow handler posts one progress line; past the deadline the room is told what is known.
     const work = (deadline: number): Promise<string> =>
       handler({ robot, res, match: res.match, user, room, command, audit, deadline, runtime })

@@ -1,7 +1,7 @@
 // Turns any failure into one sentence a person in the room can act on. Never includes a key:
 // ServiceError messages are built without credentials, and everything passes through redact().
 
-import { ConfigError } from './config'
+import { ConfigError } from '../util/config'
 import { BadResponseError, NetworkError, ServiceError } from '../http/errors'
 import { redact } from '../http/redact'
 

@@ -6,8 +6,8 @@
 
 import { withActivity, type Activity } from '../http/activity'
 import type { Clock } from '../util/clock'
-import { plural } from './text'
-import { env } from './config'
+import { plural } from '../util/text'
+import { env } from '../util/config'
 
 /** After this long without an answer, one progress line. */
 export const PROGRESS_AFTER_MS = 3000

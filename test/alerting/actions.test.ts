@@ -66,11 +66,11 @@ describe('actAndConfirm', () => {
     const { backend, clock } = scripted([{ processed: true, isSuccess: true, status: '' }])
     const refused = new InvalidRequestError({ ...info, status: 422 }, 'x')
     backend.act = async () => { throw refused }
-    expect(await actAndConfirm(backend, 'a', { name: 'acknowledge' }, { user: 'u', source: 'hubot' }, { timeoutMs: 10, clock })).to.deep.equal({ state: 'failed', error: refused })
+    expect(await actAndConfirm(backend, { alertId: 'a', action: { name: 'acknowledge' }, actor: { user: 'u', source: 'hubot' } }, { timeoutMs: 10, clock })).to.deep.equal({ state: 'failed', error: refused })
     // The action itself (a POST) timed out: it may have reached OpsGenie.
     const slow = new TimeoutError({ ...info, method: 'POST', path: '/v2/alerts/a/acknowledge' }, 'x')
     backend.act = async () => { throw slow }
-    expect(await actAndConfirm(backend, 'a', { name: 'acknowledge' }, { user: 'u', source: 'hubot' }, { timeoutMs: 10, clock })).to.deep.equal({ state: 'unconfirmed', reason: 'error', error: slow })
+    expect(await actAndConfirm(backend, { alertId: 'a', action: { name: 'acknowledge' }, actor: { user: 'u', source: 'hubot' } }, { timeoutMs: 10, clock })).to.deep.equal({ state: 'unconfirmed', reason: 'error', error: slow })
   })
 })
 
@@ -90,7 +90,7 @@ describe('runBulk', () => {
       requestState: () => track({ processed: true, isSuccess: true, status: '' })
     } as unknown as AlertingBackend
     const targets = Array.from({ length: 23 }, (_, i) => ({ alertId: String(i), label: `#${i}` }))
-    const items = await runBulk(backend, targets, { name: 'close' }, { user: 'u', source: 'hubot' }, { concurrency: 4, confirm: { timeoutMs: 100, clock: systemClock } })
+    const items = await runBulk({ backend, targets, action: { name: 'close' }, actor: { user: 'u', source: 'hubot' } }, { concurrency: 4, confirm: { timeoutMs: 100, clock: systemClock } })
     expect(most).to.equal(4)
     expect(items.map(i => i.target.label)).to.deep.equal(targets.map(t => t.label))
     expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)

@@ -62,7 +62,7 @@ describe('the rate budget', () => {
       requestState: (id: string) => paced((): RequestState => (clock.now() >= arrived.get(id)! + 100 ? { processed: true, isSuccess: true, status: '' } : { processed: false }))
     } as unknown as AlertingBackend
     const targets = Array.from({ length: 40 }, (_, i) => ({ alertId: `a${i}`, label: `#${i}` }))
-    const items = await clock.runUntil(runScheduled(backend, targets, { name: 'acknowledge' }, { user: 'u', source: 'hubot' },
+    const items = await clock.runUntil(runScheduled({ backend, targets, action: { name: 'acknowledge' }, actor: { user: 'u', source: 'hubot' } },
       { concurrency: 5, confirmTimeoutMs: 60_000, clock }), 60_000, 20)
     expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)
     expect(busiestWindow(starts, 1000)).to.be.at.most(10)

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { redact } from '../../src/http/redact'
 import { describeError } from '../../src/chat/describe-error'
-import { ConfigError } from '../../src/chat/config'
+import { ConfigError } from '../../src/util/config'
 import { AuthError, BadResponseError, ForbiddenError, NetworkError, RateLimitError, TimeoutError, UnavailableError } from '../../src/http/errors'
 import { JSM } from '../../src/alerting/jsm/service'
 import { OPSGENIE } from '../../src/alerting/opsgenie'

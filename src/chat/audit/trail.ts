@@ -32,6 +32,13 @@ export function outcomeOfError (err: unknown): Outcome {
   return mayHaveHappened(err) ? 'may-have-happened' : 'failed'
 }
 
+/** One write request as the trail names it: which service, what it changes, and what is done to it. */
+export interface TrackedWrite {
+  service: ServiceName
+  id: string
+  action: string
+}
+
 export class AuditTrail {
   private readonly recorded: AuditTarget[] = []
   private readonly names = new Map<string, string>()
@@ -56,8 +63,10 @@ export class AuditTrail {
   }
 
   /** Runs one write request and records how it ended; `made` names what it created or changed. */
-  async track<T> (service: ServiceName, id: string, action: string, call: () => Promise<T>,
-    made?: (result: T) => { id: string, name?: string }): Promise<T> {
+  async track<T> (
+    write: TrackedWrite, call: () => Promise<T>, made?: (result: T) => { id: string, name?: string }
+  ): Promise<T> {
+    const { service, id, action } = write
     try {
       const result = await call()
       this.add(service, { ...(made ? made(result) : { id }), action, outcome: 'done' })

@@ -5,7 +5,7 @@ import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
 import { cachedClient, DEFAULT_CACHE_SECONDS } from '../../statuspage/cache'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
 import { STATUSPAGE } from '../../statuspage/service'
-import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
+import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../../util/config'
 import type { Runtime } from '../runtime'
 
 const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
@@ -40,11 +40,11 @@ export function readSettings (): StatusSettings {
     apiKey: required.HUBOT_STATUSPAGE_API_KEY,
     pageId: required.HUBOT_STATUSPAGE_PAGE_ID,
     apiUrl: urlEnv(SERVICE, 'HUBOT_STATUSPAGE_API_URL', DEFAULT_STATUSPAGE_API_URL),
-    timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 10, 120_000),
+    timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', { fallback: DEFAULT_TIMEOUT_MS, min: 10, max: 120_000 }),
     notify: boolEnv(SERVICE, 'HUBOT_STATUSPAGE_NOTIFY', true),
-    cacheSeconds: intEnv(SERVICE, 'HUBOT_STATUSPAGE_CACHE_SECONDS', DEFAULT_CACHE_SECONDS, 0, 3600),
-    ratePerMinute: intEnv(SERVICE, 'HUBOT_STATUSPAGE_RATE_PER_MINUTE', DEFAULT_RATE_PER_MINUTE, 0, 100_000),
-    burstPerSecond: intEnv(SERVICE, 'HUBOT_STATUSPAGE_BURST', DEFAULT_BURST_PER_SECOND, 1, 10_000)
+    cacheSeconds: intEnv(SERVICE, 'HUBOT_STATUSPAGE_CACHE_SECONDS', { fallback: DEFAULT_CACHE_SECONDS, min: 0, max: 3600 }),
+    ratePerMinute: intEnv(SERVICE, 'HUBOT_STATUSPAGE_RATE_PER_MINUTE', { fallback: DEFAULT_RATE_PER_MINUTE, min: 0, max: 100_000 }),
+    burstPerSecond: intEnv(SERVICE, 'HUBOT_STATUSPAGE_BURST', { fallback: DEFAULT_BURST_PER_SECOND, min: 1, max: 10_000 })
   }
 }
 
