@@ -12,9 +12,8 @@
 //
 // A benchmark, not a test (not in npm test): it exits 1 when a target is missed.
 
-import { resetGovernors } from '../src/http/governor'
 import { DEFAULT_RATE_PER_SECOND } from '../src/alerting/opsgenie'
-import { resetPageCaches } from '../src/statuspage/cache'
+import { runtimeOf } from '../src/chat/runtime'
 import { startBot, type TestBot } from '../test/support/bots'
 import { HANDLED_EVENT } from '../src/chat/command'
 import { peakPerWindow, roundTrips, type CallRecord } from './bench/stand-in'
@@ -60,7 +59,7 @@ async function ackAll (
   bot: TestBot, standIn: StandInThread, n: number, latencyMs: number, processingMs: number
 ): Promise<AckResult> {
   await standIn.reset({ alerts: n, latencyMs, processingMs })
-  resetGovernors()
+  runtimeOf(bot.robot).governors.clear()
   const { ms, replies } = await timed(bot, '/genie ack')
   const reply = replies.at(-1) ?? ''
   const all = new RegExp(`^Acknowledged ${n} alerts?, (all )?confirmed by OpsGenie`).test(reply)
@@ -150,7 +149,7 @@ async function statusFigures (
   bot: TestBot, standIn: StandInThread, size: number, command: string, mode: Mode
 ): Promise<{ calls: number, trips: number }> {
   await standIn.reset({ components: size, latencyMs: 50 })
-  resetPageCaches()
+  runtimeOf(bot.robot).pageCaches.clear()
   process.env.HUBOT_STATUSPAGE_CACHE_SECONDS = '30'
   if (mode !== 'cold') await bot.say('/status')
   // Expired: every read goes to the API again, with the row counts the cache kept.

@@ -3,8 +3,8 @@
 // isSuccess true counts as done: an unacknowledged alert keeps escalating (push, SMS, voice call),
 // so "acknowledged" must never be said for a request that was merely sent.
 
-import { isServiceError } from '../http/errors'
-import { sleep as realSleep } from '../util/async'
+import { mayHaveHappened } from '../http/errors'
+import type { Clock } from '../util/clock'
 import type { AlertingBackend } from './backend'
 import type { Accepted, Actor, AlertAction } from './types'
 
@@ -27,8 +27,8 @@ export interface ConfirmOptions {
   /** First wait between two questions; it doubles up to maxPollMs. */
   firstPollMs?: number
   maxPollMs?: number
-  sleep?: (ms: number) => Promise<void>
-  now?: () => number
+  /** What the waits between two questions wait on (the robot's clock). */
+  clock: Clock
 }
 
 export const DEFAULT_CONFIRM_TIMEOUT_MS = 15_000
@@ -39,9 +39,8 @@ const MAX_POLL_MS = 2_000
 export async function confirmRequest (
   backend: AlertingBackend, requestId: string, options: ConfirmOptions
 ): Promise<ActionOutcome> {
-  const now = options.now ?? Date.now
-  const sleep = options.sleep ?? realSleep
-  const deadline = now() + options.timeoutMs
+  const { clock } = options
+  const deadline = clock.now() + options.timeoutMs
   let wait = options.firstPollMs ?? FIRST_POLL_MS
   for (;;) {
     let state
@@ -54,9 +53,9 @@ export async function confirmRequest (
     if (state.processed) {
       return state.isSuccess ? { state: 'confirmed' } : { state: 'failed', reason: state.status || 'the request failed' }
     }
-    const left = deadline - now()
+    const left = deadline - clock.now()
     if (left <= 0) return { state: 'unconfirmed', reason: 'timeout' }
-    await sleep(Math.min(wait, left))
+    await clock.sleep(Math.min(wait, left))
     wait = Math.min(wait * 2, options.maxPollMs ?? MAX_POLL_MS)
   }
 }
@@ -69,19 +68,25 @@ async function confirmAccepted (
 }
 
 /**
- * What a failure to send means. A refusal (4xx, rate limit spent) changed nothing; a timeout,
- * reset, 5xx or unreadable answer may have reached the backend, so it is not confirmed either way.
+ * What a failure to send means, by the one rule on the error (http/errors.ts): a refusal (4xx,
+ * rate limit spent) or a request that never left changed nothing; a timeout, a connection lost
+ * after sending, a 5xx or an unreadable answer may have reached the backend, so it is not
+ * confirmed either way.
  */
 export function sendFailure (error: unknown): ActionOutcome {
-  if (isServiceError(error) && ['timeout', 'network', 'unavailable', 'bad_response'].includes(error.kind)) {
-    return { state: 'unconfirmed', reason: 'error', error }
-  }
-  return { state: 'failed', error }
+  return mayHaveHappened(error) ? { state: 'unconfirmed', reason: 'error', error } : { state: 'failed', error }
+}
+
+/** One action on one alert, in `actor`'s name. */
+export interface SingleAction {
+  alertId: string
+  action: AlertAction
+  actor: Actor
 }
 
 /** Sends one action and waits for its confirmation. */
 export async function actAndConfirm (
-  backend: AlertingBackend, alertId: string, action: AlertAction, actor: Actor, options: ConfirmOptions
+  backend: AlertingBackend, { alertId, action, actor }: SingleAction, options: ConfirmOptions
 ): Promise<ActionOutcome> {
   let accepted: Accepted
   try {

@@ -11,9 +11,7 @@
 // bot's process: two bot processes on one account do not see each other's claims.
 
 import type { ActionOutcome } from './actions'
-import type { AlertingBackend } from './backend'
-import { runBulk, type BulkItem, type BulkOptions, type Target } from './bulk'
-import type { Actor, AlertAction } from './types'
+import { runBulk, type BulkItem, type BulkJob, type BulkOptions, type Target } from './bulk'
 
 /** The command that holds a claim, as the replies of the commands that join it name it. */
 export interface RunInfo {
@@ -53,16 +51,27 @@ const STOPPED: ActionOutcome = {
   state: 'unconfirmed', reason: 'error', error: new Error('the command stopped before it had a result')
 }
 
+/** What a command claims: `action` on `targets` of the backend called `backend`, for `run`. */
+export interface ClaimRequest {
+  backend: string
+  action: string
+  targets: readonly Target[]
+  run: RunInfo
+  /** When the command read its alerts: a claim finished at or after it is joined, not repeated. */
+  listedAt: number
+}
+
 export class ActionClaims {
   private readonly entries = new Map<string, Entry>()
 
-  constructor (private readonly now: () => number = Date.now, private readonly keepMs = KEEP_FINISHED_MS) {}
+  constructor (private readonly now: () => number, private readonly keepMs = KEEP_FINISHED_MS) {}
 
   /**
    * Claims `action` on each target for `run`, on the backend called `backend`, except where another
    * command holds it or finished it at or after `listedAt` (when this command read its alerts).
    */
-  claim (backend: string, action: string, targets: readonly Target[], run: RunInfo, listedAt: number): Claim {
+  claim (request: ClaimRequest): Claim {
+    const { backend, action, targets, run, listedAt } = request
     this.prune()
     const mine: Target[] = []
     const joined: Joined[] = []
@@ -111,13 +120,13 @@ export interface ClaimedRun {
  * commands that hold them. `run.startedAt` is when this command listed its targets.
  */
 export async function runClaimed (
-  claims: ActionClaims, backend: AlertingBackend, targets: readonly Target[], action: AlertAction,
-  actor: Actor, options: BulkOptions, run: RunInfo
+  claims: ActionClaims, job: BulkJob & { run: RunInfo }, options: BulkOptions
 ): Promise<ClaimedRun> {
-  const claim = claims.claim(backend.service, action.name, targets, run, run.startedAt)
+  const { backend, targets, action, run } = job
+  const claim = claims.claim({ backend: backend.service, action: action.name, targets, run, listedAt: run.startedAt })
   let own: BulkItem[] = []
   try {
-    own = await runBulk(backend, claim.mine, action, actor, options)
+    own = await runBulk({ ...job, targets: claim.mine }, options)
   } finally {
     claim.finish(own)
   }

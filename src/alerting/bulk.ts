@@ -4,40 +4,24 @@
 // on once.
 
 import type { ConfirmOptions } from './actions'
-import type { AlertingBackend } from './backend'
-import { runScheduled, type PollPacing, type Timers } from './scheduler'
-import type { Actor, AlertAction } from './types'
-import type { ActionOutcome } from './actions'
+import { runScheduled, type BulkItem, type BulkJob, type PollPacing } from './scheduler'
 
-export interface Target {
-  /** The backend's full id, what the action is sent to. */
-  alertId: string
-  /** How the alert is named in the reply (`#12`). */
-  label: string
-}
-
-export interface BulkItem {
-  target: Target
-  outcome: ActionOutcome
-}
+export type { BulkItem, BulkJob, Target } from './scheduler'
 
 export interface BulkOptions {
   concurrency: number
   confirm: ConfirmOptions
   /** Epoch ms after which nothing more is sent or asked (the command's deadline). */
   deadline?: number
-  timers?: Timers
   pacing?: Partial<PollPacing>
 }
 
-export async function runBulk (
-  backend: AlertingBackend, targets: readonly Target[], action: AlertAction, actor: Actor, options: BulkOptions
-): Promise<BulkItem[]> {
-  return await runScheduled(backend, targets, action, actor, {
+export async function runBulk (job: BulkJob, options: BulkOptions): Promise<BulkItem[]> {
+  return await runScheduled(job, {
     concurrency: options.concurrency,
     confirmTimeoutMs: options.confirm.timeoutMs,
     deadline: options.deadline,
-    timers: options.timers,
+    clock: options.confirm.clock,
     pacing: options.pacing
   })
 }

@@ -1,7 +1,7 @@
 // OpsGenie REST API v2 behind the AlertingBackend seam. HTTP only: no chat objects here.
 // Shapes follow the OpsGenie REST API v2 reference (alerts, schedules, users).
 
-import { createHttpClient, type HttpClient, type RateBudgetOptions } from '../http/client'
+import { createHttpClient, type HttpClient, type HttpRuntime, type RateBudgetOptions } from '../http/client'
 import type { BudgetWindow } from '../http/rate-budget'
 import { NotFoundError } from '../http/errors'
 import type { ServiceDescriptor } from '../http/service'
@@ -53,6 +53,8 @@ export interface OpsGenieOptions {
   ratePerSecond?: number
   /** Injected in tests; built from the options otherwise. */
   http?: HttpClient
+  /** The robot's clock and governors (see http/client.ts). */
+  runtime?: Partial<HttpRuntime>
 }
 
 /** The default budget per domain: OpsGenie publishes no per-plan numbers (see the README). */
@@ -127,6 +129,7 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     authorization: `GenieKey ${options.apiKey}`,
     secrets: [options.apiKey],
     timeoutMs: options.timeoutMs,
+    runtime: options.runtime,
     ...budgetOption(perSecond(options.ratePerSecond), opsgenieDomain)
   })
   /** A GET whose answer must fit `check` (a bad_response error otherwise). */

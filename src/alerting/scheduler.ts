@@ -11,23 +11,31 @@
 // - Every request is still confirmed item by item; an item is never sent twice (duplicate targets
 //   are dropped before anything is sent).
 //
-// Time comes from an injectable `Timers`, so tests drive it without sleeping.
+// Time comes from the robot's injected Clock, so tests drive it without sleeping.
 
+import type { Clock } from '../util/clock'
 import { sendFailure, type ActionOutcome } from './actions'
 import type { AlertingBackend } from './backend'
-import type { BulkItem, Target } from './bulk'
 import type { Actor, AlertAction } from './types'
 
-export interface Timers {
-  now(): number
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
+export interface Target {
+  /** The backend's full id, what the action is sent to. */
+  alertId: string
+  /** How the alert is named in the reply (`#12`). */
+  label: string
 }
 
-const realTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)
+export interface BulkItem {
+  target: Target
+  outcome: ActionOutcome
+}
+
+/** One action on many alerts: on which backend, what, and in whose name. */
+export interface BulkJob {
+  backend: AlertingBackend
+  targets: readonly Target[]
+  action: AlertAction
+  actor: Actor
 }
 
 export interface PollPacing {
@@ -46,9 +54,9 @@ export interface ScheduleOptions {
   concurrency: number
   /** How long after its action a request may stay unprocessed before it is reported not confirmed. */
   confirmTimeoutMs: number
-  /** Epoch ms (on `timers`) after which nothing more is sent or asked: the command answers what it knows. */
+  /** Epoch ms (on `clock`) after which nothing more is sent or asked: the command answers what it knows. */
   deadline?: number
-  timers?: Timers
+  clock: Clock
   pacing?: Partial<PollPacing>
 }
 
@@ -70,10 +78,9 @@ export function uniqueTargets (targets: readonly Target[]): Target[] {
   return targets.filter(t => (seen.has(t.alertId) ? false : (seen.add(t.alertId), true)))
 }
 
-export function runScheduled (
-  backend: AlertingBackend, all: readonly Target[], action: AlertAction, actor: Actor, options: ScheduleOptions
-): Promise<BulkItem[]> {
-  const timers = options.timers ?? realTimers
+export function runScheduled (job: BulkJob, options: ScheduleOptions): Promise<BulkItem[]> {
+  const { backend, targets: all, action, actor } = job
+  const timers = options.clock
   const pacing: PollPacing = { ...DEFAULT_PACING, ...options.pacing }
   const limit = Math.max(1, Math.floor(options.concurrency) || 1)
   const targets = uniqueTargets(all)

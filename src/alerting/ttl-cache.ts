@@ -8,7 +8,7 @@ export class TtlCache<V> {
   constructor (
     private readonly maxEntries: number,
     private readonly ttlMs: number,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number
   ) {}
 
   get (key: string): V | undefined {

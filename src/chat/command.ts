@@ -11,12 +11,13 @@ import { AuditTrail } from './audit/trail'
 import { announceWriteRule, refuseWrite } from './authorization/gate'
 import type { CommandClass, Gate } from './authorization/policy'
 import { sendReply } from './classic-campfire'
-import { ConfigError } from './config'
+import { ConfigError } from '../util/config'
 import { describeError } from './describe-error'
 import { ServiceError } from '../http/errors'
 import { redact } from '../http/redact'
 import type { HubotResponse, HubotRobot, HubotUser } from './hubot'
 import { deadlineMs, deadlineReply, withProgress, type SlowWords } from './progress'
+import { runtimeOf, type Runtime } from './runtime'
 
 /** Emitted on the robot once a command has sent its reply (tests and middleware wait on it). */
 export const HANDLED_EVENT = 'hubot-statuspage-opsgenie:handled'
@@ -33,6 +34,8 @@ interface CommandContext<C> {
   command: C
   /** Where the service clients record every write this command makes (see audit/clients.ts). */
   audit: AuditTrail
+  /** The robot's clock, caches and stores (see runtime.ts). */
+  runtime: Runtime
 }
 
 export interface CommandSpec<C> {
@@ -67,6 +70,8 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
   const user = res.message.user
   const room = res.message.room ?? res.envelope.room ?? user.room ?? ''
   const audit = new AuditTrail()
+  const runtime = runtimeOf(robot)
+  const { clock } = runtime
   let kind: CommandClass | undefined
   let reply: string
   let failed = false
@@ -77,23 +82,26 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
   try {
     const command = spec.parse(res.match)
     kind = spec.classify(command)
-    const refusal = kind.access === 'write' ? await refuseWrite(robot, spec.gate, spec.id, kind, user, room) : undefined
+    const attempt = { gate: spec.gate, listener: spec.id, command: kind, user, room }
+    const refusal = kind.access === 'write' ? await refuseWrite(robot, attempt) : undefined
     // A slow handler posts one progress line; past the deadline the room is told what is known.
     const work = (deadline: number): Promise<string> =>
-      handler({ robot, res, match: res.match, user, room, command, audit, deadline })
+      handler({ robot, res, match: res.match, user, room, command, audit, deadline, runtime })
+    const late = ({ error }: { error?: unknown }): void => { if (error) logFailure(robot, spec, error) }
     const outcome = refusal === undefined
-      ? await withProgress(work, slow, say, ({ error }) => { if (error) logFailure(robot, spec, error) })
+      ? await withProgress({ work, words: slow, say, late, clock })
       : { done: true as const, value: refusal }
     reply = outcome.done ? outcome.value : deadlineReply(Math.round(deadlineMs() / 1000), slow)
   } catch (err) {
     failed = true
-    reply = describeError(err, spec.secrets(), { prefix: addressPrefix(robot) })
+    reply = describeError(err, { secrets: spec.secrets(), prefix: addressPrefix(robot), now: clock.now() })
     logFailure(robot, spec, err)
   }
   // Whatever reached a service is recorded, failed and unconfirmed writes too.
   const classed = kind
   if (classed) {
-    await safely(robot, spec, () => recordAudit(robot, spec.gate.service, classed, user, room, audit, spec.secrets()))
+    const record = { service: spec.gate.service, command: classed, user, room, trail: audit, secrets: spec.secrets() }
+    await safely(robot, spec, () => recordAudit(robot, { ...record, at: clock.now() }))
   }
   await safely(robot, spec, () => sendReply(robot, (text) => res.send(text), room, redact(reply, spec.secrets())))
   robot.emit(HANDLED_EVENT, { id: spec.id, failed, room })

@@ -1,24 +1,11 @@
 // Turns any failure into one sentence a person in the room can act on. Never includes a key:
 // ServiceError messages are built without credentials, and everything passes through redact().
 
-import { ConfigError } from './config'
-import { BadResponseError, NetworkError, ServiceError, RateLimitError } from '../http/errors'
+import { ConfigError } from '../util/config'
+import { BadResponseError, NetworkError, ServiceError } from '../http/errors'
 import { redact } from '../http/redact'
 
 const reason = (err: ServiceError): string => (err.apiMessage ? ` (${err.service} says: ${err.apiMessage})` : '')
-
-/** Connection failures that happen before a request is sent: it cannot have reached the service. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL'])
-
-/**
- * Whether a failed request may still have been carried out: a write (anything but GET) that timed
- * out, lost its connection after sending, got a 5xx, or got an answer that could not be read.
- */
-export function mayHaveHappened (err: unknown): boolean {
-  if (!(err instanceof ServiceError) || err.method === 'GET') return false
-  if (err instanceof NetworkError) return !NEVER_SENT.has(err.reason ?? '')
-  return ['timeout', 'unavailable', 'bad_response'].includes(err.kind)
-}
 
 /**
  * The commands that show what a write changed: on-call for a schedule override (genie take), else
@@ -36,6 +23,10 @@ function unreadable (err: ServiceError): string {
 }
 
 export interface DescribeOptions {
+  /** The time now (epoch ms, the robot's clock): a rate limit's "try again after" is said from it. */
+  now: number
+  /** Values that must never be shown (the API keys), scrubbed whatever the error says. */
+  secrets?: ReadonlyArray<string | undefined>
   /** The command already changed something before this failed: never say "Nothing was changed". */
   afterChange?: boolean
   /**
@@ -52,11 +43,12 @@ const clockTime = (ms: number): string => `${new Date(ms).toISOString().slice(11
 const commands = (names: readonly string[], prefix: string | undefined): string =>
   names.map(name => (prefix === undefined ? `"${name}"` : `${prefix}${name}`)).join(' or ')
 
-export function describeError (
-  err: unknown, secrets: ReadonlyArray<string | undefined> = [], options: DescribeOptions = {}
-): string {
-  return redact(sentence(err, options), secrets)
+export function describeError (err: unknown, options: DescribeOptions): string {
+  return redact(sentence(err, options), options.secrets ?? [])
 }
+
+/** "Nothing was changed." closes a refusal, unless the command had already changed something. */
+const NOTHING_CHANGED = / ?Nothing was changed\.$/
 
 function sentence (err: unknown, options: DescribeOptions): string {
   if (err instanceof ConfigError) return err.message
@@ -73,23 +65,24 @@ function sentence (err: unknown, options: DescribeOptions): string {
     // The service's own sentence first: it knows what its refusals mean for what was asked.
     const { kind, status, code, method, path, apiMessage } = err
     const own = hints.explainRefusal?.({ kind, status, code, method, path, apiMessage })
-    if (own) return own
+    if (own) return options.afterChange ? own.replace(NOTHING_CHANGED, '') : own
   }
+  const unchanged = options.afterChange ? '' : ' Nothing was changed.'
   switch (err.kind) {
     case 'auth':
-      return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled. Nothing was changed.`
+      return `${s} rejected the API key (401)${reason(err)}. Check ${hints.keyVariable}: it may be wrong, revoked, or its integration disabled.${unchanged}`
     case 'forbidden':
-      return `${s} refused (${err.status}): this key is not allowed to do that${reason(err)}. Nothing was changed.`
+      return `${s} refused (${err.status}): this key is not allowed to do that${reason(err)}.${unchanged}`
     case 'not_found':
       return `${s} could not find it (404)${reason(err)}. Check the name or id, and the configured page or account.`
     case 'invalid':
-      return `${s} refused the request (${err.status})${reason(err)}. Nothing was changed.`
+      return `${s} refused the request (${err.status})${reason(err)}.${unchanged}`
     case 'rate_limited': {
-      const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
+      const seconds = err.retryAfterMs === undefined ? undefined : err.retryAfterMs / 1000
       // Asked to wait longer than the bot waits: nothing was retried, so say what the service asked.
       if (err.attempts <= 1 && seconds !== undefined && seconds >= 1) {
         return `${s} is rate limiting us (${err.status}) and asked us to wait ${seconds} s. ` +
-          `Try again after ${clockTime(Date.now() + seconds * 1000)}.`
+          `Try again after ${clockTime(options.now + seconds * 1000)}.`
       }
       const after = seconds === undefined ? 'in a minute' : seconds < 1 ? 'in a moment' : `in ${seconds} s`
       const tried = err.attempts > 1 ? ' and the retries ran out' : ''
@@ -103,7 +96,7 @@ function sentence (err: unknown, options: DescribeOptions): string {
       return `${s} did not answer in time. The request may or may not have been carried out: check ${checkFirst}.`
     case 'network': {
       const why = err instanceof NetworkError && err.reason ? err.reason : 'connection failed'
-      if (mayHaveHappened(err)) return `The connection to ${s} failed (${why}) after the request was sent: it may or may not have been carried out. Check ${checkFirst}.`
+      if (err.mayHaveHappened) return `The connection to ${s} failed (${why}) after the request was sent: it may or may not have been carried out. Check ${checkFirst}.`
       return `Could not reach ${s} (${why}). Check the bot's network and the API URL setting, then try again.`
     }
     case 'bad_response':

@@ -5,28 +5,9 @@
 // and how to check, and the late result is only logged.
 
 import { withActivity, type Activity } from '../http/activity'
-import { plural } from './text'
-import { env } from './config'
-
-export interface CommandTimers {
-  now(): number
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-const realTimers: CommandTimers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)
-}
-
-let timers: CommandTimers = realTimers
-
-/** Replaces the timers every command uses (tests); returns a function that puts the real ones back. */
-export function useCommandTimers (replacement: CommandTimers): () => void {
-  timers = replacement
-  return () => { timers = realTimers }
-}
+import type { Clock } from '../util/clock'
+import { plural } from '../util/text'
+import { env } from '../util/config'
 
 /** After this long without an answer, one progress line. */
 export const PROGRESS_AFTER_MS = 3000
@@ -49,6 +30,9 @@ export interface SlowWords {
 
 /** The one progress line: what the command is waiting on, as specifically as it is known. */
 export function progressLine (activity: Activity | undefined, words: SlowWords): string {
+  if (activity?.kind === 'retry' && activity.reason === 'rate_limited') {
+    return `${activity.service} is rate limiting us, waiting to try again (attempt ${activity.attempt} of ${activity.of})…`
+  }
   if (activity?.kind === 'retry') return `${activity.service} is slow to answer, still trying (attempt ${activity.attempt} of ${activity.of})…`
   if (activity?.kind === 'bulk') return `${activity.verb} ${plural(activity.count, 'alert')}…`
   return `Still waiting for ${words.service}…`
@@ -62,18 +46,24 @@ export function deadlineReply (seconds: number, words: SlowWords): string {
 
 export type Outcome<T> = { done: true, value: T } | { done: false }
 
+export interface ProgressRun<T> {
+  /** The command's work, told its deadline (epoch ms on `clock`). */
+  work: (deadline: number) => Promise<T>
+  words: SlowWords
+  /** Posts the progress line to the room. */
+  say: (line: string) => Promise<void>
+  /** Told what a handler that missed the stop finally did. */
+  late: (outcome: { value?: T, error?: unknown }) => void
+  /** The robot's clock: the progress line, the deadline and the stop are timed on it. */
+  clock: Clock
+}
+
 /**
  * Runs `work(deadline)` with a progress line after PROGRESS_AFTER_MS (sent through `say`, at most
- * once) and a hard stop DEADLINE_GRACE_MS after the deadline. `late` is told what a handler that
- * missed the stop finally did.
+ * once) and a hard stop DEADLINE_GRACE_MS after the deadline.
  */
-export async function withProgress<T> (
-  work: (deadline: number) => Promise<T>,
-  words: SlowWords,
-  say: (line: string) => Promise<void>,
-  late: (outcome: { value?: T, error?: unknown }) => void
-): Promise<Outcome<T>> {
-  const t = timers
+export async function withProgress<T> (run: ProgressRun<T>): Promise<Outcome<T>> {
+  const { work, words, say, late, clock: t } = run
   const deadline = t.now() + deadlineMs()
   let latest: Activity | undefined
   let finished = false

@@ -6,8 +6,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 export type Activity =
-  /** A call is being tried again: `attempt` of `of` (2 of 3). */
-  | { kind: 'retry', service: string, attempt: number, of: number }
+  /**
+   * A call is being tried again: `attempt` of `of` (2 of 3), because the service is rate limiting
+   * us (`rate_limited`) or did not answer in time or at all (`no_answer`).
+   */
+  | { kind: 'retry', service: string, attempt: number, of: number, reason?: 'rate_limited' | 'no_answer' }
   /** A bulk action is starting on `count` items. */
   | { kind: 'bulk', verb: string, count: number }
 

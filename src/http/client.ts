@@ -7,15 +7,23 @@ import {
   RateLimitError, ServiceError, TimeoutError, UnavailableError,
   type ErrorDetails, type RequestInfo
 } from './errors'
+import { systemClock, type Clock } from '../util/clock'
 import { reportActivity } from './activity'
-import { governorFor, type CallOutcome, type Governor } from './governor'
+import { Governors, type CallOutcome, type Governor } from './governor'
 import type { BudgetWindow } from './rate-budget'
 import { redact } from './redact'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry'
+import { parseRetryAfterMs } from './retry-after'
 import type { ServiceDescriptor } from './service'
 import { userAgent } from './user-agent'
 
 export const DEFAULT_TIMEOUT_MS = 10_000
+
+/** What the clients of one robot share: its clock, and its governors (one per key and domain). */
+export interface HttpRuntime {
+  clock: Clock
+  governors: Governors
+}
 
 export interface HttpClientOptions {
   /** Who the client talks to: its name, wording hints and the headers it cares about. */
@@ -29,14 +37,18 @@ export interface HttpClientOptions {
   retry?: Partial<RetryPolicy>
   /** The service's rate budget (see governor.ts); none: calls are not paced. */
   budget?: RateBudgetOptions
+  /**
+   * The robot's clock (what retries and rate budgets wait on) and governors (shared by every client
+   * made for the same key; see chat/runtime.ts). Without it: the real clock, and this client paces
+   * only its own calls.
+   */
+  runtime?: Partial<HttpRuntime>
 }
 
 export interface RateBudgetOptions {
   windows: BudgetWindow[]
   /** The service's rate-limit domain of a call (OpsGenie counts alerts, searches, ... apart). */
   domainOf?: (method: string, path: string) => string
-  /** Injected in tests; the process-wide governor for this key and domain otherwise. */
-  governor?: (domain: string) => Governor
 }
 
 type Params = Record<string, string | number | boolean | undefined>
@@ -82,16 +94,18 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
     maxRedirects: 0
   })
   const secrets = [...options.secrets, options.authorization]
+  const clock = options.runtime?.clock ?? systemClock
   const budget = options.budget
+  const governors = options.runtime?.governors ?? new Governors(clock)
   const governorOf = (method: string, path: string): Governor | undefined => {
     if (!budget) return undefined
     const domain = budget.domainOf?.(method.toUpperCase(), path) ?? 'all'
-    return budget.governor?.(domain) ??
-      governorFor(options.service.name, options.baseURL, options.authorization, domain, budget.windows)
+    const { service: { name: service }, baseURL, authorization } = options
+    return governors.for({ service, baseURL, authorization, domain, windows: budget.windows })
   }
 
   const once = async <T>(method: string, path: string, opts: RequestOptions): Promise<HttpResponse<T>> => {
-    const info: RequestInfo = { service: options.service, method, path }
+    const info: RequestInfo = { service: options.service, method, path: redact(path, secrets) }
     const release = await governorOf(method, path)?.acquire()
     let response: AxiosResponse<string>
     try {
@@ -107,11 +121,17 @@ export function createHttpClient (options: HttpClientOptions): HttpClient {
     }
     const outcome: CallOutcome = { status: response.status, headers: headersOf(response) }
     release?.(outcome)
-    return checkStatus<T>(response, info, secrets)
+    return checkStatus<T>(response, info, { secrets, now: clock.now() })
   }
 
   const retried = <T>(attempt: () => Promise<T>, idempotent: boolean): Promise<T> =>
-    withRetry(attempt, idempotent, policy, (n) => reportActivity({ kind: 'retry', service: options.service.name, attempt: n, of: policy.retries + 1 }))
+    withRetry(attempt, {
+      idempotent,
+      policy,
+      clock,
+      onRetry: (n, reason) =>
+        reportActivity({ kind: 'retry', service: options.service.name, attempt: n, of: policy.retries + 1, reason })
+    })
 
   return {
     service: options.service,
@@ -148,7 +168,9 @@ function parseJson (text: string): { ok: true, value: unknown } | { ok: false } 
   }
 }
 
-function checkStatus<T> (response: AxiosResponse<string>, info: RequestInfo, secrets: string[]): HttpResponse<T> {
+function checkStatus<T> (
+  response: AxiosResponse<string>, info: RequestInfo, at: { secrets: string[], now: number }
+): HttpResponse<T> {
   const headers = headersOf(response)
   const text = typeof response.data === 'string' ? response.data : ''
   const parsed = text.trim() === '' ? { ok: true as const, value: undefined } : parseJson(text)
@@ -161,10 +183,11 @@ function checkStatus<T> (response: AxiosResponse<string>, info: RequestInfo, sec
   }
   const details: ErrorDetails = {
     status,
-    ...(parsed.ok ? errorDetails(parsed.value, secrets) : {}),
-    headers: kept(headers, info.service.errorHeaders)
+    ...(parsed.ok ? errorDetails(parsed.value, at.secrets) : {}),
+    headers: kept(headers, info.service.errorHeaders),
+    retryAfterMs: status === 420 || status === 429 ? parseRetryAfterMs(headers['retry-after'], at.now) : undefined
   }
-  throw errorForStatus(status, { ...info, ...details }, headers)
+  throw errorForStatus(status, { ...info, ...details })
 }
 
 /** What each 5xx means, so the log says what was answered (a 502 is not a 503). */
@@ -172,32 +195,17 @@ const SERVER_ERRORS: Record<number, string> = {
   500: 'internal server error', 502: 'bad gateway', 503: 'service unavailable', 504: 'gateway timeout'
 }
 
-function errorForStatus (
-  status: number, info: RequestInfo & ErrorDetails, headers: Record<string, string>
-): ServiceError {
+function errorForStatus (status: number, info: RequestInfo & ErrorDetails): ServiceError {
   switch (true) {
     case status === 401: return new AuthError(info, 'answered 401 (key rejected)')
     case status === 402: return new ForbiddenError(info, 'answered 402 (not allowed on this plan)')
     case status === 403: return new ForbiddenError(info, 'answered 403 (not permitted)')
     case status === 404: return new NotFoundError(info, 'answered 404 (not found)')
     case status === 400 || status === 422: return new InvalidRequestError(info, `answered ${status} (request refused)`)
-    case status === 420 || status === 429: {
-      const err = new RateLimitError(info, `answered ${status} (rate limited)`)
-      err.retryAfterSeconds = parseRetryAfter(headers['retry-after'])
-      return err
-    }
+    case status === 420 || status === 429: return new RateLimitError(info, `answered ${status} (rate limited)`)
     case status >= 500: return new UnavailableError(info, `answered ${status} (${SERVER_ERRORS[status] ?? 'server error'})`)
     default: return new ServiceError(info, `answered ${status}`)
   }
-}
-
-/** Retry-After is seconds, or an HTTP date. */
-export function parseRetryAfter (value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
 }
 
 /** Reads the API's own explanation from whichever field this API uses (`message`, `error`, `errors`). */
@@ -229,12 +237,26 @@ function transportError (err: unknown, info: RequestInfo, timeoutMs: number, sec
   const e = err as { code?: string, message?: string }
   const code = e?.code ?? ''
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(e?.message ?? '')) {
-    const t = new TimeoutError(info, `got no answer within ${timeoutMs} ms`)
+    const t = new TimeoutError({ ...info, cause: transportCause(err, secrets) }, `got no answer within ${timeoutMs} ms`)
     t.timeoutMs = timeoutMs
     return t
   }
   const reason = redact(code || e?.message || 'connection failed', secrets)
-  const network = new NetworkError(info, `could not be reached (${reason})`)
+  const network = new NetworkError({ ...info, cause: transportCause(err, secrets) }, `could not be reached (${reason})`)
   network.reason = reason
   return network
+}
+
+/**
+ * The socket or axios error behind a transport failure, as a plain Error with its name, code and
+ * redacted message: axios's own error carries the request config, Authorization header included,
+ * so it is never kept as it is.
+ */
+function transportCause (err: unknown, secrets: string[]): Error {
+  const e = err as { name?: string, code?: string, message?: string } | undefined
+  const cause = new Error(redact(String(e?.message ?? err), secrets)) as Error & { code?: string }
+  cause.name = typeof e?.name === 'string' ? e.name : 'Error'
+  if (typeof e?.code === 'string') cause.code = e.code
+  cause.stack = undefined
+  return cause
 }

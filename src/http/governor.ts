@@ -4,7 +4,9 @@
 // time while answers are good, and a pause until the service's Retry-After has passed.
 
 import { createHash } from 'node:crypto'
-import { RateBudget, realClock, type BudgetWindow, type Clock } from './rate-budget'
+import type { Clock } from '../util/clock'
+import { RateBudget, type BudgetWindow } from './rate-budget'
+import { parseRetryAfterMs } from './retry-after'
 
 export interface CallOutcome {
   status?: number
@@ -26,7 +28,7 @@ export class Governor {
   private epoch = 0
   private readonly waiting: Array<() => void> = []
 
-  constructor (windows: readonly BudgetWindow[], private readonly clock: Clock = realClock) {
+  constructor (windows: readonly BudgetWindow[], private readonly clock: Clock) {
     this.budget = new RateBudget(windows, clock)
   }
 
@@ -60,9 +62,10 @@ export class Governor {
       this.cap = Math.max(1, Math.floor(Math.min(this.cap, before) / 2))
       this.goodInARow = 0
       this.epoch++
-      const retryAfter = Number(outcome.headers?.['retry-after'])
-      if (Number.isFinite(retryAfter) && retryAfter > 0) {
-        this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfter * 1000)
+      const now = this.clock.now()
+      const retryAfterMs = parseRetryAfterMs(outcome.headers?.['retry-after'], now)
+      if (retryAfterMs !== undefined && retryAfterMs > 0) {
+        this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs)
       }
     } else if (outcome.status !== undefined && outcome.status < 500 && Number.isFinite(this.cap) &&
       epoch === this.epoch) {
@@ -77,26 +80,36 @@ export class Governor {
   }
 }
 
-const registry = new Map<string, Governor>()
-
-/**
- * The governor for this service, key and domain, created on first use and kept for the life of the
- * process (clients are built per command; the service's limits are per key). The key is hashed:
- * the registry holds no credential.
- */
-export function governorFor (
-  service: string, baseURL: string, authorization: string, domain: string, windows: readonly BudgetWindow[]
-): Governor {
-  const key = `${service}|${baseURL}|${createHash('sha256').update(authorization).digest('hex').slice(0, 16)}|${domain}|${JSON.stringify(windows)}`
-  let governor = registry.get(key)
-  if (!governor) {
-    governor = new Governor(windows)
-    registry.set(key, governor)
-  }
-  return governor
+/** Which calls one governor paces: one service, base URL, key and rate-limit domain. */
+export interface GovernedCalls {
+  service: string
+  baseURL: string
+  authorization: string
+  domain: string
+  windows: readonly BudgetWindow[]
 }
 
-/** Forgets every governor (tests start each from a clean slate). */
-export function resetGovernors (): void {
-  registry.clear()
+/**
+ * The governors of one robot, one per service, key and domain, created on first use and kept for
+ * the robot's life (clients are built per command; the service's limits are per key). The key is
+ * hashed: the registry holds no credential. Owned by the robot's runtime (chat/runtime.ts).
+ */
+export class Governors {
+  private readonly byKey = new Map<string, Governor>()
+
+  constructor (private readonly clock: Clock) {}
+
+  for (of: GovernedCalls): Governor {
+    const hash = createHash('sha256').update(of.authorization).digest('hex').slice(0, 16)
+    const key = `${of.service}|${of.baseURL}|${hash}|${of.domain}|${JSON.stringify(of.windows)}`
+    let governor = this.byKey.get(key)
+    if (!governor) {
+      governor = new Governor(of.windows, this.clock)
+      this.byKey.set(key, governor)
+    }
+    return governor
+  }
+
+  /** Forgets every governor (the bench starts each run from a clean slate). */
+  clear (): void { this.byKey.clear() }
 }

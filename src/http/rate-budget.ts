@@ -4,17 +4,7 @@
 // calls started in the last `windowMs`, for every window. Waiting is done with an injectable clock,
 // so tests prove the bound without sleeping.
 
-import { sleep } from '../util/async'
-
-export interface Clock {
-  now(): number
-  sleep(ms: number): Promise<void>
-}
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep
-}
+import type { Clock } from '../util/clock'
 
 export interface BudgetWindow {
   /** Calls allowed to start within any `windowMs`. */
@@ -32,7 +22,7 @@ export class RateBudget {
   private readonly starts: number[] = []
   private readonly windows: BudgetWindow[]
 
-  constructor (windows: readonly BudgetWindow[], private readonly clock: Clock = realClock) {
+  constructor (windows: readonly BudgetWindow[], private readonly clock: Pick<Clock, 'now' | 'sleep'>) {
     this.windows = windows
       .filter(w => w.limit > 0 && w.windowMs > 0)
       .map(w => ({ limit: Math.floor(w.limit), windowMs: Math.ceil(w.windowMs * (1 + JITTER_MARGIN)) }))

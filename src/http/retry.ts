@@ -1,8 +1,8 @@
 // When and how long to wait before trying a request again. Kept apart from the client so the
 // policy can be read (and tested) on its own.
 
-import { sleep } from '../util/async'
-import { ServiceError, RateLimitError } from './errors'
+import type { Clock } from '../util/clock'
+import { ServiceError } from './errors'
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -42,32 +42,40 @@ export function isRetryable (err: unknown, idempotent: boolean): boolean {
 export function retryDelayMs (
   err: unknown, attempt: number, policy: RetryPolicy, random: () => number = Math.random
 ): number | undefined {
-  if (err instanceof RateLimitError && err.retryAfterSeconds !== undefined) {
-    const asked = err.retryAfterSeconds * 1000
-    return asked > policy.maxRetryAfterMs ? undefined : asked
+  if (err instanceof ServiceError && err.kind === 'rate_limited' && err.retryAfterMs !== undefined) {
+    return err.retryAfterMs > policy.maxRetryAfterMs ? undefined : err.retryAfterMs
   }
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
   // Full jitter, but never less than a quarter of the step, so a burst of retries still spreads out.
   return Math.round(ceiling * (0.25 + 0.75 * random()))
 }
 
-/**
- * Runs `attempt` until it succeeds, the error is not retryable, or the retries are spent.
- * `onRetry(n)` is told before attempt number n (1-based: 2 is the first retry) starts waiting.
- */
-export async function withRetry<T> (
-  attempt: () => Promise<T>, idempotent: boolean, policy: RetryPolicy, onRetry?: (attempt: number) => void
-): Promise<T> {
+/** Why a request is tried again: the service asked us to slow down, or it failed to answer. */
+type RetryReason = 'rate_limited' | 'no_answer'
+
+export interface RetryRun {
+  idempotent: boolean
+  policy: RetryPolicy
+  /** What the waits between attempts wait on. */
+  clock: Clock
+  /** Told before attempt number `attempt` (1-based: 2 is the first retry) starts waiting, and why. */
+  onRetry?: (attempt: number, reason: RetryReason) => void
+}
+
+/** Runs `attempt` until it succeeds, the error is not retryable, or the retries are spent. */
+export async function withRetry<T> (attempt: () => Promise<T>, run: RetryRun): Promise<T> {
+  const { policy } = run
   for (let n = 0; ; n++) {
     try {
       return await attempt()
     } catch (err) {
       if (err instanceof ServiceError) err.attempts = n + 1
-      if (n >= policy.retries || !isRetryable(err, idempotent)) throw err
+      if (n >= policy.retries || !isRetryable(err, run.idempotent)) throw err
       const wait = retryDelayMs(err, n, policy)
       if (wait === undefined) throw err
-      onRetry?.(n + 2)
-      await sleep(wait)
+      const reason = err instanceof ServiceError && err.kind === 'rate_limited' ? 'rate_limited' : 'no_answer'
+      run.onRetry?.(n + 2, reason)
+      await run.clock.sleep(wait)
     }
   }
 }

@@ -59,17 +59,15 @@ import { respond } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { classifyGenie, GENIE_GATE } from '../chat/opsgenie/access'
-import { CloseAllStore } from '../chat/opsgenie/close-all'
-import { ActionClaims } from '../alerting/bulk-lock'
 import { handleGenie } from '../chat/opsgenie/handlers'
 import { OPSGENIE_HELP } from '../chat/opsgenie/help'
 import { GENIE_PATTERN, parseGenie } from '../chat/opsgenie/parse'
 import { createClient, readSettings, secretVariables, serviceName } from '../chat/opsgenie/settings'
+import { runtimeOf } from '../chat/runtime'
 
 export = (robot: HubotRobot): void => {
+  const runtime = runtimeOf(robot)
   registerHelp(robot, OPSGENIE_HELP)
-  const closeAll = new CloseAllStore()
-  const claims = new ActionClaims()
   respond(robot, {
     id: 'opsgenie.genie',
     pattern: GENIE_PATTERN,
@@ -83,15 +81,16 @@ export = (robot: HubotRobot): void => {
     const settings = readSettings()
     let backend: ReturnType<typeof createClient> | undefined
     return handleGenie(command, {
-      backend: () => (backend ??= auditedBackend(createClient(settings), audit)),
+      backend: () => (backend ??= auditedBackend(createClient(settings, runtime), audit)),
       service: serviceName(),
       settings,
       user,
       room,
       brain: robot.brain,
-      closeAll,
-      claims,
-      now: Date.now,
+      closeAll: runtime.closeAll,
+      claims: runtime.claims,
+      clock: runtime.clock,
+      now: () => runtime.clock.now(),
       deadline,
       prefix: robot.alias || `${robot.name} `
     })

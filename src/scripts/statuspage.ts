@@ -47,11 +47,11 @@ import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { classifyStatus, STATUS_GATE } from '../chat/statuspage/access'
 import type { StatuspageClient } from '../statuspage/client'
-import { rememberWrites } from '../webhooks/own-changes'
-import { clockNow } from '../chat/clock'
+import { rememberWrites } from '../statuspage/own-changes'
 import { handleStatus } from '../chat/statuspage/handlers'
 import { STATUSPAGE_HELP } from '../chat/statuspage/help'
 import { parseStatus, STATUS_PATTERN } from '../chat/statuspage/parse'
+import { runtimeOf } from '../chat/runtime'
 import { createClient, readSettings, secretVariables, type StatusSettings } from '../chat/statuspage/settings'
 
 const STATUS_SLOW = { service: 'Statuspage', check: 'status (and status incidents)' }
@@ -59,6 +59,7 @@ const STATUS_SLOW = { service: 'Statuspage', check: 'status (and status incident
 // One listener for every `status` message: the pure parser decides which command it is, so no
 // message is ever answered twice. Writes are gated and audited in respond().
 export = (robot: HubotRobot): void => {
+  const runtime = runtimeOf(robot)
   registerHelp(robot, STATUSPAGE_HELP)
   respond(robot, {
     id: 'statuspage.status',
@@ -74,11 +75,13 @@ export = (robot: HubotRobot): void => {
     const readSettingsOnce = (): StatusSettings => (settings ??= readSettings())
     let client: StatuspageClient | undefined
     // Writes that succeed are remembered for this room, so the webhook does not announce them again here.
+    const made = (): StatuspageClient =>
+      auditedStatuspage(rememberWrites(createClient(readSettingsOnce(), runtime), room, runtime.ownChanges), audit)
     return handleStatus(command, {
       settings: readSettingsOnce,
-      client: () => (client ??= auditedStatuspage(rememberWrites(createClient(readSettingsOnce()), room), audit)),
+      client: () => (client ??= made()),
       room,
-      now: clockNow,
+      now: () => new Date(runtime.clock.now()),
       prefix: addressPrefix(robot)
     })
   })

@@ -26,9 +26,8 @@ import { addressPrefix, HANDLED_EVENT } from '../chat/command'
 import { registerHelp } from '../chat/help'
 import { redact } from '../http/redact'
 import type { HubotRobot } from '../chat/hubot'
-import { systemClock } from '../webhooks/coalescer'
+import { runtimeOf } from '../chat/runtime'
 import { registerEndpoints, type RouterLike } from '../webhooks/http'
-import { ownChanges } from '../webhooks/own-changes'
 import { WebhookReceiver } from '../webhooks/receiver'
 import { formatWebhookStatus, WEBHOOKS_HELP, WEBHOOKS_PATTERN } from '../webhooks/status'
 
@@ -46,6 +45,7 @@ const warn = (robot: WebhookRobot, line: string): void => {
 }
 
 export = (robot: WebhookRobot): void => {
+  const { clock, ownChanges } = runtimeOf(robot)
   const log = {
     debug: (line: string) => { robot.logger.debug(line) },
     info: (line: string) => { robot.logger.info(line) },
@@ -55,7 +55,7 @@ export = (robot: WebhookRobot): void => {
   const receiver = new WebhookReceiver({
     post: (room, text) => robot.messageRoom(room, text),
     log,
-    clock: systemClock,
+    clock,
     ownChanges,
     prefix: () => addressPrefix(robot)
   })
@@ -65,7 +65,7 @@ export = (robot: WebhookRobot): void => {
   const register = (): boolean => {
     const router = robot.router
     if (registered || typeof router?.post !== 'function' || typeof router.use !== 'function') return registered
-    registerEndpoints(router as RouterLike, receiver, log, systemClock)
+    registerEndpoints(router as RouterLike, receiver, log, clock)
     registered = true
     return true
   }

@@ -22,7 +22,7 @@ export class PageCache {
   /** Row counts last seen, kept after expiry as a paging hint. */
   readonly counts: { components?: number, incidents?: number } = {}
 
-  constructor (public ttlMs: number, private readonly now: () => number = Date.now) {}
+  constructor (public ttlMs: number, private readonly now: () => number) {}
 
   fresh<T> (entry: Entry<T> | undefined): T[] | undefined {
     return entry && this.now() - entry.at < this.ttlMs ? entry.rows : undefined
@@ -114,21 +114,34 @@ export function cachedClient (inner: StatuspageClient, cache: PageCache): Status
   }
 }
 
-const registry = new Map<string, PageCache>()
-
-/** The cache of one page for one key, kept for the life of the process (the key is hashed). */
-export function pageCacheFor (apiUrl: string, pageId: string, apiKey: string, ttlMs: number): PageCache {
-  const key = `${apiUrl}|${pageId}|${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`
-  let cache = registry.get(key)
-  if (!cache) {
-    cache = new PageCache(ttlMs)
-    registry.set(key, cache)
-  }
-  cache.ttlMs = ttlMs
-  return cache
+/** Which page a cache holds, read with which key, and for how long a read is reused. */
+export interface PageCacheKey {
+  apiUrl: string
+  pageId: string
+  apiKey: string
+  ttlMs: number
 }
 
-/** Forgets every page cache (tests start each from a clean slate). */
-export function resetPageCaches (): void {
-  registry.clear()
+/**
+ * The page caches of one robot, one per page and key (the key is hashed), kept for the robot's life
+ * (clients are built per command). Owned by the robot's runtime (chat/runtime.ts).
+ */
+export class PageCaches {
+  private readonly byKey = new Map<string, PageCache>()
+
+  constructor (private readonly now: () => number) {}
+
+  for (page: PageCacheKey): PageCache {
+    const key = `${page.apiUrl}|${page.pageId}|${createHash('sha256').update(page.apiKey).digest('hex').slice(0, 16)}`
+    let cache = this.byKey.get(key)
+    if (!cache) {
+      cache = new PageCache(page.ttlMs, this.now)
+      this.byKey.set(key, cache)
+    }
+    cache.ttlMs = page.ttlMs
+    return cache
+  }
+
+  /** Forgets every page (the bench starts each run from a clean slate). */
+  clear (): void { this.byKey.clear() }
 }

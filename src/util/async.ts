@@ -1,7 +1,5 @@
-// General async helpers, used by every layer and tied to none: waiting, and running many calls
-// with a bounded number in flight (not one at a time, not all at once).
-
-export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+// General async helpers, used by every layer and tied to none: running many calls with a bounded
+// number in flight (not one at a time, not all at once). Waiting is the clock's (clock.ts).
 
 export type Settled<I, R> =
   | { item: I, ok: true, value: R }

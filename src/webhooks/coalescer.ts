@@ -1,22 +1,8 @@
 // At most one message per room per window. The first event in a quiet room is posted at once; what
 // arrives during the window after a post is held and posted as one summary when the window ends.
-// The clock and the timers are injected, so tests run a flood in virtual time.
+// The robot's clock is injected, so tests run a flood in virtual time.
 
-export interface Clock {
-  now(): number
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms)
-    t.unref?.()
-    return t
-  },
-  clearTimeout: (handle) => { clearTimeout(handle as NodeJS.Timeout) }
-}
+import type { Clock } from '../util/clock'
 
 export interface CoalescerOptions<T> {
   /** Read for every event, so a changed setting applies at once; 0 posts every event on its own. */

@@ -2,7 +2,7 @@
 // event in it (each summary line starts with its count). Pure functions of the events.
 
 import { numberRuns } from '../util/ranges'
-import { plural } from '../chat/text'
+import { plural } from '../util/text'
 import { incidentStatusLabel, stateLabel } from '../chat/statuspage/states'
 import type { AlertEvent, AlertKind, ComponentEvent, IncidentEvent, WebhookEvent } from './events'
 

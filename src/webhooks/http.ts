@@ -11,7 +11,7 @@
 // error handler below, scoped to these paths, so Express never logs them (or the URL).
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Clock } from './coalescer'
+import type { Clock } from '../util/clock'
 import type { WebhookReceiver } from './receiver'
 import { sameSecret } from './secret'
 import type { WebhookSettings } from './settings'

@@ -1,12 +1,13 @@
 // From a parsed delivery to the room: duplicates dropped, routed to its room(s), the bot's own
 // Statuspage changes skipped in the room that made them, then coalesced and posted.
 
-import { Coalescer, type Clock } from './coalescer'
+import type { Clock } from '../util/clock'
+import { Coalescer } from './coalescer'
 import type { AlertEvent, StatuspageEvent, WebhookEvent } from './events'
 import { isIgnored } from './events'
 import { formatBatch, type FormatContext } from './format'
 import { parseAlertWebhook } from './opsgenie-event'
-import { componentKey, incidentKey, type OwnChanges } from './own-changes'
+import { componentKey, incidentKey, type OwnChanges } from '../statuspage/own-changes'
 import { RecentKeys } from './recent-keys'
 import { roomsFor } from './routes'
 import { alertLink, readWebhookSettings, type WebhookSettings } from './settings'

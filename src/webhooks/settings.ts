@@ -1,7 +1,7 @@
 // The webhook settings, read from the environment on every delivery (so a change needs no restart
 // of the script, and a test can set them per case). Problems are reported once per distinct value.
 
-import { env } from '../chat/config'
+import { env } from '../util/config'
 import { usesJsm } from '../chat/opsgenie/settings'
 import { parseRoutes, type RouteRule } from './routes'
 

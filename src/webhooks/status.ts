@@ -1,7 +1,7 @@
 // The reply to `hubot webhooks`: which endpoints are on, where they post, and what arrived since
 // start. Never the secrets: only whether each is set.
 
-import { plural } from '../chat/text'
+import { plural } from '../util/text'
 import type { HelpEntry } from '../chat/help'
 import type { ReceiverStats } from './receiver'
 import type { WebhookSettings } from './settings'

@@ -5,12 +5,14 @@ import type { AlertingBackend } from '../../src/alerting/backend'
 import type { RequestState } from '../../src/alerting/types'
 import { InvalidRequestError, TimeoutError, UnavailableError } from '../../src/http/errors'
 import { OPSGENIE } from '../../src/alerting/opsgenie'
+import { systemClock } from '../../src/util/clock'
+import { FakeClock } from '../support/fake-clock'
 
 /** A backend whose request states come from a script, with a fake clock the sleeps advance. */
 function scripted (
-  states: Array<RequestState | Error>, clock = { now: 0 }
-): { backend: AlertingBackend, sleeps: number[], clock: { now: number } } {
-  const sleeps: number[] = []
+  states: Array<RequestState | Error>
+): { backend: AlertingBackend, sleeps: number[], clock: FakeClock } {
+  const clock = new FakeClock(0, { sleepsAdvance: true })
   const backend = {
     service: 'OpsGenie',
     supportsTinyIds: true,
@@ -21,57 +23,54 @@ function scripted (
       return next
     }
   } as unknown as AlertingBackend
-  return { backend, sleeps, clock }
+  return { backend, sleeps: clock.slept, clock }
 }
 
 const info = { service: OPSGENIE, method: 'GET', path: '/v2/alerts/requests/req-1' }
 
 describe('confirmRequest', () => {
   it('confirms a request that OpsGenie processed successfully on the first question', async () => {
-    const { backend } = scripted([{ processed: true, isSuccess: true, status: 'Acknowledged alert' }])
-    expect(await confirmRequest(backend, 'req-1', { timeoutMs: 1000, sleep: async () => {} })).to.deep.equal({ state: 'confirmed' })
+    const { backend, clock } = scripted([{ processed: true, isSuccess: true, status: 'Acknowledged alert' }])
+    expect(await confirmRequest(backend, 'req-1', { timeoutMs: 1000, clock })).to.deep.equal({ state: 'confirmed' })
   })
 
   it('keeps asking with a growing wait while the request is not processed, then confirms it', async () => {
     const { backend, sleeps, clock } = scripted([{ processed: false }, { processed: false }, { processed: false }, { processed: true, isSuccess: true, status: '' }])
-    const outcome = await confirmRequest(backend, 'req-1', {
-      timeoutMs: 15_000, now: () => clock.now, sleep: async ms => { sleeps.push(ms); clock.now += ms }
-    })
+    const outcome = await confirmRequest(backend, 'req-1', { timeoutMs: 15_000, clock })
     expect(outcome).to.deep.equal({ state: 'confirmed' })
     expect(sleeps).to.deep.equal([200, 400, 800])
   })
 
   it('stops at the bound and calls the request unconfirmed, never confirmed', async () => {
     const { backend, sleeps, clock } = scripted([{ processed: false }])
-    const outcome = await confirmRequest(backend, 'req-1', {
-      timeoutMs: 5_000, now: () => clock.now, sleep: async ms => { sleeps.push(ms); clock.now += ms }
-    })
+    const outcome = await confirmRequest(backend, 'req-1', { timeoutMs: 5_000, clock })
     expect(outcome).to.deep.equal({ state: 'unconfirmed', reason: 'timeout' })
     expect(sleeps).to.deep.equal([200, 400, 800, 1600, 2000])
     expect(sleeps.reduce((a, b) => a + b)).to.equal(5_000)
   })
 
   it('reports a processed request with isSuccess false as failed with the status as reason', async () => {
-    const { backend } = scripted([{ processed: true, isSuccess: false, status: 'Alert does not exist' }])
-    expect(await confirmRequest(backend, 'req-1', { timeoutMs: 1000 })).to.deep.equal({ state: 'failed', reason: 'Alert does not exist' })
+    const { backend, clock } = scripted([{ processed: true, isSuccess: false, status: 'Alert does not exist' }])
+    expect(await confirmRequest(backend, 'req-1', { timeoutMs: 1000, clock })).to.deep.equal({ state: 'failed', reason: 'Alert does not exist' })
   })
 
   it('calls the request unconfirmed when the state cannot be read', async () => {
     const error = new UnavailableError({ ...info, status: 500 }, 'x')
-    const { backend } = scripted([error])
-    expect(await confirmRequest(backend, 'req-1', { timeoutMs: 1000 })).to.deep.equal({ state: 'unconfirmed', reason: 'check', error })
+    const { backend, clock } = scripted([error])
+    expect(await confirmRequest(backend, 'req-1', { timeoutMs: 1000, clock })).to.deep.equal({ state: 'unconfirmed', reason: 'check', error })
   })
 })
 
 describe('actAndConfirm', () => {
   it('reports a refused request as failed and a timed-out one as unconfirmed', async () => {
-    const { backend } = scripted([{ processed: true, isSuccess: true, status: '' }])
+    const { backend, clock } = scripted([{ processed: true, isSuccess: true, status: '' }])
     const refused = new InvalidRequestError({ ...info, status: 422 }, 'x')
     backend.act = async () => { throw refused }
-    expect(await actAndConfirm(backend, 'a', { name: 'acknowledge' }, { user: 'u', source: 'hubot' }, { timeoutMs: 10 })).to.deep.equal({ state: 'failed', error: refused })
-    const slow = new TimeoutError(info, 'x')
+    expect(await actAndConfirm(backend, { alertId: 'a', action: { name: 'acknowledge' }, actor: { user: 'u', source: 'hubot' } }, { timeoutMs: 10, clock })).to.deep.equal({ state: 'failed', error: refused })
+    // The action itself (a POST) timed out: it may have reached OpsGenie.
+    const slow = new TimeoutError({ ...info, method: 'POST', path: '/v2/alerts/a/acknowledge' }, 'x')
     backend.act = async () => { throw slow }
-    expect(await actAndConfirm(backend, 'a', { name: 'acknowledge' }, { user: 'u', source: 'hubot' }, { timeoutMs: 10 })).to.deep.equal({ state: 'unconfirmed', reason: 'error', error: slow })
+    expect(await actAndConfirm(backend, { alertId: 'a', action: { name: 'acknowledge' }, actor: { user: 'u', source: 'hubot' } }, { timeoutMs: 10, clock })).to.deep.equal({ state: 'unconfirmed', reason: 'error', error: slow })
   })
 })
 
@@ -91,7 +90,7 @@ describe('runBulk', () => {
       requestState: () => track({ processed: true, isSuccess: true, status: '' })
     } as unknown as AlertingBackend
     const targets = Array.from({ length: 23 }, (_, i) => ({ alertId: String(i), label: `#${i}` }))
-    const items = await runBulk(backend, targets, { name: 'close' }, { user: 'u', source: 'hubot' }, { concurrency: 4, confirm: { timeoutMs: 100 } })
+    const items = await runBulk({ backend, targets, action: { name: 'close' }, actor: { user: 'u', source: 'hubot' } }, { concurrency: 4, confirm: { timeoutMs: 100, clock: systemClock } })
     expect(most).to.equal(4)
     expect(items.map(i => i.target.label)).to.deep.equal(targets.map(t => t.label))
     expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)

@@ -11,30 +11,30 @@ describe('ActionClaims', () => {
   it('lets a second command join what the first is acting on, and act only on the rest', async () => {
     let clock = 100
     const claims = new ActionClaims(() => clock)
-    const first = claims.claim('OpsGenie', 'acknowledge', [t(1), t(2)], run('alice'), 100)
-    const second = claims.claim('OpsGenie', 'acknowledge', [t(2), t(3)], run('bob'), 100)
+    const first = claims.claim({ backend: 'OpsGenie', action: 'acknowledge', targets: [t(1), t(2)], run: run('alice'), listedAt: 100 })
+    const second = claims.claim({ backend: 'OpsGenie', action: 'acknowledge', targets: [t(2), t(3)], run: run('bob'), listedAt: 100 })
     expect(first.mine.map(x => x.label)).to.deep.equal(['#1', '#2'])
     expect(second.mine.map(x => x.label)).to.deep.equal(['#3'])
     expect(second.joined.map(j => [j.target.label, j.run.who])).to.deep.equal([['#2', 'alice']])
     // Another action, or another backend, is not the same claim.
-    expect(claims.claim('OpsGenie', 'close', [t(1)], run('carol'), 100).mine).to.have.length(1)
-    expect(claims.claim('JSM Operations', 'acknowledge', [t(1)], run('carol'), 100).mine).to.have.length(1)
+    expect(claims.claim({ backend: 'OpsGenie', action: 'close', targets: [t(1)], run: run('carol'), listedAt: 100 }).mine).to.have.length(1)
+    expect(claims.claim({ backend: 'JSM Operations', action: 'acknowledge', targets: [t(1)], run: run('carol'), listedAt: 100 }).mine).to.have.length(1)
     first.finish([{ target: t(1), outcome: ok }])
     expect(await second.joined[0].outcome).to.deep.include({ state: 'unconfirmed' })
     clock = 200
     // Finished before a command listed its alerts: that command acts again; finished after: it joins.
-    expect(claims.claim('OpsGenie', 'acknowledge', [t(1)], run('dan'), 201).mine).to.have.length(1)
-    expect(claims.claim('OpsGenie', 'acknowledge', [t(2)], run('erin'), 50).joined).to.have.length(1)
+    expect(claims.claim({ backend: 'OpsGenie', action: 'acknowledge', targets: [t(1)], run: run('dan'), listedAt: 201 }).mine).to.have.length(1)
+    expect(claims.claim({ backend: 'OpsGenie', action: 'acknowledge', targets: [t(2)], run: run('erin'), listedAt: 50 }).joined).to.have.length(1)
   })
 
   it('forgets finished claims after a while', async () => {
     let clock = 0
     const claims = new ActionClaims(() => clock, 1000)
-    const first = claims.claim('OpsGenie', 'close', [t(1)], run('alice'), 0)
+    const first = claims.claim({ backend: 'OpsGenie', action: 'close', targets: [t(1)], run: run('alice'), listedAt: 0 })
     first.finish([{ target: t(1), outcome: ok }])
     first.finish([])
     await Promise.resolve()
     clock = 5000
-    expect(claims.claim('OpsGenie', 'close', [t(1)], run('bob'), 0).mine).to.have.length(1)
+    expect(claims.claim({ backend: 'OpsGenie', action: 'close', targets: [t(1)], run: run('bob'), listedAt: 0 }).mine).to.have.length(1)
   })
 })

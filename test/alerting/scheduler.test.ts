@@ -46,7 +46,7 @@ describe('the bulk scheduler', () => {
     const clock = new FakeClock()
     // B takes 300 ms to process; A, C and D are processed at once. One slot.
     const { backend, calls, most } = fakeBackend(clock, 10, id => (id === 'B' ? 300 : 0))
-    const run = runScheduled(backend, targets('A', 'B', 'C', 'D'), { name: 'acknowledge' }, actor, { concurrency: 1, confirmTimeoutMs: 15_000, timers: clock })
+    const run = runScheduled({ backend, targets: targets('A', 'B', 'C', 'D'), action: { name: 'acknowledge' }, actor }, { concurrency: 1, confirmTimeoutMs: 15_000, clock })
     const items = await clock.runUntil(run)
     expect(items.map(i => i.outcome.state)).to.deep.equal(['confirmed', 'confirmed', 'confirmed', 'confirmed'])
     expect(most()).to.equal(1)
@@ -63,8 +63,8 @@ describe('the bulk scheduler', () => {
   it('sends every action before any status poll while actions wait for a slot', async () => {
     const clock = new FakeClock()
     const { backend, calls } = fakeBackend(clock, 10, () => 0)
-    const items = await clock.runUntil(runScheduled(backend, targets('1', '2', '3', '4', '5', '6', '7'), { name: 'acknowledge' }, actor,
-      { concurrency: 3, confirmTimeoutMs: 15_000, timers: clock }))
+    const items = await clock.runUntil(runScheduled({ backend, targets: targets('1', '2', '3', '4', '5', '6', '7'), action: { name: 'acknowledge' }, actor },
+      { concurrency: 3, confirmTimeoutMs: 15_000, clock }))
     expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)
     const lastAct = Math.max(...calls.filter(c => c.kind === 'act').map(c => c.start))
     const firstPoll = Math.min(...calls.filter(c => c.kind === 'status').map(c => c.start))
@@ -75,7 +75,7 @@ describe('the bulk scheduler', () => {
     const clock = new FakeClock()
     const { backend, calls } = fakeBackend(clock, 10, () => 500)
     const ids = Array.from({ length: 20 }, (_, i) => String(i + 1))
-    const items = await clock.runUntil(runScheduled(backend, targets(...ids), { name: 'acknowledge' }, actor, { concurrency: 5, confirmTimeoutMs: 15_000, timers: clock }))
+    const items = await clock.runUntil(runScheduled({ backend, targets: targets(...ids), action: { name: 'acknowledge' }, actor }, { concurrency: 5, confirmTimeoutMs: 15_000, clock }))
     expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)
     const polls = calls.filter(c => c.kind === 'status').length
     // One action and about one status call each, plus the probe's few extra questions.
@@ -91,7 +91,7 @@ describe('the bulk scheduler', () => {
     const start = clock.now()
     const { backend, calls } = fakeBackend(clock, 200, () => 500)
     const ids = Array.from({ length: 10 }, (_, i) => String(i + 1))
-    const items = await clock.runUntil(runScheduled(backend, targets(...ids), { name: 'acknowledge' }, actor, { concurrency: 5, confirmTimeoutMs: 15_000, timers: clock }), 60_000, 10)
+    const items = await clock.runUntil(runScheduled({ backend, targets: targets(...ids), action: { name: 'acknowledge' }, actor }, { concurrency: 5, confirmTimeoutMs: 15_000, clock }), 60_000, 10)
     expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)
     // The floor: the last action starts at 200, is processed at 700, its status answers at 900.
     expect(Math.max(...calls.map(c => c.end)) - start).to.be.at.most(1100)
@@ -100,15 +100,15 @@ describe('the bulk scheduler', () => {
   it('reports a request still unprocessed at the confirm bound as not confirmed (timeout)', async () => {
     const clock = new FakeClock()
     const { backend } = fakeBackend(clock, 10, id => (id === 'slow' ? 1e9 : 0))
-    const items = await clock.runUntil(runScheduled(backend, targets('slow', 'fast'), { name: 'close' }, actor, { concurrency: 2, confirmTimeoutMs: 3_000, timers: clock }))
+    const items = await clock.runUntil(runScheduled({ backend, targets: targets('slow', 'fast'), action: { name: 'close' }, actor }, { concurrency: 2, confirmTimeoutMs: 3_000, clock }))
     expect(items.map(i => i.outcome)).to.deep.equal([{ state: 'unconfirmed', reason: 'timeout' }, { state: 'confirmed' }])
   })
 
   it('stops at the deadline: what was not sent is said not sent, what was sent is not confirmed', async () => {
     const clock = new FakeClock()
     const { backend } = fakeBackend(clock, 100, () => 1e9)
-    const run = runScheduled(backend, targets('1', '2', '3'), { name: 'acknowledge' }, actor,
-      { concurrency: 1, confirmTimeoutMs: 15_000, timers: clock, deadline: clock.now() + 150 })
+    const run = runScheduled({ backend, targets: targets('1', '2', '3'), action: { name: 'acknowledge' }, actor },
+      { concurrency: 1, confirmTimeoutMs: 15_000, clock, deadline: clock.now() + 150 })
     const items = await clock.runUntil(run)
     expect(items.map(i => i.outcome.state)).to.deep.equal(['unconfirmed', 'unconfirmed', 'failed'])
     expect(items[2].outcome).to.deep.include({ reason: 'not sent: the command ran out of time' })
@@ -117,7 +117,7 @@ describe('the bulk scheduler', () => {
   it('acts once on an alert listed twice', async () => {
     const clock = new FakeClock()
     const { backend, calls } = fakeBackend(clock, 10, () => 0)
-    const items = await clock.runUntil(runScheduled(backend, targets('7', '8', '7'), { name: 'acknowledge' }, actor, { concurrency: 5, confirmTimeoutMs: 1000, timers: clock }))
+    const items = await clock.runUntil(runScheduled({ backend, targets: targets('7', '8', '7'), action: { name: 'acknowledge' }, actor }, { concurrency: 5, confirmTimeoutMs: 1000, clock }))
     expect(items.map(i => i.target.alertId)).to.deep.equal(['7', '8'])
     expect(calls.filter(c => c.kind === 'act').map(c => c.id).sort()).to.deep.equal(['7', '8'])
     expect(uniqueTargets(targets('1', '1', '2', '1'))).to.have.length(2)

@@ -9,6 +9,9 @@ import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { api, components, configure, getComponents, getMaintenance, getUnresolved, PAGE } from '../support/statuspage'
 import { configure as configureGenie, fixture, opsgenie } from '../support/opsgenie'
 
+/** The time the sentences are said at (only a rate limit's "try again after" reads it). */
+const AT = { now: Date.now() }
+
 describe('replies name commands the way the bot is addressed (by name, no alias)', () => {
   let bot: TestBot
   beforeEach(async () => {
@@ -50,9 +53,9 @@ describe('replies name commands the way the bot is addressed (by name, no alias)
 describe('describeError with the address prefix', () => {
   const write = { method: 'POST', path: '/x' }
   it('puts the prefix before every command to check with', () => {
-    expect(describeError(new UnavailableError({ service: STATUSPAGE, ...write, status: 503 }, 'x'), [], { prefix: '/' }))
+    expect(describeError(new UnavailableError({ service: STATUSPAGE, ...write, status: 503 }, 'x'), { ...AT, prefix: '/' }))
       .to.contain('Check its state with /status or /status incidents before trying again')
-    expect(describeError(new TimeoutError({ service: OPSGENIE, ...write }, 'x'), [], { prefix: 'hubot ' }))
+    expect(describeError(new TimeoutError({ service: OPSGENIE, ...write }, 'x'), { ...AT, prefix: 'hubot ' }))
       .to.contain('check its state with hubot genie before trying again')
   })
 })

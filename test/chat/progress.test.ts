@@ -1,9 +1,9 @@
 // One progress line for a slow command, none for a fast one, and an honest answer at the deadline,
-// with the command timers on a fake clock (no test waits for real seconds).
+// with the robot's clock a fake one (no test waits for real seconds).
 import { expect } from 'chai'
 import type nock from 'nock'
-import { deadlineReply, progressLine, PROGRESS_AFTER_MS, useCommandTimers } from '../../src/chat/progress'
-import { botForEachTest } from '../support/bots'
+import { deadlineReply, progressLine, PROGRESS_AFTER_MS } from '../../src/chat/progress'
+import { botOn } from '../support/bots'
 import { FakeClock, flush } from '../support/fake-clock'
 import { alert, configure as configureGenie, mockAction, mockList, OPEN_UNACKED, opsgenie, uuid } from '../support/opsgenie'
 import { api, components, configure as configureStatus, getComponents, getMaintenance, getUnresolved, PAGE, unresolved } from '../support/statuspage'
@@ -21,11 +21,14 @@ function held (body: nock.ReplyBody, status = 200) {
 }
 
 describe('progress on long work', () => {
-  let clock: FakeClock
-  let restore: () => void
-  const bot = botForEachTest(() => { configureStatus(); configureGenie() })
-  beforeEach(() => { clock = new FakeClock(); restore = useCommandTimers(clock) })
-  afterEach(() => restore())
+  const bot = botOn('3.5', () => { configureStatus(); configureGenie() }, {
+    clock: () => new FakeClock(Date.now(), { sleepsAdvance: true })
+  })
+  // The robot's own clock: the progress line, the deadline, retries and polls all wait on it.
+  const clock = {
+    advance: async (ms: number) => await (bot.clock as FakeClock).advance(ms),
+    get pending () { return (bot.clock as FakeClock).pending }
+  }
 
   it('posts one progress line for a slow command, then its result', async () => {
     const components$ = held(components())
@@ -54,6 +57,20 @@ describe('progress on long work', () => {
     expect(line).to.equal('Statuspage is slow to answer, still trying (attempt 2 of 3)…')
     expect(result).to.match(/^Not operational:/)
     expect(await replies).to.have.length(2)
+  })
+
+  it('says a rate-limited service is rate limiting us, not that it is slow', async () => {
+    const scope = api().get(`${PAGE}/components`).query(true).reply(429, { message: 'slow down' }, { 'Retry-After': '1' })
+    const second = held(components())
+    scope.get(`${PAGE}/components`).query(true).reply(second.reply)
+    getMaintenance(getUnresolved(scope))
+    const replies = bot.say('/status')
+    await second.came
+    await clock.advance(PROGRESS_AFTER_MS)
+    second.release()
+    const [line, result] = await replies
+    expect(line).to.equal('Statuspage is rate limiting us, waiting to try again (attempt 2 of 3)…')
+    expect(result).to.match(/^Not operational:/)
   })
 
   it('names the bulk action and its size', async () => {
@@ -104,5 +121,10 @@ describe('progressLine', () => {
     expect(progressLine(undefined, words)).to.equal('Still waiting for OpsGenie…')
     expect(progressLine({ kind: 'bulk', verb: 'Acknowledging', count: 151 }, words)).to.equal('Acknowledging 151 alerts…')
     expect(progressLine({ kind: 'retry', service: 'Statuspage', attempt: 2, of: 3 }, words)).to.equal('Statuspage is slow to answer, still trying (attempt 2 of 3)…')
+  })
+  it('names a rate limit as a rate limit, never as slowness', () => {
+    const line = progressLine({ kind: 'retry', service: 'OpsGenie', attempt: 2, of: 3, reason: 'rate_limited' }, words)
+    expect(line).to.equal('OpsGenie is rate limiting us, waiting to try again (attempt 2 of 3)…')
+    expect(line).not.to.contain('slow')
   })
 })

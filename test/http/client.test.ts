@@ -1,12 +1,13 @@
 import { expect } from 'chai'
 import nock from 'nock'
-import { createHttpClient, errorDetails, parseRetryAfter, type HttpClient } from '../../src/http/client'
+import { createHttpClient, errorDetails, type HttpClient } from '../../src/http/client'
 import {
   AuthError, BadResponseError, ForbiddenError, InvalidRequestError, NetworkError, NotFoundError,
   RateLimitError, ServiceError, TimeoutError, UnavailableError
 } from '../../src/http/errors'
 import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { STATUSPAGE } from '../../src/statuspage/service'
+import { FakeClock } from '../support/fake-clock'
 
 const BASE = 'https://api.example.test/v1'
 const KEY = 'sk-live-0123456789abcdef'
@@ -128,7 +129,7 @@ describe('createHttpClient', () => {
     const scope = nock(BASE).get('/x').reply(429, {}, { 'Retry-After': '60' })
     const err = await failure(client().get('/x'))
     expect(err).to.be.instanceOf(RateLimitError)
-    expect((err as RateLimitError).retryAfterSeconds).to.equal(60)
+    expect((err as RateLimitError).retryAfterMs).to.equal(60_000)
     expect(err.attempts).to.equal(1)
     scope.done()
   })
@@ -208,24 +209,35 @@ describe('createHttpClient', () => {
     again.done()
   })
 
+  it('says a refused connection never reached the service, and keeps the socket error (without the key) as the cause', async () => {
+    const refused = Object.assign(new Error(`connect ECONNREFUSED (OAuth ${KEY})`), { code: 'ECONNREFUSED' })
+    const scope = nock(BASE).post('/things').replyWithError(refused)
+    const err = await failure(client().request('POST', '/things', { body: {} }))
+    scope.done()
+    expect([err.reached, err.mayHaveHappened]).to.deep.equal(['no', false])
+    expect(err.request).to.deep.equal({ method: 'POST', path: '/things' })
+    const cause = err.cause as Error & { code?: string }
+    expect(cause.code).to.equal('ECONNREFUSED')
+    expect(cause.message).not.to.contain(KEY)
+    expect(JSON.stringify(Object.entries(cause))).not.to.contain(KEY)
+  })
+
+  it('waits for a retry on the clock it was given, not for real', async () => {
+    const clock = new FakeClock(0, { sleepsAdvance: true })
+    const scope = nock(BASE).get('/z').times(2).reply(503, 'busy').get('/z').reply(200, { ok: true })
+    const fast = client({ retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 }, runtime: { clock } })
+    expect(await fast.get('/z')).to.deep.equal({ ok: true })
+    scope.done()
+    expect(clock.slept).to.have.length(2)
+    expect(clock.now()).to.be.at.least(clock.slept[0] + clock.slept[1])
+  })
+
   it('never lets the key into an error, even when the API echoes it back', async () => {
     const scope = nock(BASE).get('/x').reply(401, { message: `Key ${KEY} is invalid`, error: `OAuth ${KEY}` })
     const err = await failure(client().get('/x'))
     expect(err.apiMessage).to.contain('[REDACTED]')
     expect(JSON.stringify(err)).not.to.contain(KEY)
     scope.done()
-  })
-})
-
-describe('parseRetryAfter', () => {
-  it('reads seconds', () => expect(parseRetryAfter('7')).to.equal(7))
-  it('reads an HTTP date relative to now', () => {
-    const now = Date.parse('2026-11-24T10:00:00Z')
-    expect(parseRetryAfter('Tue, 24 Nov 2026 10:00:30 GMT', now)).to.equal(30)
-  })
-  it('ignores a missing or unreadable value', () => {
-    expect(parseRetryAfter(undefined)).to.equal(undefined)
-    expect(parseRetryAfter('soon')).to.equal(undefined)
   })
 })
 

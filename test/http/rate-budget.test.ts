@@ -5,7 +5,8 @@ import { runScheduled } from '../../src/alerting/scheduler'
 import type { RequestState } from '../../src/alerting/types'
 import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { createHttpClient } from '../../src/http/client'
-import { Governor } from '../../src/http/governor'
+import { Governor, Governors } from '../../src/http/governor'
+import { systemClock } from '../../src/util/clock'
 import { RateBudget } from '../../src/http/rate-budget'
 import { FakeClock } from '../support/fake-clock'
 
@@ -61,14 +62,28 @@ describe('the rate budget', () => {
       requestState: (id: string) => paced((): RequestState => (clock.now() >= arrived.get(id)! + 100 ? { processed: true, isSuccess: true, status: '' } : { processed: false }))
     } as unknown as AlertingBackend
     const targets = Array.from({ length: 40 }, (_, i) => ({ alertId: `a${i}`, label: `#${i}` }))
-    const items = await clock.runUntil(runScheduled(backend, targets, { name: 'acknowledge' }, { user: 'u', source: 'hubot' },
-      { concurrency: 5, confirmTimeoutMs: 60_000, timers: clock }), 60_000, 20)
+    const items = await clock.runUntil(runScheduled({ backend, targets, action: { name: 'acknowledge' }, actor: { user: 'u', source: 'hubot' } },
+      { concurrency: 5, confirmTimeoutMs: 60_000, clock }), 60_000, 20)
     expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)
     expect(busiestWindow(starts, 1000)).to.be.at.most(10)
   })
 })
 
 describe('the throttle governor', () => {
+  it('reads a Retry-After given as an HTTP date, as the client does', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-24T10:00:00Z'))
+    const governor = new Governor([], clock)
+    const release = await governor.acquire()
+    release({ status: 429, headers: { 'retry-after': 'Tue, 24 Nov 2026 10:00:05 GMT' } })
+    let started = false
+    const next = governor.acquire().then(r => { started = true; return r })
+    await clock.advance(4900)
+    expect(started).to.equal(false)
+    await clock.advance(200)
+    expect(started).to.equal(true)
+    ;(await next)({ status: 200 })
+  })
+
   it('halves the calls in flight on a 429 and honours its Retry-After before the next call', async () => {
     const clock = new FakeClock()
     const governor = new Governor([], clock)
@@ -114,13 +129,12 @@ describe('the throttle governor', () => {
   })
 
   it('is told by the HTTP client: a 429 from the service halves the cap, and the retry still succeeds', async () => {
-    const governor = new Governor([{ limit: 100, windowMs: 1000 }])
+    const governors = new Governors(systemClock)
+    const calls = { service: OPSGENIE.name, baseURL: 'https://api.opsgenie.com', authorization: 'GenieKey k-0123456789' }
+    const windows = [{ limit: 100, windowMs: 1000 }]
+    const governor = governors.for({ ...calls, domain: 'all', windows })
     const http = createHttpClient({
-      service: OPSGENIE,
-      baseURL: 'https://api.opsgenie.com',
-      authorization: 'GenieKey k-0123456789',
-      secrets: [],
-      budget: { windows: [], governor: () => governor }
+      ...calls, service: OPSGENIE, secrets: [], budget: { windows }, runtime: { governors }
     })
     nock('https://api.opsgenie.com').get('/v2/x').times(3).delay(30).reply(200, {})
     nock('https://api.opsgenie.com').get('/v2/y').reply(429, { message: 'slow down' }, { 'Retry-After': '0' })

@@ -29,11 +29,9 @@ describe('the retry policy', () => {
   }
 
   it('waits as long as Retry-After asks, and not at all past the cap', () => {
-    const err = new RateLimitError(info(429), '')
-    err.retryAfterSeconds = 3
-    expect(retryDelayMs(err, 0, DEFAULT_RETRY_POLICY)).to.equal(3000)
-    err.retryAfterSeconds = 3600
-    expect(retryDelayMs(err, 0, DEFAULT_RETRY_POLICY)).to.equal(undefined)
+    expect(retryDelayMs(new RateLimitError({ ...info(429), retryAfterMs: 3000 }, ''), 0, DEFAULT_RETRY_POLICY)).to.equal(3000)
+    const tooLong = new RateLimitError({ ...info(429), retryAfterMs: 3_600_000 }, '')
+    expect(retryDelayMs(tooLong, 0, DEFAULT_RETRY_POLICY)).to.equal(undefined)
   })
 
   it('grows the backoff with each attempt, jittered between a quarter and all of the step, up to the ceiling', () => {

@@ -8,6 +8,9 @@ import { conform } from '../../src/http/validate'
 import * as statuspage from '../../src/statuspage/validate'
 import { componentRow, components } from '../support/statuspage'
 
+/** The time the sentences are said at (only a rate limit's "try again after" reads it). */
+const AT = { now: Date.now() }
+
 const info = { service: OPSGENIE, method: 'GET', path: '/v2/alerts', status: 200 }
 
 /** The problem conform() reports for `body`, or undefined when it fits. */
@@ -45,14 +48,14 @@ describe('response shapes', () => {
   it('tells JSON of the wrong shape apart from a body that is not JSON, for reads and for writes', () => {
     const shaped = new BadResponseError(info, 'x')
     shaped.shape = 'data is undefined, not a list'
-    expect(describeError(shaped)).to.equal('OpsGenie answered with JSON of an unexpected shape (data is undefined, not a list). ' +
+    expect(describeError(shaped, AT)).to.equal('OpsGenie answered with JSON of an unexpected shape (data is undefined, not a list). ' +
       'Nothing was changed: try again in a minute, or use the OpsGenie app.')
-    expect(describeError(new BadResponseError(info, 'x'))).to.match(/^OpsGenie answered with something that is not JSON/)
-    expect(describeError(shaped, [], { afterChange: true })).to.equal('OpsGenie answered with JSON of an unexpected shape ' +
+    expect(describeError(new BadResponseError(info, 'x'), AT)).to.match(/^OpsGenie answered with something that is not JSON/)
+    expect(describeError(shaped, { ...AT, afterChange: true })).to.equal('OpsGenie answered with JSON of an unexpected shape ' +
       '(data is undefined, not a list). Check its state with "genie" before trying again, or use the OpsGenie app.')
     const write = new BadResponseError({ ...info, method: 'POST', path: '/v2/schedules/s1/overrides' }, 'x')
     write.shape = 'data is undefined, not an object'
-    expect(describeError(write)).to.equal('OpsGenie answered with JSON of an unexpected shape (data is undefined, not an object), ' +
+    expect(describeError(write, AT)).to.equal('OpsGenie answered with JSON of an unexpected shape (data is undefined, not an object), ' +
       'so the request may or may not have been carried out. Check its state with "genie oncall" before trying again, or use the OpsGenie app.')
   })
 })

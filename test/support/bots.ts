@@ -5,6 +5,8 @@
 import path from 'node:path'
 import { loadSourceScripts } from '../../sandbox/load-source'
 import { HANDLED_EVENT } from '../../src/chat/command'
+import { runtimeOf } from '../../src/chat/runtime'
+import { systemClock, type Clock } from '../../src/util/clock'
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..')
 export type HubotVersion = '3.5' | '14'
@@ -35,6 +37,8 @@ export interface TestBot {
   say(text: string, user?: string | UserParams): Promise<string[]>
   /** Says `text` and collects whatever the bot says within `waitMs` (for messages this package does not handle). */
   sayAndWait(text: string, user?: string | UserParams, waitMs?: number): Promise<string[]>
+  /** The robot's clock (its runtime's): a FakeClock when the test handed one in. */
+  readonly clock: Clock
   stop(): Promise<void>
 }
 
@@ -48,6 +52,11 @@ export interface StartOptions {
   alias?: string
   room?: string
   handleTimeoutMs?: number
+  /**
+   * The robot's clock, or how to make a fresh one for each robot (e.g. a FakeClock whose sleeps
+   * advance, so retries and polls take no real time). The real clock by default.
+   */
+  clock?: Clock | (() => Clock)
 }
 
 const settle = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -90,6 +99,7 @@ async function hubot35 (options: StartOptions, logs: string[]): Promise<Driver> 
     return messageRoom(target, ...strings)
   }
   captureLogs(robot.logger, logs)
+  runtimeOf(robot, { clock: clockOf(options) })
   if (options.alias) robot.alias = options.alias
   for (const script of options.scripts ?? []) robot.loadFile(path.dirname(script), path.basename(script))
   await loadSourceScripts(robot)
@@ -130,6 +140,7 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
   }
   const robot = new hubot.Robot({ use: (r: unknown) => new MemoryAdapter(r) }, options.http === true, 'hubot', options.alias ?? false)
   captureLogs(robot.logger, logs)
+  runtimeOf(robot, { clock: clockOf(options) })
   await robot.loadAdapter()
   const posts = recordSends(robot)
   for (const script of options.scripts ?? []) await robot.loadFile(path.dirname(script), path.basename(script))
@@ -152,6 +163,9 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
     }
   }
 }
+
+const clockOf = (options: StartOptions): Clock =>
+  (typeof options.clock === 'function' ? options.clock() : options.clock) ?? systemClock
 
 /**
  * Runs `start` with Hubot's HTTP server bound to 127.0.0.1 on a free port (when asked for), then
@@ -237,6 +251,7 @@ export async function startBot (version: HubotVersion, options: StartOptions = {
     logs,
     say,
     sayAndWait,
+    clock: runtimeOf(driver.robot).clock,
     stop: driver.stop
   }
 }
@@ -271,6 +286,7 @@ export function botOn (
     get posts () { return bot().posts },
     get url () { return bot().url },
     get logs () { return bot().logs },
+    get clock () { return bot().clock },
     say: async (text, user) => await bot().say(text, user),
     sayAndWait: async (text, user, waitMs) => await bot().sayAndWait(text, user, waitMs),
     stop: async () => await bot().stop()

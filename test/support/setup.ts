@@ -1,7 +1,5 @@
 // Root hooks for every test: no network, no unhandled rejection, no environment leaking between tests.
 import nock from 'nock'
-import { resetGovernors } from '../../src/http/governor'
-import { resetPageCaches } from '../../src/statuspage/cache'
 
 process.env.HUBOT_LOG_LEVEL ??= 'error'
 
@@ -29,9 +27,6 @@ export const mochaHooks = {
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key]
     Object.assign(process.env, savedEnv)
     nock.cleanAll()
-    // Rate budgets and throttle caps live for the process (per key): each test starts from none.
-    resetGovernors()
-    resetPageCaches()
     if (stray.length > 0) {
       throw new Error(`requests no interceptor expected during this test:\n${stray.splice(0).join('\n')}`)
     }

@@ -1,6 +1,6 @@
 // Helpers for the webhook suites: a virtual clock and the event count of a room message.
 import { expect } from 'chai'
-import type { Clock } from '../../src/webhooks/coalescer'
+import type { Clock } from '../../src/util/clock'
 
 /** A clock whose timers run only when the test advances it. */
 export class VirtualClock implements Clock {
@@ -15,6 +15,7 @@ export class VirtualClock implements Clock {
   }
 
   clearTimeout (id: unknown): void { this.timers = this.timers.filter(t => t.id !== id) }
+  sleep (ms: number): Promise<void> { return new Promise(resolve => { this.setTimeout(resolve, ms) }) }
   advance (ms: number): void {
     const until = this.t + ms
     for (;;) {

@@ -11,7 +11,8 @@
 // on-calls `{onCallParticipants: [{id, type}]}` or, flat, `{onCallUsers: [accountId]}` (no `data`);
 // overrides `{responder: {type: 'user', id: accountId}, startDate, endDate}`.
 
-import { createHttpClient, type HttpClient } from '../../http/client'
+import { createHttpClient, type HttpClient, type HttpRuntime } from '../../http/client'
+import { systemClock } from '../../util/clock'
 import { BadResponseError, NotFoundError } from '../../http/errors'
 import type { AlertingBackend } from '../backend'
 import { budgetOption, perSecond } from '../opsgenie'
@@ -21,11 +22,11 @@ import {
 import type { Accepted, Actor, Alert, AlertAction, AlertRef, Attribution, Schedule, UserLookup } from '../types'
 import { listValues, toJsmAlert, unwrap, type JsmList, type RawJsmAlert } from './alerts'
 import { createIntegrationEvents, INTEGRATION_ACTIONS } from './integration-events'
-import { createJiraUsers } from './jira-users'
+import { createJiraUsers, jiraNames, type JiraNames } from './jira-users'
 import { JSM } from './service'
 
 export { toJsmAlert } from './alerts'
-export { clearJiraUserCache } from './jira-users'
+export { jiraNames, type JiraNames } from './jira-users'
 
 export const JSM_GATEWAY = 'https://api.atlassian.com'
 /** JSM refuses a page whose offset + size goes past this window. */
@@ -46,6 +47,10 @@ export interface JsmOptions {
   ratePerSecond?: number
   /** Injected in tests; built from the options otherwise. */
   http?: { rest?: HttpClient, integration?: HttpClient, jira?: HttpClient }
+  /** The robot's clock and governors (see http/client.ts). */
+  runtime?: Partial<HttpRuntime>
+  /** The robot's cache of people's display names; without it, names are cached for this backend only. */
+  names?: JiraNames
 }
 
 const jsmRestUrl = (gateway: string, cloudId: string): string =>
@@ -89,10 +94,13 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
       authorization,
       secrets,
       timeoutMs: options.timeoutMs,
+      runtime: options.runtime,
       ...budgetOption(perSecond(options.ratePerSecond))
     })
   const rest = options.http?.rest ?? client(jsmRestUrl(gateway, options.cloudId), basic)
-  const jira = createJiraUsers(options.http?.jira ?? client(options.siteUrl, basic), options.siteUrl)
+  const clock = options.runtime?.clock ?? systemClock
+  const names = options.names ?? jiraNames(() => clock.now())
+  const jira = createJiraUsers(options.http?.jira ?? client(options.siteUrl, basic), options.siteUrl, names)
   const key = options.integrationKey
   const integration = key ? createIntegrationEvents(options.http?.integration ?? client(gateway, `GenieKey ${key}`)) : undefined
   // Which request ids the integration API gave, so their status is asked there.

@@ -23,11 +23,11 @@ interface RawJiraUser {
   accountType?: unknown
 }
 
-/** Display names by site and account id: 1,000 people at most, each for an hour. */
-const NAMES = new TtlCache<string>(1_000, 60 * 60_000)
+/** Display names by site and account id, kept by the robot's runtime across commands. */
+export type JiraNames = TtlCache<string>
 
-/** For tests: forget every cached name. */
-export const clearJiraUserCache = (): void => { NAMES.clear() }
+/** 1,000 people at most, each for an hour. */
+export const jiraNames = (now: () => number): JiraNames => new TtlCache<string>(1_000, 60 * 60_000, now)
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined)
 
@@ -46,9 +46,9 @@ export interface JiraUsers {
   displayName(accountId: string): Promise<string>
 }
 
-export function createJiraUsers (http: HttpClient, site: string): JiraUsers {
+export function createJiraUsers (http: HttpClient, site: string, names: JiraNames): JiraUsers {
   const remember = (user: UserInfo): UserInfo => {
-    if (user.fullName && user.accountId) NAMES.set(`${site}\n${user.accountId}`, user.fullName)
+    if (user.fullName && user.accountId) names.set(`${site}\n${user.accountId}`, user.fullName)
     return user
   }
 
@@ -79,7 +79,7 @@ export function createJiraUsers (http: HttpClient, site: string): JiraUsers {
     },
     byAccountId,
     displayName: async (accountId) => {
-      const cached = NAMES.get(`${site}\n${accountId}`)
+      const cached = names.get(`${site}\n${accountId}`)
       if (cached) return cached
       // One person on call in several schedules is asked for once.
       let pending = inflight.get(accountId)

@@ -19,24 +19,27 @@ export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail):
     listUnresolvedIncidents: async () => learn(await client.listUnresolvedIncidents()),
     getIncident: async (id) => learn([await client.getIncident(id)])[0],
     updateComponentStatus: (id, status) =>
-      trail.track(STATUSPAGE.name, id, status, () => client.updateComponentStatus(id, status), named),
+      trail.track({ service: STATUSPAGE.name, id, action: status }, () => client.updateComponentStatus(id, status),
+        named),
     // The incident has no id until it is created: a failure names it by the name it was to have.
     createIncident: (incident) => {
       trail.learn('(new incident)', incident.name)
-      return trail.track(STATUSPAGE.name, '(new incident)', `open ${incident.status ?? ''}`.trim(),
-        () => client.createIncident(incident), named)
+      const write = { service: STATUSPAGE.name, id: '(new incident)', action: `open ${incident.status ?? ''}`.trim() }
+      return trail.track(write, () => client.createIncident(incident), named)
     },
     updateIncident: (id, change) =>
-      trail.track(STATUSPAGE.name, id, change.status ?? 'update', () => client.updateIncident(id, change), named),
+      trail.track({ service: STATUSPAGE.name, id, action: change.status ?? 'update' }, () => client.updateIncident(id, change), named),
     listActiveMaintenances: async () => learn(await client.listActiveMaintenances()),
     listUpcomingMaintenances: async () => learn(await client.listUpcomingMaintenances()),
     createMaintenance: (maintenance) => {
       trail.learn('(new maintenance)', maintenance.name)
       const window = `schedule ${maintenance.scheduled_for} → ${maintenance.scheduled_until}`
-      return trail.track(STATUSPAGE.name, '(new maintenance)', window, () => client.createMaintenance(maintenance), named)
+      const write = { service: STATUSPAGE.name, id: '(new maintenance)', action: window }
+      return trail.track(write, () => client.createMaintenance(maintenance), named)
     },
     updateMaintenance: (id, change) =>
-      trail.track(STATUSPAGE.name, id, `maintenance ${change.status ?? 'update'}`, () => client.updateMaintenance(id, change), named)
+      trail.track({ service: STATUSPAGE.name, id, action: `maintenance ${change.status ?? 'update'}` },
+        () => client.updateMaintenance(id, change), named)
   }
 }
 
@@ -88,6 +91,7 @@ export function auditedBackend (backend: AlertingBackend, trail: AuditTrail): Al
     onCall: (scheduleId) => backend.onCall(scheduleId),
     findUser: (ref) => backend.findUser(ref),
     createOverride: (request) =>
-      trail.track(service, request.scheduleId, `on call: ${request.username} until ${request.endDate}`, () => backend.createOverride(request))
+      trail.track({ service, id: request.scheduleId, action: `on call: ${request.username} until ${request.endDate}` },
+        () => backend.createOverride(request))
   }
 }

@@ -1,7 +1,7 @@
 // The audit trail's words: the structured log line for each write, and the `status log` /
 // `genie log` reply. Neither ever holds a message's text or a key: only who, where, what, outcome.
 
-import { plural } from '../text'
+import { plural } from '../../util/text'
 import type { AuditEntry } from './store'
 import type { AuditTarget } from './trail'
 

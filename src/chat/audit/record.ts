@@ -8,11 +8,25 @@ import { auditLogLine } from './format'
 import { appendHistory, overallOutcome, type AuditEntry } from './store'
 import type { AuditTrail } from './trail'
 
-export function recordAudit (robot: HubotRobot, service: GuardedService, command: CommandClass, user: HubotUser,
-  room: string, trail: AuditTrail, secrets: ReadonlyArray<string | undefined>, now: Date = new Date()): void {
+export interface AuditRecord {
+  /** Which history it goes to. */
+  service: GuardedService
+  command: CommandClass
+  user: HubotUser
+  room: string
+  /** What the command wrote, and how each write ended. */
+  trail: AuditTrail
+  /** Scrubbed from the log line. */
+  secrets: ReadonlyArray<string | undefined>
+  /** When the command finished (epoch ms, the robot's clock). */
+  at: number
+}
+
+export function recordAudit (robot: HubotRobot, record: AuditRecord): void {
+  const { service, command, user, room, trail, secrets } = record
   if (trail.targets.length === 0 || !trail.service) return
   const entry: AuditEntry = {
-    time: now.toISOString(),
+    time: new Date(record.at).toISOString(),
     user: { id: String(user.id), name: String(user.name) },
     room,
     command: command.label,

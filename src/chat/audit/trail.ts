@@ -2,7 +2,7 @@
 // (or may have reached) the service, with its target and how it ended. The service clients are
 // wrapped (clients.ts) so handlers need not report anything: a write cannot escape the trail.
 
-import { isServiceError } from '../../http/errors'
+import { mayHaveHappened } from '../../http/errors'
 
 /** A service's name as replies show it (`Statuspage`, `OpsGenie`): its descriptor's `name`. */
 export type ServiceName = string
@@ -14,7 +14,7 @@ export type Outcome =
   | 'failed'
   /** The service accepted it but did not confirm it was carried out (OpsGenie's asynchronous actions). */
   | 'unconfirmed'
-  /** No answer (timeout, reset, 5xx, unreadable answer): it may or may not have happened. */
+  /** No answer (timeout, reset after sending, 5xx, unreadable answer): it may or may not have happened. */
   | 'may-have-happened'
 
 export interface AuditTarget {
@@ -27,11 +27,16 @@ export interface AuditTarget {
   outcome: Outcome
 }
 
-/** Errors after which the request may have been carried out; anything else was refused. */
-const MAYBE = ['timeout', 'network', 'unavailable', 'bad_response']
-
+/** How a failed write ended, by the one rule on the error (http/errors.ts), the same replies use. */
 export function outcomeOfError (err: unknown): Outcome {
-  return isServiceError(err) && !MAYBE.includes(err.kind) ? 'failed' : 'may-have-happened'
+  return mayHaveHappened(err) ? 'may-have-happened' : 'failed'
+}
+
+/** One write request as the trail names it: which service, what it changes, and what is done to it. */
+export interface TrackedWrite {
+  service: ServiceName
+  id: string
+  action: string
 }
 
 export class AuditTrail {
@@ -58,8 +63,10 @@ export class AuditTrail {
   }
 
   /** Runs one write request and records how it ended; `made` names what it created or changed. */
-  async track<T> (service: ServiceName, id: string, action: string, call: () => Promise<T>,
-    made?: (result: T) => { id: string, name?: string }): Promise<T> {
+  async track<T> (
+    write: TrackedWrite, call: () => Promise<T>, made?: (result: T) => { id: string, name?: string }
+  ): Promise<T> {
+    const { service, id, action } = write
     try {
       const result = await call()
       this.add(service, { ...(made ? made(result) : { id }), action, outcome: 'done' })

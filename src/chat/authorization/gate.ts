@@ -10,8 +10,17 @@ import type { HubotRobot, HubotUser } from '../hubot'
  * The refusal to send instead of running the command, or undefined when it may run. Logged at info
  * with the user id, the room and the command's class, never the message's text.
  */
-export async function refuseWrite (robot: HubotRobot, gate: Gate, listener: string, command: CommandClass,
-  user: HubotUser, room: string): Promise<string | undefined> {
+export interface WriteAttempt {
+  gate: Gate
+  /** The listener's id, for the log. */
+  listener: string
+  command: CommandClass
+  user: HubotUser
+  room: string
+}
+
+export async function refuseWrite (robot: HubotRobot, attempt: WriteAttempt): Promise<string | undefined> {
+  const { gate, listener, command, user, room } = attempt
   const rule = readWriteRule(gate)
   const decision = await decide(rule, user, room, roleProvider(robot))
   if (decision.allowed) return undefined

@@ -3,7 +3,7 @@
 //
 // Users are compared by chat user id, never by name: some adapters let anyone rename themselves.
 
-import { env } from '../config'
+import { env } from '../../util/config'
 import type { HubotUser } from '../hubot'
 
 export type Access = 'read' | 'write'

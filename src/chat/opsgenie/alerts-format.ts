@@ -1,7 +1,7 @@
 // Pure: the short replies of the alert commands (the alert list, bulk reports and the close all
 // prompt are in format.ts).
 
-import { formatDuration } from '../duration'
+import { formatDuration } from '../../util/duration'
 import { utc } from './format'
 
 export const NOTHING_TO_ACK = 'No open alert is waiting to be acknowledged: there is nothing to acknowledge.'

@@ -27,7 +27,7 @@ export function newCode (length = 4, pick: (n: number) => number = randomInt): s
 export class CloseAllStore {
   private readonly pending = new Map<string, PendingCloseAll>()
 
-  constructor (private readonly now: () => number = Date.now, private readonly makeCode: () => string = newCode) {}
+  constructor (private readonly now: () => number, private readonly makeCode: () => string = newCode) {}
 
   private static key (room: string, userId: string): string {
     return JSON.stringify([room, userId])

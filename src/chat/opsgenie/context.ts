@@ -4,6 +4,7 @@
 import type { AlertingBackend } from '../../alerting/backend'
 import type { Actor } from '../../alerting/types'
 import type { ConfirmOptions } from '../../alerting/actions'
+import type { Clock } from '../../util/clock'
 import type { HubotBrain, HubotUser } from '../hubot'
 import type { CloseAllStore } from './close-all'
 import type { ActionClaims } from '../../alerting/bulk-lock'
@@ -23,6 +24,8 @@ export interface GenieContext {
   closeAll: CloseAllStore
   /** Actions in flight per alert, shared by every command of this robot: none is sent twice. */
   claims: ActionClaims
+  /** The robot's clock: confirmations poll on it. */
+  clock: Clock
   now(): number
   /** Epoch ms by which the command should answer with what it knows (a bulk run stops there). */
   deadline?: number
@@ -35,5 +38,5 @@ export function actorOf (ctx: GenieContext): Actor {
 }
 
 export function confirmOptions (ctx: GenieContext): ConfirmOptions {
-  return { timeoutMs: ctx.settings.confirmTimeoutMs }
+  return { timeoutMs: ctx.settings.confirmTimeoutMs, clock: ctx.clock }
 }

@@ -4,9 +4,9 @@ import type { ActionOutcome } from '../../alerting/actions'
 import type { BulkItem } from '../../alerting/bulk'
 import type { RunInfo } from '../../alerting/bulk-lock'
 import type { Alert, Schedule } from '../../alerting/types'
-import { isServiceError, RateLimitError, type ServiceError } from '../../http/errors'
-import { formatDuration } from '../duration'
-import { age, plural } from '../text'
+import { isServiceError, type ServiceError } from '../../http/errors'
+import { formatDuration } from '../../util/duration'
+import { age, plural } from '../../util/text'
 import { compressLabels } from './ranges'
 import { boundedList, count, echo } from '../bounds'
 
@@ -50,7 +50,7 @@ export function formatStatus (
 const MAY_HAVE = 'it may or may not have happened, check with genie before retrying'
 /** A rate limit that was not retried: what the service asked for, when it said. */
 function rateLimitWait (err: ServiceError): string {
-  const seconds = err instanceof RateLimitError ? err.retryAfterSeconds : undefined
+  const seconds = err.retryAfterMs === undefined ? undefined : err.retryAfterMs / 1000
   return seconds === undefined ? 'rate limited' : `rate limited, asked to wait ${seconds} s`
 }
 

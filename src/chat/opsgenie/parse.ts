@@ -1,7 +1,7 @@
 // `genie ...` text → what the person asked for. Pure: no robot, no API, so every form is unit
 // tested and the one listener in src/scripts/opsgenie.ts only dispatches.
 
-import { boundedDuration, SNOOZE_LIMITS, TAKE_LIMITS } from '../duration'
+import { boundedDuration, SNOOZE_LIMITS, TAKE_LIMITS } from '../../util/duration'
 import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, tooLong } from '../bounds'
 
 export type GenieCommand =

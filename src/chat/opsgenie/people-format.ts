@@ -2,7 +2,7 @@
 
 import type { Attribution, UserInfo } from '../../alerting/types'
 import { echo } from '../bounds'
-import { formatDuration } from '../duration'
+import { formatDuration } from '../../util/duration'
 import { utc } from './format'
 import type { Identity } from './identity'
 

@@ -7,7 +7,8 @@ import { createJsmBackend, JSM_GATEWAY } from '../../alerting/jsm'
 import { JSM } from '../../alerting/jsm/service'
 import { createOpsGenieBackend, DEFAULT_RATE_PER_SECOND, OPSGENIE, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
 import { DEFAULT_TIMEOUT_MS } from '../../http/client'
-import { env, intEnv, requireEnv, urlEnv } from '../config'
+import { env, intEnv, requireEnv, urlEnv } from '../../util/config'
+import type { Runtime } from '../runtime'
 import { DEFAULT_MAX_IDS } from '../bounds'
 
 export interface GenieSettings {
@@ -31,12 +32,12 @@ export const secretVariables = (): Array<string | undefined> =>
 export function readSettings (): GenieSettings {
   const service = OPSGENIE.name
   return {
-    concurrency: intEnv(service, 'HUBOT_OPSGENIE_CONCURRENCY', DEFAULT_CONCURRENCY, 1, 50),
-    timeoutMs: intEnv(service, 'HUBOT_OPSGENIE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 1, 300_000),
-    confirmTimeoutMs: intEnv(service, 'HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS', DEFAULT_CONFIRM_TIMEOUT_MS, 0, 300_000),
-    closeAllTtlMs: intEnv(service, 'HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS', DEFAULT_CLOSE_ALL_TTL_MS, 1, 3_600_000),
-    ratePerSecond: intEnv(service, 'HUBOT_OPSGENIE_RATE_PER_SECOND', DEFAULT_RATE_PER_SECOND, 0, 10_000),
-    maxIds: intEnv(service, 'HUBOT_OPSGENIE_MAX_IDS', DEFAULT_MAX_IDS, 1, 1000)
+    concurrency: intEnv(service, 'HUBOT_OPSGENIE_CONCURRENCY', { fallback: DEFAULT_CONCURRENCY, min: 1, max: 50 }),
+    timeoutMs: intEnv(service, 'HUBOT_OPSGENIE_TIMEOUT_MS', { fallback: DEFAULT_TIMEOUT_MS, min: 1, max: 300_000 }),
+    confirmTimeoutMs: intEnv(service, 'HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS', { fallback: DEFAULT_CONFIRM_TIMEOUT_MS, min: 0, max: 300_000 }),
+    closeAllTtlMs: intEnv(service, 'HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS', { fallback: DEFAULT_CLOSE_ALL_TTL_MS, min: 1, max: 3_600_000 }),
+    ratePerSecond: intEnv(service, 'HUBOT_OPSGENIE_RATE_PER_SECOND', { fallback: DEFAULT_RATE_PER_SECOND, min: 0, max: 10_000 }),
+    maxIds: intEnv(service, 'HUBOT_OPSGENIE_MAX_IDS', { fallback: DEFAULT_MAX_IDS, min: 1, max: 1000 })
   }
 }
 
@@ -48,7 +49,7 @@ export const usesJsm = (): boolean => JSM_VARIABLES.some(name => env(name) !== u
 export const serviceName = (): string => (usesJsm() ? JSM.name : OPSGENIE.name)
 
 /** The alerting backend (JSM Operations or OpsGenie) the commands talk to. */
-export function createClient (settings: GenieSettings): AlertingBackend {
+export function createClient (settings: GenieSettings, runtime: Runtime): AlertingBackend {
   if (usesJsm()) {
     const jsm = requireEnv(JSM.name, JSM_VARIABLES)
     return createJsmBackend({
@@ -59,7 +60,9 @@ export function createClient (settings: GenieSettings): AlertingBackend {
       integrationKey: env('HUBOT_JSM_INTEGRATION_KEY'),
       gatewayUrl: urlEnv(JSM.name, 'HUBOT_JSM_API_URL', JSM_GATEWAY),
       timeoutMs: settings.timeoutMs,
-      ratePerSecond: settings.ratePerSecond
+      ratePerSecond: settings.ratePerSecond,
+      runtime,
+      names: runtime.jiraNames
     })
   }
   const { HUBOT_OPSGENIE_API_KEY: apiKey } = requireEnv(OPSGENIE.name, ['HUBOT_OPSGENIE_API_KEY'])
@@ -67,6 +70,7 @@ export function createClient (settings: GenieSettings): AlertingBackend {
     apiKey,
     baseURL: urlEnv(OPSGENIE.name, 'HUBOT_OPSGENIE_API_URL', OPSGENIE_DEFAULT_URL),
     timeoutMs: settings.timeoutMs,
-    ratePerSecond: settings.ratePerSecond
+    ratePerSecond: settings.ratePerSecond,
+    runtime
   })
 }

@@ -1,7 +1,7 @@
 // Pure: the replies of the commands that change the page (set a component, open, update, resolve).
 
 import type { Component, Incident } from '../../statuspage/types'
-import { plural } from '../text'
+import { plural } from '../../util/text'
 import { qualifiedName } from './groups'
 import { bounded, componentLines } from './lists'
 import { incidentStatusLabel } from './states'

@@ -5,7 +5,7 @@ import { GROUP_SEPARATOR, isTopLevel, qualifiedName, targetsOf } from './groups'
 import { bounded, componentLines, orList } from './lists'
 import { maintenanceShowLines, maintenanceSummaryLines, type MaintenanceView } from './maintenance/format'
 import { incidentStatusLabel, severity, STATE_HELP, stateLabel } from './states'
-import { age, plural } from '../text'
+import { age, plural } from '../../util/text'
 import { echo } from '../bounds'
 
 const LATEST_BODY_CHARS = 280

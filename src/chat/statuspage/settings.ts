@@ -2,10 +2,11 @@
 // missing variable is reported, not thrown at load), and the client made from it.
 
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
-import { cachedClient, DEFAULT_CACHE_SECONDS, pageCacheFor } from '../../statuspage/cache'
+import { cachedClient, DEFAULT_CACHE_SECONDS } from '../../statuspage/cache'
 import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
 import { STATUSPAGE } from '../../statuspage/service'
-import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../config'
+import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../../util/config'
+import type { Runtime } from '../runtime'
 
 const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
 const SERVICE = STATUSPAGE.name
@@ -39,16 +40,18 @@ export function readSettings (): StatusSettings {
     apiKey: required.HUBOT_STATUSPAGE_API_KEY,
     pageId: required.HUBOT_STATUSPAGE_PAGE_ID,
     apiUrl: urlEnv(SERVICE, 'HUBOT_STATUSPAGE_API_URL', DEFAULT_STATUSPAGE_API_URL),
-    timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 10, 120_000),
+    timeoutMs: intEnv(SERVICE, 'HUBOT_STATUSPAGE_TIMEOUT_MS', { fallback: DEFAULT_TIMEOUT_MS, min: 10, max: 120_000 }),
     notify: boolEnv(SERVICE, 'HUBOT_STATUSPAGE_NOTIFY', true),
-    cacheSeconds: intEnv(SERVICE, 'HUBOT_STATUSPAGE_CACHE_SECONDS', DEFAULT_CACHE_SECONDS, 0, 3600),
-    ratePerMinute: intEnv(SERVICE, 'HUBOT_STATUSPAGE_RATE_PER_MINUTE', DEFAULT_RATE_PER_MINUTE, 0, 100_000),
-    burstPerSecond: intEnv(SERVICE, 'HUBOT_STATUSPAGE_BURST', DEFAULT_BURST_PER_SECOND, 1, 10_000)
+    cacheSeconds: intEnv(SERVICE, 'HUBOT_STATUSPAGE_CACHE_SECONDS', { fallback: DEFAULT_CACHE_SECONDS, min: 0, max: 3600 }),
+    ratePerMinute: intEnv(SERVICE, 'HUBOT_STATUSPAGE_RATE_PER_MINUTE', { fallback: DEFAULT_RATE_PER_MINUTE, min: 0, max: 100_000 }),
+    burstPerSecond: intEnv(SERVICE, 'HUBOT_STATUSPAGE_BURST', { fallback: DEFAULT_BURST_PER_SECOND, min: 1, max: 10_000 })
   }
 }
 
-export function createClient (settings: StatusSettings): StatuspageClient {
+/** The client for these settings, paced by the robot's governors and reading through its page cache. */
+export function createClient (settings: StatusSettings, runtime: Runtime): StatuspageClient {
   const http = createHttpClient({
+    runtime,
     service: STATUSPAGE,
     baseURL: settings.apiUrl,
     authorization: `OAuth ${settings.apiKey}`,
@@ -66,6 +69,7 @@ export function createClient (settings: StatusSettings): StatuspageClient {
       : {})
   })
   const client = createStatuspageClient({ http, pageId: settings.pageId, deliverNotifications: settings.notify })
-  const cache = pageCacheFor(settings.apiUrl, settings.pageId, settings.apiKey, settings.cacheSeconds * 1000)
+  const { apiUrl, pageId, apiKey } = settings
+  const cache = runtime.pageCaches.for({ apiUrl, pageId, apiKey, ttlMs: settings.cacheSeconds * 1000 })
   return cachedClient(client, cache)
 }

@@ -65,7 +65,7 @@ describe('shortReason', () => {
     expect(shortReason({ state: 'failed', error: new NotFoundError({ ...info, status: 404, apiMessage: 'Alert does not exist' }, 'x') }, 'OpsGenie', 1)).to.equal('not found: Alert does not exist')
     const retried = Object.assign(new RateLimitError({ ...info, status: 429 }, 'x'), { attempts: 3 })
     expect(shortReason({ state: 'failed', error: retried }, 'OpsGenie', 1)).to.equal('rate limited, retries ran out')
-    const notRetried = Object.assign(new RateLimitError({ ...info, status: 429 }, 'x'), { retryAfterSeconds: 60 })
+    const notRetried = new RateLimitError({ ...info, status: 429, retryAfterMs: 60_000 }, 'x')
     expect(shortReason({ state: 'failed', error: notRetried }, 'OpsGenie', 1)).to.equal('rate limited, asked to wait 60 s')
     expect(shortReason({ state: 'unconfirmed', reason: 'error', error: new TimeoutError(info, 'x') }, 'OpsGenie', 1)).to.equal('no answer in time; it may or may not have happened, check with genie before retrying')
   })

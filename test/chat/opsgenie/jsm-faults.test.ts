@@ -2,13 +2,12 @@
 // succeeded is "not confirmed", never "failed"; an alert without `acknowledged` is a bad answer,
 // never an acknowledged alert shown (and acted on) as not acknowledged.
 import { expect } from 'chai'
-import { clearJiraUserCache } from '../../../src/alerting/jsm'
 import { botForEachTest } from '../../support/bots'
 import { expectDone } from '../../support/opsgenie'
 import { configureJsm, jsmAlert, jsmFixture, jsmId, mockJsmList, OPEN, OPEN_UNACKED, REST, rest, TOKEN } from '../../support/jsm'
 
 describe('JSM Operations faults never mislead (Hubot 3.5)', () => {
-  const bot = botForEachTest(() => { configureJsm(); clearJiraUserCache() }, bot => {
+  const bot = botForEachTest(configureJsm, bot => {
     expect([...bot.sent, ...bot.logs].join('\n')).not.to.contain(TOKEN)
   })
 

@@ -5,7 +5,6 @@
 // while queued, the Integration Events API for attribution, and scope refusals.
 import { expect } from 'chai'
 import nock from 'nock'
-import { clearJiraUserCache } from '../../../src/alerting/jsm'
 import { BRAIN_KEY } from '../../../src/chat/opsgenie/identity'
 import { botForEachTest } from '../../support/bots'
 import {
@@ -19,10 +18,7 @@ const ALICE = { name: 'alice', id: 'U1', email_address: 'ana@example.com' }
 const empty = (b: any) => JSON.stringify(b) === '{}'
 
 describe('genie on JSM Operations (Hubot 3.5)', () => {
-  const bot = botForEachTest(() => {
-    configureJsm()
-    clearJiraUserCache()
-  }, bot => {
+  const bot = botForEachTest(configureJsm, bot => {
     const all = [...bot.sent, ...bot.logs].join('\n')
     expect(all).not.to.contain(TOKEN)
     expect(all).not.to.contain(INTEGRATION_KEY)

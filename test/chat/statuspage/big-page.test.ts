@@ -2,11 +2,11 @@
 // in 10 groups, the same names in every group, commas inside names, a placeholder component.
 import { expect } from 'chai'
 import type nock from 'nock'
-import { setClock } from '../../../src/chat/clock'
 import { groupOf } from '../../../src/chat/statuspage/groups'
 import { resolveComponentList } from '../../../src/chat/statuspage/maintenance/components'
 import type { Component } from '../../../src/statuspage/types'
-import { botForEachTest } from '../../support/bots'
+import { botOn } from '../../support/bots'
+import { FakeClock } from '../../support/fake-clock'
 import { bigPage, childId, groupId, GROUPS, incidentOn, named, PLACEHOLDER } from './big-page'
 import { api, configure, createdMaintenance, getComponents, getMaintenance, getUnresolved, onlyReply, PAGE } from '../../support/statuspage'
 
@@ -23,7 +23,7 @@ function getAll (scope: nock.Scope, rows: Component[]): nock.Scope {
 const lines = (text: string): string[] => text.split('\n')
 
 describe('a 300-component page on Hubot 3.5', () => {
-  const bot = botForEachTest(() => { configure(); setClock(() => new Date(NOW)) }, () => setClock())
+  const bot = botOn('3.5', configure, { clock: () => new FakeClock(NOW.getTime(), { sleepsAdvance: true }) })
   const ask = async (text: string): Promise<string> => await onlyReply(bot, text)
 
   it('is shaped as described: 10 groups of 30, one placeholder, names repeated and holding commas', () => {

@@ -3,7 +3,7 @@ import {
   effectiveStatus, formatAmbiguous, formatComponents, formatIncidentChoice, formatIncidents, formatShow,
   formatSummary, formatUnknown, latestUpdate
 } from '../../../src/chat/statuspage/format'
-import { age } from '../../../src/chat/text'
+import { age } from '../../../src/util/text'
 import { parseState, stateLabel, trailingState } from '../../../src/chat/statuspage/states'
 import { components, severalUnresolved, unresolved } from '../../support/statuspage'
 

@@ -2,6 +2,7 @@
 // lists every command on both, with no message answered twice.
 import { expect } from 'chai'
 import type nock from 'nock'
+import { runtimeOf } from '../../../src/chat/runtime'
 import { STATUSPAGE_HELP } from '../../../src/chat/statuspage/help'
 import { startBot, HUBOT_VERSIONS, type TestBot } from '../../support/bots'
 import { api, configure, createdIncident, getComponents, getPage, getUnresolved, PAGE, patched, severalUnresolved, unresolved } from '../../support/statuspage'
@@ -45,7 +46,8 @@ describe('Hubot 14 parity', () => {
       let bot: TestBot
       before(async () => { bot = await startBot(version, { alias: '/' }) })
       after(async () => { await bot.stop() })
-      beforeEach(() => configure())
+      // One robot for every case, each case read afresh: its page cache starts empty.
+      beforeEach(() => { configure(); runtimeOf(bot.robot).pageCaches.clear() })
       for (const { text, mock } of CASES) {
         it(`answers "${text}" once`, async () => {
           const scope = mock()

@@ -45,8 +45,20 @@ const BULK_REPLY_MARGIN_MS = 500
  * Acts on the targets this command does not share with another one still running (or finished
  * since `listedAt`); for the shared ones it reports the other command's result: never two actions.
  */
-async function bulk (ctx: GenieContext, name: BulkName, targets: Target[], unknown: string[], what: string,
-  listedAt: number): Promise<string> {
+interface BulkRequest {
+  name: BulkName
+  targets: Target[]
+  /** The ids asked for that match no alert, reported with the result. */
+  unknown: string[]
+  /** The command as people typed it (`genie ack`), for whoever joins this run. */
+  what: string
+  /** When the targets were listed. */
+  listedAt: number
+}
+
+async function bulk (ctx: GenieContext, request: BulkRequest): Promise<string> {
+  const { name, unknown, what, listedAt } = request
+  let { targets } = request
   // An alert listed twice (offset paging, or typed twice) is one target: acted on and counted once.
   targets = uniqueTargets(targets)
   const backend = ctx.backend()
@@ -58,7 +70,8 @@ async function bulk (ctx: GenieContext, name: BulkName, targets: Target[], unkno
     deadline: ctx.deadline === undefined ? undefined : ctx.deadline - BULK_REPLY_MARGIN_MS
   }
   const run = { who: String(ctx.user.name), what, startedAt: listedAt }
-  const { items, own, joined } = await runClaimed(ctx.claims, backend, targets, { name }, actorOf(ctx), options, run)
+  const job = { backend, targets, action: { name }, actor: actorOf(ctx), run }
+  const { items, own, joined } = await runClaimed(ctx.claims, job, options)
   throwIfKeyRefusedEverywhere(own)
   const report = formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
   const reply = joined.length === 0 ? report : `${formatJoined(joined, ctx.now())}\n${report}`
@@ -74,7 +87,8 @@ export async function ackAll (ctx: GenieContext): Promise<string> {
   const listedAt = ctx.now()
   const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open', acknowledged: false }))
   if (alerts.length === 0) return NOTHING_TO_ACK
-  return bulk(ctx, 'acknowledge', alerts.map(a => ({ alertId: a.id, label: labelOf(a) })), [], 'genie ack', listedAt)
+  const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
+  return bulk(ctx, { name: 'acknowledge', targets, unknown: [], what: 'genie ack', listedAt })
 }
 
 const COMMAND_WORDS: Record<BulkName, string> = { acknowledge: 'ack', unacknowledge: 'unack', close: 'close' }
@@ -86,7 +100,7 @@ export async function actOnIds (ctx: GenieContext, name: 'acknowledge' | 'unackn
   if (distinct.length > maxIds) return formatTooManyIds(distinct.length, maxIds, VERBS[name], ctx.prefix)
   const listedAt = ctx.now()
   const { targets, unknown } = await resolveAlerts(ctx.backend(), distinct, ctx.settings.concurrency)
-  return bulk(ctx, name, targets, unknown, `genie ${COMMAND_WORDS[name]}`, listedAt)
+  return bulk(ctx, { name, targets, unknown, what: `genie ${COMMAND_WORDS[name]}`, listedAt })
 }
 
 export async function closeAll (ctx: GenieContext): Promise<string> {
@@ -100,7 +114,8 @@ export async function closeAll (ctx: GenieContext): Promise<string> {
 export async function confirmCloseAll (ctx: GenieContext, code: string): Promise<string> {
   const taken = ctx.closeAll.take(ctx.room, ctx.user.id, code)
   if (!taken.ok) return formatNotConfirmed(taken.why, ctx.settings.closeAllTtlMs)
-  return bulk(ctx, 'close', taken.pending.targets, [], 'genie close all', taken.pending.heldAt)
+  const { targets, heldAt } = taken.pending
+  return bulk(ctx, { name: 'close', targets, unknown: [], what: 'genie close all', listedAt: heldAt })
 }
 
 async function single (
@@ -110,7 +125,8 @@ async function single (
   const { targets, unknown } = await resolveAlerts(backend, [id], ctx.settings.concurrency)
   if (targets.length === 0) return formatUnknownAlert(unknown[0])
   const target = targets[0]
-  const outcome = await actAndConfirm(backend, target.alertId, action, actorOf(ctx), confirmOptions(ctx))
+  const single = { alertId: target.alertId, action, actor: actorOf(ctx) }
+  const outcome = await actAndConfirm(backend, single, confirmOptions(ctx))
   throwIfKeyRefusedEverywhere([{ target, outcome }])
   const reply = formatSingle(backend.service, target.label, done(target.label), outcome, ctx.settings.confirmTimeoutMs)
   return withAttribution(ctx, action.name, reply, [outcome])

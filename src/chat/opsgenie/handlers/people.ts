@@ -85,7 +85,7 @@ export async function onCall (ctx: GenieContext, name?: string): Promise<string>
   const first = errors[0]
   // The same refusal everywhere is about the key, not a schedule: say it once.
   if (isServiceError(first) && errors.every(e => isServiceError(e) && e.kind === first.kind)) throw first
-  const rows: OnCallRow[] = settled.map(s => (s.ok ? { schedule: s.item, recipients: s.value } : { schedule: s.item, error: describeError(s.error, [], { prefix: ctx.prefix }).replace(/\.$/, '') }))
+  const rows: OnCallRow[] = settled.map(s => (s.ok ? { schedule: s.item, recipients: s.value } : { schedule: s.item, error: describeError(s.error, { prefix: ctx.prefix, now: ctx.now() }).replace(/\.$/, '') }))
   return formatOnCall(rows, name)
 }
 

@@ -10,14 +10,14 @@ import { componentBeforeExtraWords, matchComponent } from '../match'
 import type { MaintenanceView } from '../maintenance/format'
 
 /** The page as `status` and `status <component>?` show it; maintenance is optional (a failure is said, not thrown). */
-async function readPage (client: StatuspageClient): Promise<[Component[], Incident[], MaintenanceView]> {
+async function readPage (client: StatuspageClient, now: number): Promise<[Component[], Incident[], MaintenanceView]> {
   const maintenance = Promise.allSettled([client.listActiveMaintenances(), client.listUpcomingMaintenances()])
   const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
     .finally(() => maintenance)
   const [active, upcoming] = await maintenance
   const failed = [active, upcoming].find((r): r is PromiseRejectedResult => r.status === 'rejected')
   const view: MaintenanceView = failed
-    ? { active: [], upcoming: [], problem: describeError(failed.reason) }
+    ? { active: [], upcoming: [], problem: describeError(failed.reason, { now }) }
     : {
         active: (active as PromiseFulfilledResult<Incident[]>).value,
         upcoming: (upcoming as PromiseFulfilledResult<Incident[]>).value
@@ -35,12 +35,12 @@ export async function incidentsList (ctx: StatusContext): Promise<string> {
 }
 
 export async function summary (ctx: StatusContext): Promise<string> {
-  const [components, incidents, maintenance] = await readPage(ctx.client())
+  const [components, incidents, maintenance] = await readPage(ctx.client(), ctx.now().getTime())
   return formatSummary(components, incidents, ctx.now(), maintenance)
 }
 
 export async function show (ctx: StatusContext, query: string): Promise<string> {
-  const [components, incidents, maintenance] = await readPage(ctx.client())
+  const [components, incidents, maintenance] = await readPage(ctx.client(), ctx.now().getTime())
   const found = findComponent(query, components, ctx.prefix)
   return typeof found === 'string' ? found : formatShow(found, components, incidents, ctx.now(), maintenance)
 }

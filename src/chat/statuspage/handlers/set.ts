@@ -3,7 +3,8 @@
 
 import { allSettledOrThrow, mapSettled } from '../../../util/async'
 import type { Component, ComponentStatusMap, Incident } from '../../../statuspage/types'
-import { describeError, mayHaveHappened } from '../../describe-error'
+import { mayHaveHappened } from '../../../http/errors'
+import { describeError } from '../../describe-error'
 import type { StatusContext } from '../context'
 import {
   failedChange, formatCheckFailed, formatCoveredBy, formatEmptyGroup, formatOpened, formatSetLines, formatTellUsers,
@@ -60,13 +61,14 @@ export async function setState (ctx: StatusContext, command: SetCommand): Promis
     const result = results.find(r => r.item === c)
     if (!result) return stateChange(to, to)
     if (result.ok) return stateChange(stateLabel(c.status), to)
-    return failedChange(mayHaveHappened(result.error), describeError(result.error, [], { prefix }))
+    const why = describeError(result.error, { prefix, now: ctx.now().getTime() })
+    return failedChange(mayHaveHappened(result.error), why)
   }
   // One component already in that state: the whole answer is that there was nothing to change.
   const unchanged = !component.group && results.length === 0
   const lines = formatSetLines(component, targets, components, c => (unchanged ? nothingToChange(to) : change(c)))
   const changed = results.filter(r => r.ok).map(r => r.item)
-  if (command.status !== 'operational' && changed.length > 0) lines.push(reminder(await incidentsRead, component, components, to, prefix))
+  if (command.status !== 'operational' && changed.length > 0) lines.push(reminder(await incidentsRead, { component, components, to, prefix, now: ctx.now().getTime() }))
   return lines.filter(Boolean).join('\n')
 }
 
@@ -76,11 +78,14 @@ type Settled<T> = { ok: true, value: T } | { ok: false, error: unknown }
 const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
   promise.then(value => ({ ok: true as const, value }), error => ({ ok: false as const, error }))
 
+interface ReminderOptions { component: Component, components: Component[], to: string, prefix: string, now: number }
+
 /** Reminds how to tell users, when no unresolved incident covers the change yet. */
 function reminder (
-  read: Settled<Incident[]>, component: Component, components: Component[], to: string, prefix: string
+  read: Settled<Incident[]>,
+  { component, components, to, prefix, now }: ReminderOptions
 ): string {
-  if (!read.ok) return formatCheckFailed(describeError(read.error, [], { afterChange: true, prefix }))
+  if (!read.ok) return formatCheckFailed(describeError(read.error, { afterChange: true, prefix, now }))
   const covering = incidentsAffecting(component, components, read.value)
   if (covering.length > 0) return formatCoveredBy(covering[0])
   return formatTellUsers(qualifiedName(component, components), to, prefix)

@@ -2,7 +2,7 @@
 // person gave one); every list of maintenances or components is bounded.
 
 import type { Component, Incident, MaintenanceChange } from '../../../statuspage/types'
-import { plural } from '../../text'
+import { plural } from '../../../util/text'
 import { qualifiedName, targetsOf } from '../groups'
 import { bounded, componentLines } from '../lists'
 import { incidentStatusLabel } from '../states'

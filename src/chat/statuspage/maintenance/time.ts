@@ -7,7 +7,7 @@
 // UTC unless a zone follows the time:
 // `UTC`, `Z`, an offset (`+02:00`, `-0500`, `UTC+2`), or an IANA name (`Europe/Paris`).
 
-import { boundedDuration, formatDuration, type DurationLimits } from '../../duration'
+import { boundedDuration, formatDuration, type DurationLimits } from '../../../util/duration'
 
 export type Zone =
   | { kind: 'offset', minutes: number }

@@ -2,8 +2,8 @@
 // API mocked as its reference documents it and the clock fixed (2026-11-24 21:00 UTC).
 import { expect } from 'chai'
 import type { Incident } from '../../../../src/statuspage/types'
-import { setClock } from '../../../../src/chat/clock'
 import { HUBOT_VERSIONS, startBot, type TestBot } from '../../../support/bots'
+import { FakeClock } from '../../../support/fake-clock'
 import {
   activeMaintenance, api, API_KEY, componentRow, components, configure, createdMaintenance, getComponents,
   getMaintenance, getUnresolved, onlyReply, PAGE, unresolved, upcomingMaintenance
@@ -32,11 +32,9 @@ for (const version of HUBOT_VERSIONS) {
     let bot: TestBot
     beforeEach(async () => {
       configure()
-      setClock(() => new Date(NOW))
-      bot = await startBot(version, { alias: '/' })
+      bot = await startBot(version, { alias: '/', clock: new FakeClock(NOW.getTime(), { sleepsAdvance: true }) })
     })
     afterEach(async () => {
-      setClock()
       await bot.stop()
     })
     const ask = async (text: string): Promise<string> => await onlyReply(bot, text)

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { boundedDuration, formatDuration, parseDuration, SNOOZE_LIMITS, TAKE_LIMITS } from '../../src/chat/duration'
+import { boundedDuration, formatDuration, parseDuration, SNOOZE_LIMITS, TAKE_LIMITS } from '../../src/util/duration'
 
 describe('parseDuration', () => {
   const cases: Array<[string, number]> = [

@@ -21,7 +21,14 @@ export function requireEnv<K extends string> (service: string, names: readonly K
   return Object.fromEntries(names.map(name => [name, env(name) as string])) as Record<K, string>
 }
 
-export function intEnv (service: string, name: string, fallback: number, min: number, max: number): number {
+/** A whole number setting: `fallback` when unset, and a ConfigError outside `min`..`max`. */
+export interface IntRange {
+  fallback: number
+  min: number
+  max: number
+}
+
+export function intEnv (service: string, name: string, { fallback, min, max }: IntRange): number {
   const raw = env(name)
   if (raw === undefined) return fallback
   const value = Number(raw)

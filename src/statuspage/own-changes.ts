@@ -1,10 +1,11 @@
 // What the bot itself just changed on Statuspage from chat, per room, so the webhook that Statuspage
-// sends back about that change is not announced a second time in the room that made it.
+// sends back about that change is not announced a second time in the room that made it. One memory
+// per robot (its runtime, chat/runtime.ts): the chat commands and the webhook endpoint share it.
 // The chat side records through `rememberWrites` (a wrapper around the client); the webhook side asks
 // `wasOwnChange` (which forgets the entry once used). Entries expire after a few minutes.
 
-import type { StatuspageClient } from '../statuspage/client'
-import type { Component, ComponentStatusMap, Incident } from '../statuspage/types'
+import type { StatuspageClient } from './client'
+import type { Component, ComponentStatusMap, Incident } from './types'
 
 const TTL_MS = 5 * 60_000
 const MAX = 1000
@@ -15,7 +16,7 @@ export const incidentKey = (id: string, status: string): string => `incident|${i
 export class OwnChanges {
   private readonly entries = new Map<string, number>()
 
-  constructor (private readonly now: () => number = Date.now) {}
+  constructor (private readonly now: () => number) {}
 
   remember (room: string, key: string): void {
     const entry = `${room}\u0000${key}`
@@ -34,12 +35,9 @@ export class OwnChanges {
   }
 }
 
-/** One memory for the whole process: the chat commands and the webhook endpoint share it. */
-export const ownChanges = new OwnChanges()
-
 /** The same client, remembering each write that succeeded as made from `room`. */
 export function rememberWrites (
-  client: StatuspageClient, room: string, memory: OwnChanges = ownChanges
+  client: StatuspageClient, room: string, memory: OwnChanges
 ): StatuspageClient {
   const components = (map: ComponentStatusMap | undefined): void => {
     for (const [id, status] of Object.entries(map ?? {})) memory.remember(room, componentKey(id, status))

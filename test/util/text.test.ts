@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { age, plural } from '../../src/chat/text'
+import { age, plural } from '../../src/util/text'
 
 const NOW = Date.parse('2026-11-24T12:00:00Z')
 

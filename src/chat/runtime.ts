@@ -1,0 +1,64 @@
+// Everything one robot keeps between commands, in one object per robot: its clock, the rate
+// governors and page caches of the services it talks to, the display names it has looked up, and
+// the stores its commands share (held close-alls, actions in flight, its own Statuspage writes the
+// webhook must not announce again). Each script asks for its robot's runtime (`runtimeOf`), so two
+// robots in one process share nothing, and a test hands in its own clock before the scripts load;
+// nothing here is set process-wide.
+
+import { ActionClaims } from '../alerting/bulk-lock'
+import { jiraNames, type JiraNames } from '../alerting/jsm'
+import { Governors } from '../http/governor'
+import { PageCaches } from '../statuspage/cache'
+import { OwnChanges } from '../statuspage/own-changes'
+import { systemClock, type Clock } from '../util/clock'
+import { CloseAllStore } from './opsgenie/close-all'
+
+export interface Runtime {
+  readonly clock: Clock
+  /** One rate governor per service, key and rate-limit domain. */
+  readonly governors: Governors
+  /** One Statuspage cache per page and key. */
+  readonly pageCaches: PageCaches
+  /** People's display names on JSM (Jira accounts). */
+  readonly jiraNames: JiraNames
+  /** What this robot just changed on Statuspage, per room (see statuspage/own-changes.ts). */
+  readonly ownChanges: OwnChanges
+  /** `genie close all` waiting for its confirmation code. */
+  readonly closeAll: CloseAllStore
+  /** Alert actions in flight, shared by every command: none is sent twice. */
+  readonly claims: ActionClaims
+}
+
+export interface RuntimeOptions {
+  /** The real clock when not given. */
+  clock?: Clock
+}
+
+function createRuntime (options: RuntimeOptions = {}): Runtime {
+  const clock = options.clock ?? systemClock
+  const now = (): number => clock.now()
+  return {
+    clock,
+    governors: new Governors(clock),
+    pageCaches: new PageCaches(now),
+    jiraNames: jiraNames(now),
+    ownChanges: new OwnChanges(now),
+    closeAll: new CloseAllStore(now),
+    claims: new ActionClaims(now)
+  }
+}
+
+const runtimes = new WeakMap<object, Runtime>()
+
+/**
+ * The robot's runtime, created by the first script (or test) that asks; `options` count only then.
+ * Held beside the robot, not on it, and forgotten with it.
+ */
+export function runtimeOf (robot: object, options?: RuntimeOptions): Runtime {
+  let runtime = runtimes.get(robot)
+  if (!runtime) {
+    runtime = createRuntime(options)
+    runtimes.set(robot, runtime)
+  }
+  return runtime
+}
