@@ -12,7 +12,7 @@
 //
 // A benchmark, not a test (not in npm test): it exits 1 when a target is missed.
 
-import { DEFAULT_RATE_PER_SECOND } from '../src/alerting/opsgenie'
+import { DEFAULT_RATE_PER_SECOND } from '../src/alerting/rate-policy'
 import { runtimeOf } from '../src/chat/runtime'
 import { startBot, type TestBot } from '../test/support/bots'
 import { HANDLED_EVENT } from '../src/chat/command'
