@@ -12,10 +12,10 @@
 //
 // A benchmark, not a test (not in npm test): it exits 1 when a target is missed.
 
-import { DEFAULT_RATE_PER_SECOND } from '../src/alerting/opsgenie'
+import { DEFAULT_RATE_PER_SECOND } from '../src/alerting/rate-policy'
 import { runtimeOf } from '../src/chat/runtime'
 import { startBot, type TestBot } from '../test/support/bots'
-import { HANDLED_EVENT } from '../src/chat/command'
+import { HANDLED_EVENT } from '../src/chat/room'
 import { peakPerWindow, roundTrips, type CallRecord } from './bench/stand-in'
 import { StandInThread } from './bench/worker'
 

@@ -1,12 +1,12 @@
 // OpsGenie REST API v2 behind the AlertingBackend seam. HTTP only: no chat objects here.
 // Shapes follow the OpsGenie REST API v2 reference (alerts, schedules, users).
 
-import { createHttpClient, type HttpClient, type HttpRuntime, type RateBudgetOptions } from '../http/client'
-import type { BudgetWindow } from '../http/rate-budget'
+import { createHttpClient, type HttpClient, type HttpRuntime } from '../http/client'
 import { NotFoundError } from '../http/errors'
 import type { ServiceDescriptor } from '../http/service'
 import { conform, object, type Check } from '../http/validate'
 import type { AlertingBackend } from './backend'
+import { budgetOption, opsgenieDomain, perSecond } from './rate-policy'
 import {
   actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment
 } from './shared'
@@ -57,24 +57,6 @@ export interface OpsGenieOptions {
   runtime?: Partial<HttpRuntime>
 }
 
-/** The default budget per domain: OpsGenie publishes no per-plan numbers (see the README). */
-export const DEFAULT_RATE_PER_SECOND = 20
-
-/**
- * OpsGenie's rate-limit domain of a call: each has its own token buckets. Listing alerts counts as
- * a search; every other alert call (actions, their request status, one alert) as the alert domain.
- */
-function opsgenieDomain (_method: string, path: string): string {
-  if (path === '/v2/alerts' || path === '/v2/users') return 'search'
-  if (path.startsWith('/v2/alerts/')) return 'alert'
-  if (/\/(next-)?on-calls$/.test(path)) return 'schedule-oncalls'
-  return 'configuration'
-}
-
-/** A per-second budget, or none for 0. */
-export const perSecond = (rate: number | undefined): BudgetWindow[] | undefined =>
-  rate === 0 ? undefined : [{ limit: rate ?? DEFAULT_RATE_PER_SECOND, windowMs: 1000 }]
-
 interface RawAlert {
   id: string
   tinyId?: string | number
@@ -118,9 +100,6 @@ const ACTION_PATH: Record<AlertAction['name'], string> = {
   note: 'notes',
   snooze: 'snooze'
 }
-
-export const budgetOption = (windows: BudgetWindow[] | undefined, domainOf?: RateBudgetOptions['domainOf']): { budget?: RateBudgetOptions } =>
-  windows ? { budget: { windows, domainOf } } : {}
 
 export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBackend {
   const http = options.http ?? createHttpClient({

@@ -9,8 +9,6 @@ export const MAX_MESSAGE_CHARS = 25_000
 const ECHO_CHARS = 80
 /** A list in one line of a reply shows this many items, then "+N more". */
 const LIST_ITEMS = 30
-/** Ids one genie command may name, unless HUBOT_OPSGENIE_MAX_IDS says otherwise. */
-export const DEFAULT_MAX_IDS = 100
 
 /** What someone typed, on one line and cut to `max` characters with an ellipsis, to quote back. */
 export function echo (text: string, max = ECHO_CHARS): string {

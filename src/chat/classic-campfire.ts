@@ -2,8 +2,10 @@
 // `-a campfire`) shows multi-line text as a paste only when the message is sent with
 // `type: PasteMessage`. The adapter's send() always "speaks" (a one-line TextMessage, line breaks
 // flattened), but its Campfire client has the paste call: Room(id).paste(text, callback). So a
-// multi-line reply goes through that call when, and only when, the adapter is classic Campfire.
+// multi-line text goes through that call when, and only when, the adapter is classic Campfire
+// (the room port, room.ts, decides).
 
+import type { Clock } from '../util/clock'
 import type { HubotRobot } from './hubot'
 
 type Callback = (err: unknown, data?: unknown) => void
@@ -16,25 +18,17 @@ const PASTE_TIMEOUT_MS = 15_000
 export type Paste = (room: string, text: string) => Promise<void>
 
 /** A paste function when the robot runs Hubot's classic Campfire adapter, else undefined. */
-export function classicCampfirePaste (robot: HubotRobot): Paste | undefined {
+export function classicCampfirePaste (robot: HubotRobot, clock: Clock): Paste | undefined {
   if (!/^campfire$/i.test(String(robot.adapterName ?? ''))) return undefined
   const bot = (robot.adapter as ClassicCampfireAdapter | undefined)?.bot
   if (typeof bot?.Room !== 'function' || typeof bot.Room('0').paste !== 'function') return undefined
   return (room, text) => new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Campfire did not confirm the paste within ${PASTE_TIMEOUT_MS / 1000} s`)), PASTE_TIMEOUT_MS)
+    const late = (): void => reject(new Error(`Campfire did not confirm the paste within ${PASTE_TIMEOUT_MS / 1000} s`))
+    const timer = clock.setTimeout(late, PASTE_TIMEOUT_MS)
     bot.Room!(room).paste!(text, (err) => {
-      clearTimeout(timer)
+      clock.clearTimeout(timer)
       if (err) reject(err instanceof Error ? err : new Error(String(err)))
       else resolve()
     })
   })
-}
-
-/** A multi-line text on classic Campfire is pasted; everything else goes through res.send as usual. */
-export async function sendReply (
-  robot: HubotRobot, send: (text: string) => unknown, room: string, text: string
-): Promise<void> {
-  const paste = text.includes('\n') && room ? classicCampfirePaste(robot) : undefined
-  if (paste) return await paste(room, text)
-  await send(text)
 }

@@ -10,7 +10,6 @@ import { recordAudit } from './audit/record'
 import { AuditTrail } from './audit/trail'
 import { announceWriteRule, refuseWrite } from './authorization/gate'
 import type { CommandClass, Gate } from './authorization/policy'
-import { sendReply } from './classic-campfire'
 import { ConfigError } from '../util/config'
 import { describeError } from './describe-error'
 import { ServiceError } from '../http/errors'
@@ -18,9 +17,6 @@ import { redact } from '../http/redact'
 import type { HubotResponse, HubotRobot, HubotUser } from './hubot'
 import { deadlineMs, deadlineReply, withProgress, type SlowWords } from './progress'
 import { runtimeOf, type Runtime } from './runtime'
-
-/** Emitted on the robot once a command has sent its reply (tests and middleware wait on it). */
-export const HANDLED_EVENT = 'hubot-statuspage-opsgenie:handled'
 
 interface CommandContext<C> {
   robot: HubotRobot
@@ -76,9 +72,7 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
   let reply: string
   let failed = false
   const slow = spec.slow ?? { service: 'the service', check: 'the service' }
-  const say = async (line: string): Promise<void> => {
-    await sendReply(robot, (text) => res.send(text), room, redact(line, spec.secrets()))
-  }
+  const say = (line: string): Promise<void> => runtime.room.say(room, line, { answering: res, secrets: spec.secrets() })
   try {
     const command = spec.parse(res.match)
     kind = spec.classify(command)
@@ -103,8 +97,8 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
     const record = { service: spec.gate.service, command: classed, user, room, trail: audit, secrets: spec.secrets() }
     await safely(robot, spec, () => recordAudit(robot, { ...record, at: clock.now() }))
   }
-  await safely(robot, spec, () => sendReply(robot, (text) => res.send(text), room, redact(reply, spec.secrets())))
-  robot.emit(HANDLED_EVENT, { id: spec.id, failed, room })
+  await safely(robot, spec, () => say(reply))
+  runtime.room.handled({ id: spec.id, failed, room })
 }
 
 /**

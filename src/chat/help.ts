@@ -4,18 +4,10 @@
 // it here. Ids contain a dot, so the CommandBus (which matches a message's first word against ids)
 // never takes a message away from the listeners: every message still gets exactly one answer.
 
+import type { HelpEntry } from '../util/help'
 import type { CommandBusLike, HubotRobot } from './hubot'
 
-export interface HelpEntry {
-  /** CommandBus id, e.g. `statuspage.set`. */
-  id: string
-  /** What the user types after the bot's name, e.g. `status <component> <state>`. */
-  usage: string
-  description: string
-}
-
-/** The `hubot <usage> - <description>` line as it appears in the script's header. */
-export const helpLine = (entry: HelpEntry): string => `hubot ${entry.usage} - ${entry.description}`
+export { helpLine, type HelpEntry } from '../util/help'
 
 function commandBus (robot: HubotRobot): CommandBusLike | undefined {
   const bus = robot.commands as Partial<CommandBusLike> | undefined

@@ -1,4 +1,4 @@
-// Everything one robot keeps between commands, in one object per robot: its clock, the rate
+// Everything one robot keeps between commands, in one object per robot: its clock, its room port, the rate
 // governors and page caches of the services it talks to, the display names it has looked up, and
 // the stores its commands share (held close-alls, actions in flight, its own Statuspage writes the
 // webhook must not announce again). Each script asks for its robot's runtime (`runtimeOf`), so two
@@ -11,10 +11,14 @@ import { Governors } from '../http/governor'
 import { PageCaches } from '../statuspage/cache'
 import { OwnChanges } from '../statuspage/own-changes'
 import { systemClock, type Clock } from '../util/clock'
+import type { HubotRobot } from './hubot'
 import { CloseAllStore } from './opsgenie/close-all'
+import { roomPort, type RoomPort } from './room'
 
 export interface Runtime {
   readonly clock: Clock
+  /** The one way to say something in a room (see room.ts). */
+  readonly room: RoomPort
   /** One rate governor per service, key and rate-limit domain. */
   readonly governors: Governors
   /** One Statuspage cache per page and key. */
@@ -34,11 +38,12 @@ export interface RuntimeOptions {
   clock?: Clock
 }
 
-function createRuntime (options: RuntimeOptions = {}): Runtime {
+function createRuntime (robot: HubotRobot, options: RuntimeOptions): Runtime {
   const clock = options.clock ?? systemClock
   const now = (): number => clock.now()
   return {
     clock,
+    room: roomPort(robot, clock),
     governors: new Governors(clock),
     pageCaches: new PageCaches(now),
     jiraNames: jiraNames(now),
@@ -54,10 +59,10 @@ const runtimes = new WeakMap<object, Runtime>()
  * The robot's runtime, created by the first script (or test) that asks; `options` count only then.
  * Held beside the robot, not on it, and forgotten with it.
  */
-export function runtimeOf (robot: object, options?: RuntimeOptions): Runtime {
+export function runtimeOf (robot: HubotRobot, options: RuntimeOptions = {}): Runtime {
   let runtime = runtimes.get(robot)
   if (!runtime) {
-    runtime = createRuntime(options)
+    runtime = createRuntime(robot, options)
     runtimes.set(robot, runtime)
   }
   return runtime

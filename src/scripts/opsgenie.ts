@@ -62,7 +62,7 @@ import { classifyGenie, GENIE_GATE } from '../chat/opsgenie/access'
 import { handleGenie } from '../chat/opsgenie/handlers'
 import { OPSGENIE_HELP } from '../chat/opsgenie/help'
 import { GENIE_PATTERN, parseGenie } from '../chat/opsgenie/parse'
-import { createClient, readSettings, secretVariables, serviceName } from '../chat/opsgenie/settings'
+import { createClient, readSettings, secretVariables, serviceName } from '../alerting/settings'
 import { runtimeOf } from '../chat/runtime'
 
 export = (robot: HubotRobot): void => {

@@ -52,7 +52,7 @@ import { handleStatus } from '../chat/statuspage/handlers'
 import { STATUSPAGE_HELP } from '../chat/statuspage/help'
 import { parseStatus, STATUS_PATTERN } from '../chat/statuspage/parse'
 import { runtimeOf } from '../chat/runtime'
-import { createClient, readSettings, secretVariables, type StatusSettings } from '../chat/statuspage/settings'
+import { createClient, readSettings, secretVariables, type StatusSettings } from '../statuspage/settings'
 
 const STATUS_SLOW = { service: 'Statuspage', check: 'status (and status incidents)' }
 

@@ -22,9 +22,8 @@
 // Author:
 //   hubot-statuspage-opsgenie
 
-import { addressPrefix, HANDLED_EVENT } from '../chat/command'
+import { addressPrefix } from '../chat/command'
 import { registerHelp } from '../chat/help'
-import { redact } from '../http/redact'
 import type { HubotRobot } from '../chat/hubot'
 import { runtimeOf } from '../chat/runtime'
 import { registerEndpoints, type RouterLike } from '../webhooks/http'
@@ -45,7 +44,7 @@ const warn = (robot: WebhookRobot, line: string): void => {
 }
 
 export = (robot: WebhookRobot): void => {
-  const { clock, ownChanges } = runtimeOf(robot)
+  const { clock, ownChanges, room } = runtimeOf(robot)
   const log = {
     debug: (line: string) => { robot.logger.debug(line) },
     info: (line: string) => { robot.logger.info(line) },
@@ -53,7 +52,8 @@ export = (robot: WebhookRobot): void => {
     error: (line: string) => { robot.logger.error(line) }
   }
   const receiver = new WebhookReceiver({
-    post: (room, text) => robot.messageRoom(room, text),
+    // Pasted on classic Campfire and redacted like every reply (see chat/room.ts).
+    post: (target, text) => room.say(target, text, { secrets: secrets() }),
     log,
     clock,
     ownChanges,
@@ -77,8 +77,9 @@ export = (robot: WebhookRobot): void => {
   // A read of this script's own state, no service call: no write gate, no audit (the services' respond() has those).
   robot.respond(WEBHOOKS_PATTERN, { id: 'webhooks.status' }, async (res) => {
     const reply = formatWebhookStatus(receiver.settings(), receiver.stats, register())
-    await res.send(redact(reply, secrets()))
-    robot.emit(HANDLED_EVENT, { id: 'webhooks.status', failed: false, room: res.message.room ?? '' })
+    const where = res.message.room ?? ''
+    await room.say(where, reply, { answering: res, secrets: secrets() })
+    room.handled({ id: 'webhooks.status', failed: false, room: where })
   })
   const settings = receiver.settings()
   const wanted = settings.opsgenieSecret !== undefined || settings.statuspageSecret !== undefined

@@ -3,7 +3,7 @@
 
 import { numberRuns } from '../util/ranges'
 import { plural } from '../util/text'
-import { incidentStatusLabel, stateLabel } from '../chat/statuspage/states'
+import { incidentStatusLabel, stateLabel } from '../statuspage/labels'
 import type { AlertEvent, AlertKind, ComponentEvent, IncidentEvent, WebhookEvent } from './events'
 
 export interface FormatContext {

@@ -2,7 +2,7 @@
 // of the script, and a test can set them per case). Problems are reported once per distinct value.
 
 import { env } from '../util/config'
-import { usesJsm } from '../chat/opsgenie/settings'
+import { usesJsm } from '../alerting/settings'
 import { parseRoutes, type RouteRule } from './routes'
 
 const DEFAULT_COALESCE_MS = 5000

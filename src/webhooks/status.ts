@@ -2,7 +2,7 @@
 // start. Never the secrets: only whether each is set.
 
 import { plural } from '../util/text'
-import type { HelpEntry } from '../chat/help'
+import type { HelpEntry } from '../util/help'
 import type { ReceiverStats } from './receiver'
 import type { WebhookSettings } from './settings'
 

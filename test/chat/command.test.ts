@@ -2,7 +2,8 @@
 // 'error' event with the key scrubbed; a reply that cannot be sent is logged, never thrown into Hubot.
 import { expect } from 'chai'
 import { EventEmitter } from 'node:events'
-import { HANDLED_EVENT, respond } from '../../src/chat/command'
+import { respond } from '../../src/chat/command'
+import { HANDLED_EVENT } from '../../src/chat/room'
 import type { HubotResponse } from '../../src/chat/hubot'
 import { STATUS_GATE } from '../../src/chat/statuspage/access'
 

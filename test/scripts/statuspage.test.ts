@@ -20,9 +20,10 @@ describe('the statuspage script header', () => {
 
   it('documents every HUBOT_STATUSPAGE_ variable the code reads', () => {
     const documented = headerSection(lines, 'Configuration').map(line => line.split(' ')[0])
-    const dir = path.join(PACKAGE_ROOT, 'src', 'chat', 'statuspage')
-    const source = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(file => file.endsWith('.ts'))
-      .map(file => fs.readFileSync(path.join(dir, file), 'utf8')).join('\n')
+    // The commands (src/chat/statuspage) and the settings beside the client (src/statuspage).
+    const dirs = [path.join(PACKAGE_ROOT, 'src', 'chat', 'statuspage'), path.join(PACKAGE_ROOT, 'src', 'statuspage')]
+    const source = dirs.flatMap(dir => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(file => file.endsWith('.ts'))
+      .map(file => fs.readFileSync(path.join(dir, file), 'utf8'))).join('\n')
     const read = [...new Set(source.match(/HUBOT_STATUSPAGE_[A-Z_]+/g))].sort()
     expect([...documented].sort()).to.deep.equal(read)
   })

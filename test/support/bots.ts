@@ -4,7 +4,7 @@
 // the same TestBot so a suite can run on either.
 import path from 'node:path'
 import { loadSourceScripts } from '../../sandbox/load-source'
-import { HANDLED_EVENT } from '../../src/chat/command'
+import { HANDLED_EVENT } from '../../src/chat/room'
 import { runtimeOf } from '../../src/chat/runtime'
 import { systemClock, type Clock } from '../../src/util/clock'
 

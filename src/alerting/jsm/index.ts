@@ -15,7 +15,7 @@ import { createHttpClient, type HttpClient, type HttpRuntime } from '../../http/
 import { systemClock } from '../../util/clock'
 import { BadResponseError, NotFoundError } from '../../http/errors'
 import type { AlertingBackend } from '../backend'
-import { budgetOption, perSecond } from '../opsgenie'
+import { budgetOption, perSecond } from '../rate-policy'
 import {
   alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, requestIdOf, segment
 } from '../shared'

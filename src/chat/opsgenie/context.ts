@@ -9,7 +9,7 @@ import type { HubotBrain, HubotUser } from '../hubot'
 import type { CloseAllStore } from './close-all'
 import type { ActionClaims } from '../../alerting/bulk-lock'
 import { actorName, getIdentity } from './identity'
-import type { GenieSettings } from './settings'
+import type { GenieSettings } from '../../alerting/settings'
 
 const SOURCE = 'hubot'
 

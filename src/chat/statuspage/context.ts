@@ -2,7 +2,7 @@
 // answers that need no API work without a key), where the command came from, the clock and prefix.
 
 import type { StatuspageClient } from '../../statuspage/client'
-import type { StatusSettings } from './settings'
+import type { StatusSettings } from '../../statuspage/settings'
 
 export interface StatusContext {
   client(): StatuspageClient

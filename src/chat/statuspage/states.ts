@@ -2,13 +2,7 @@
 
 import { COMPONENT_STATUSES, INCIDENT_STATUSES, type ComponentStatus, type IncidentStatus, type RealtimeIncidentStatus } from '../../statuspage/types'
 
-const LABELS: Record<ComponentStatus, string> = {
-  operational: 'operational',
-  degraded_performance: 'degraded performance',
-  partial_outage: 'partial outage',
-  major_outage: 'major outage',
-  under_maintenance: 'under maintenance'
-}
+export { incidentStatusLabel, stateLabel } from '../../statuspage/labels'
 
 /** Every phrase (lower case, single spaces) that names a component state. */
 const STATE_WORDS: ReadonlyMap<string, ComponentStatus> = new Map<string, ComponentStatus>([
@@ -23,10 +17,6 @@ const STATE_WORDS: ReadonlyMap<string, ComponentStatus> = new Map<string, Compon
 
 /** Longest state phrase, in words. */
 const LONGEST = Math.max(...[...STATE_WORDS.keys()].map(k => k.split(' ').length))
-
-/** The name people see for a component state ("" from the API shows as unknown). */
-export const stateLabel = (status: ComponentStatus | '' | string): string =>
-  (LABELS as Record<string, string>)[status] ?? (status === '' ? 'unknown' : status.replace(/_/g, ' '))
 
 /** The state a phrase names, e.g. "down" → major_outage. */
 export const parseState = (phrase: string): ComponentStatus | undefined =>
@@ -60,8 +50,6 @@ export const parseIncidentStatus = (word: string | undefined): RealtimeIncidentS
 /** Over: resolved (or written up, or a finished maintenance). Updating one reopens it for its subscribers. */
 export const isClosedIncident = (status: IncidentStatus | string): boolean =>
   status === 'resolved' || status === 'postmortem' || status === 'completed'
-
-export const incidentStatusLabel = (status: IncidentStatus | string): string => status.replace(/_/g, ' ')
 
 /** The states as the help lists them (up, fixed and outage work too). */
 export const STATE_HELP = 'operational|ok, degraded, partial, major|down, maintenance'

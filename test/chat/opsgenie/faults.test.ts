@@ -4,7 +4,7 @@
 // two commands never send two actions to one alert.
 import { expect } from 'chai'
 import type nock from 'nock'
-import { HANDLED_EVENT } from '../../../src/chat/command'
+import { HANDLED_EVENT } from '../../../src/chat/room'
 import { BRAIN_KEY } from '../../../src/chat/opsgenie/identity'
 import { botForEachTest, startBot, type TestBot } from '../../support/bots'
 import {

@@ -1,12 +1,11 @@
 // Everything a status command needs from the environment, read when the command runs (so a
 // missing variable is reported, not thrown at load), and the client made from it.
 
-import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../../http/client'
-import { cachedClient, DEFAULT_CACHE_SECONDS } from '../../statuspage/cache'
-import { createStatuspageClient, type StatuspageClient } from '../../statuspage/client'
-import { STATUSPAGE } from '../../statuspage/service'
-import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../../util/config'
-import type { Runtime } from '../runtime'
+import { createHttpClient, DEFAULT_TIMEOUT_MS, type HttpRuntime } from '../http/client'
+import { cachedClient, DEFAULT_CACHE_SECONDS, type PageCaches } from './cache'
+import { createStatuspageClient, type StatuspageClient } from './client'
+import { STATUSPAGE } from './service'
+import { boolEnv, env, intEnv, requireEnv, urlEnv } from '../util/config'
 
 const DEFAULT_STATUSPAGE_API_URL = 'https://api.statuspage.io/v1'
 const SERVICE = STATUSPAGE.name
@@ -48,8 +47,13 @@ export function readSettings (): StatusSettings {
   }
 }
 
+/** What clients of one robot share: its clock, governors and page caches (see chat/runtime.ts). */
+export interface StatuspageRuntime extends HttpRuntime {
+  pageCaches: PageCaches
+}
+
 /** The client for these settings, paced by the robot's governors and reading through its page cache. */
-export function createClient (settings: StatusSettings, runtime: Runtime): StatuspageClient {
+export function createClient (settings: StatusSettings, runtime: StatuspageRuntime): StatuspageClient {
   const http = createHttpClient({
     runtime,
     service: STATUSPAGE,

@@ -1,15 +1,14 @@
 // Everything a genie command needs from the environment, read when the command runs. Chooses the
 // backend: JSM Operations as soon as one of its variables is set, OpsGenie otherwise.
 
-import type { AlertingBackend } from '../../alerting/backend'
-import { DEFAULT_CONFIRM_TIMEOUT_MS } from '../../alerting/actions'
-import { createJsmBackend, JSM_GATEWAY } from '../../alerting/jsm'
-import { JSM } from '../../alerting/jsm/service'
-import { createOpsGenieBackend, DEFAULT_RATE_PER_SECOND, OPSGENIE, OPSGENIE_DEFAULT_URL } from '../../alerting/opsgenie'
-import { DEFAULT_TIMEOUT_MS } from '../../http/client'
-import { env, intEnv, requireEnv, urlEnv } from '../../util/config'
-import type { Runtime } from '../runtime'
-import { DEFAULT_MAX_IDS } from '../bounds'
+import type { AlertingBackend } from './backend'
+import { DEFAULT_CONFIRM_TIMEOUT_MS } from './actions'
+import { createJsmBackend, JSM_GATEWAY, type JiraNames } from './jsm'
+import { JSM } from './jsm/service'
+import { createOpsGenieBackend, OPSGENIE, OPSGENIE_DEFAULT_URL } from './opsgenie'
+import { DEFAULT_RATE_PER_SECOND } from './rate-policy'
+import { DEFAULT_TIMEOUT_MS, type HttpRuntime } from '../http/client'
+import { env, intEnv, requireEnv, urlEnv } from '../util/config'
 
 export interface GenieSettings {
   concurrency: number
@@ -23,6 +22,8 @@ export interface GenieSettings {
 }
 
 const DEFAULT_CONCURRENCY = 5
+/** Ids one genie command may name, unless HUBOT_OPSGENIE_MAX_IDS says otherwise. */
+const DEFAULT_MAX_IDS = 100
 const DEFAULT_CLOSE_ALL_TTL_MS = 60_000
 
 /** The variables whose values must never be shown (scrubbed from every reply and log line). */
@@ -49,7 +50,12 @@ export const usesJsm = (): boolean => JSM_VARIABLES.some(name => env(name) !== u
 export const serviceName = (): string => (usesJsm() ? JSM.name : OPSGENIE.name)
 
 /** The alerting backend (JSM Operations or OpsGenie) the commands talk to. */
-export function createClient (settings: GenieSettings, runtime: Runtime): AlertingBackend {
+/** What clients of one robot share: its clock, governors and the display names it looked up. */
+export interface AlertingRuntime extends HttpRuntime {
+  jiraNames: JiraNames
+}
+
+export function createClient (settings: GenieSettings, runtime: AlertingRuntime): AlertingBackend {
   if (usesJsm()) {
     const jsm = requireEnv(JSM.name, JSM_VARIABLES)
     return createJsmBackend({
