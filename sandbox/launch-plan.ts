@@ -125,7 +125,7 @@ export function banner (plan: LaunchPlan, facts: BannerFacts): string[] {
     lines.push(`  FAULT ON: the ${kind === 'opsgenie' ? alerting : name} stand-in answers with ${describeFault(fault)}.`)
     lines.push(`    Clear it with: curl -X DELETE ${origin}/__sandbox/fault`)
   }
-  lines.push('  Type /status, /status?, genie or "hubot help". Quit with exit (or Ctrl-C).')
+  lines.push('  Type /status, /genie, /status help, or "hubot help" for every command. Quit with exit (or Ctrl-C).')
   return lines
 }
 

@@ -27,6 +27,7 @@
 //   hubot status maintenance <name> from <time> for <duration> [on <components>]: <message> - Schedule maintenance (UTC unless a zone is given)
 //   hubot status maintenance start|complete|cancel [<id>] [<message>] - Start, complete or call off a maintenance
 //   hubot status maintenance update [<id>] [<status>] <message> - Add an update to a maintenance
+//   hubot status help - The status commands, one a line
 //   hubot status log [<n>] - The last n changes made from chat (default 10): when, who, where, what, outcome
 //
 // Notes:
