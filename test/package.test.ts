@@ -48,6 +48,6 @@ describe('the package metadata', () => {
     expect(workflow).not.to.match(/contents: write|packages: write/)
     expect(workflow).to.contain('npm publish -w packages/hubot-once-campfire --provenance --access public')
     expect(workflow).to.contain('npm publish --provenance --access public')
-    expect(workflow.indexOf('run: npm test')).to.be.above(0).and.below(workflow.indexOf('npm publish'))
+    expect(workflow.indexOf('run: npm test')).to.be.above(0).and.below(workflow.indexOf('run: npm publish'))
   })
 })
