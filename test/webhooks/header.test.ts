@@ -17,13 +17,13 @@ describe('the webhooks script header', () => {
     expect(headerSection(lines, 'Commands')).to.deep.equal(WEBHOOKS_HELP.map(helpLine))
   })
 
-  it('documents every variable src/webhooks reads, and the README does too', () => {
+  it('documents every variable src/webhooks reads, and docs/webhooks.md does too', () => {
     const documented = headerSection(lines, 'Configuration').map(line => line.split(' ')[0])
     const folder = path.join(PACKAGE_ROOT, 'src', 'webhooks')
     const source = fs.readdirSync(folder).map(file => fs.readFileSync(path.join(folder, file), 'utf8')).join('\n')
     const read = [...new Set(source.match(/HUBOT_[A-Z_]+/g))].filter(name => !name.startsWith('HUBOT_JSM_')).sort()
     expect([...documented].sort()).to.deep.equal(read)
-    const readme = fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8')
-    for (const name of read) expect(readme, name).to.include(`\`${name}\``)
+    const page = fs.readFileSync(path.join(PACKAGE_ROOT, 'docs', 'webhooks.md'), 'utf8')
+    for (const name of read) expect(page, name).to.include(`\`${name}\``)
   })
 })
