@@ -35,6 +35,8 @@ interface HubotLogger {
 export interface HubotBrain {
   get(key: string): unknown
   set(key: string, value: unknown): unknown
+  /** Every chat user the brain knows, by id (both Hubots). */
+  users?(): Record<string, HubotUser>
 }
 
 /** Hubot 14's CommandBus (robot.commands); Hubot 3.5 has an array of help lines there instead. */

@@ -18,6 +18,7 @@
 //   HUBOT_JSM_API_URL - optional, default https://api.atlassian.com: the JSM Operations gateway
 //   HUBOT_OPSGENIE_WRITERS - optional, who may act on alerts and take shifts: user ids and role:<name>, comma-separated
 //   HUBOT_OPSGENIE_WRITE_ROOMS - optional, the room ids those actions are allowed from, comma-separated
+//   HUBOT_OPSGENIE_IDENTITY_ADMINS - optional, who may record someone's identity (genie <chat user> is <email>): user ids and role:<name>
 //   HUBOT_COMMAND_DEADLINE_SECONDS - optional, default 90 (from 5): a whole command's deadline, past it the bot answers with what it knows
 //
 // Commands:
@@ -32,6 +33,7 @@
 //   hubot genie snooze <id> <duration> - Snooze an alert for 30m, 2h, 1d ...
 //   hubot genie me as <email> - Tell the bot who you are in OpsGenie (used on every action and for genie take)
 //   hubot genie me as account <accountId> - On JSM Operations, when the site hides emails: your Atlassian account id
+//   hubot genie <chat user> is <email> - Identity admins: record who a chat user is in OpsGenie (verified)
 //   hubot genie whoami - Who the bot thinks you are in OpsGenie
 //   hubot genie forget me - Forget who you are in OpsGenie
 //   hubot genie oncall [<schedule>] - Who is on call now, in one schedule or all (also: genie who is on call)
@@ -42,7 +44,9 @@
 //   Set HUBOT_ALIAS=/ so people type /genie as they would in Campfire.
 //   Actions are asynchronous in OpsGenie: every one is confirmed through its request status before
 //   the bot says it is done; what was refused or not confirmed in time is reported as such.
-//   Every action carries user (from genie me as, else the chat email, else the chat name) and source hubot.
+//   Every action carries user (a verified genie me as, else the chat email, else the chat name) and source hubot.
+//   genie me as is verified when the chat adapter gives your email and it is that account; otherwise it is only
+//   shown, never used (docs/security.md). Identity admins verify people on adapters without emails.
 //   On JSM Operations, acknowledge, close and notes carry them only with HUBOT_JSM_INTEGRATION_KEY; otherwise
 //   JSM shows the API token's account as the actor (and always for unacknowledge and snooze).
 //   Reads are open to everyone; ack, unack, close, close all, confirm, note, snooze and take are limited by
@@ -65,6 +69,7 @@ import { OPSGENIE_HELP } from '../chat/opsgenie/help'
 import { GENIE_PATTERN, parseGenie } from '../chat/opsgenie/parse'
 import { createClient, readSettings, secretVariables, serviceName } from '../alerting/settings'
 import { runtimeOf } from '../chat/runtime'
+import { findChatUser, mayRecordIdentities } from '../chat/opsgenie/identity-admins'
 
 export = (robot: HubotRobot): void => {
   const runtime = runtimeOf(robot)
@@ -93,7 +98,9 @@ export = (robot: HubotRobot): void => {
       clock: runtime.clock,
       now: () => runtime.clock.now(),
       deadline,
-      prefix: robot.alias || `${robot.name} `
+      prefix: robot.alias || `${robot.name} `,
+      chatUser: nameOrId => findChatUser(robot.brain, nameOrId),
+      mayRecordIdentities: () => mayRecordIdentities(robot, user)
     })
   })
 }

@@ -12,6 +12,8 @@ const ACCESS: Record<GenieCommand['kind'] | LogCommand['kind'], Access> = {
   'me-as-account': 'read',
   whoami: 'read',
   'forget-me': 'read',
+  // Changes only what the bot remembers; gated in its handler by HUBOT_OPSGENIE_IDENTITY_ADMINS.
+  'identity-record': 'read',
   oncall: 'read',
   help: 'read',
   invalid: 'read',

@@ -8,7 +8,7 @@ import type { Clock } from '../../util/clock'
 import type { HubotBrain, HubotUser } from '../hubot'
 import type { CloseAllStore } from './close-all'
 import type { ActionClaims } from '../../alerting/bulk-lock'
-import { actorName, getIdentity } from './identity'
+import { actorName, verifiedIdentity } from './identity'
 import type { GenieSettings } from '../../alerting/settings'
 
 const SOURCE = 'hubot'
@@ -31,10 +31,14 @@ export interface GenieContext {
   deadline?: number
   /** How people address the robot: `/` or `hubot `. */
   prefix: string
+  /** The chat users the robot knows, to find the one an identity admin names (`genie <user> is <email>`). */
+  chatUser?(nameOrId: string): HubotUser | undefined
+  /** Whether this person may record identities for others (HUBOT_OPSGENIE_IDENTITY_ADMINS). */
+  mayRecordIdentities?(): Promise<boolean>
 }
 
 export function actorOf (ctx: GenieContext): Actor {
-  return { user: actorName(ctx.user, getIdentity(ctx.brain, ctx.user.id)).name, source: SOURCE }
+  return { user: actorName(ctx.user, verifiedIdentity(ctx.brain, ctx.user)).name, source: SOURCE }
 }
 
 export function confirmOptions (ctx: GenieContext): ConfirmOptions {

@@ -14,6 +14,7 @@ export const OPSGENIE_HELP: HelpEntry[] = [
   { id: 'opsgenie.snooze', usage: 'genie snooze <id> <duration>', description: 'Snooze an alert for 30m, 2h, 1d ...' },
   { id: 'opsgenie.me', usage: 'genie me as <email>', description: 'Tell the bot who you are in OpsGenie (used on every action and for genie take)' },
   { id: 'opsgenie.me_account', usage: 'genie me as account <accountId>', description: 'On JSM Operations, when the site hides emails: your Atlassian account id' },
+  { id: 'opsgenie.identity_record', usage: 'genie <chat user> is <email>', description: 'Identity admins: record who a chat user is in OpsGenie (verified)' },
   { id: 'opsgenie.whoami', usage: 'genie whoami', description: 'Who the bot thinks you are in OpsGenie' },
   { id: 'opsgenie.forget', usage: 'genie forget me', description: 'Forget who you are in OpsGenie' },
   { id: 'opsgenie.oncall', usage: 'genie oncall [<schedule>]', description: 'Who is on call now, in one schedule or all (also: genie who is on call)' },

@@ -2,6 +2,11 @@
 // brain is persisted. The mapping is by chat user id (names can change); the value is the username
 // and, on JSM Operations, the Atlassian account id, with the backend it was checked against: an
 // identity checked against one backend is looked up again on the other, never reused blindly.
+//
+// A claim is only a claim: anyone can type `genie me as dana@example.com`. An identity acts in the
+// person's name (the `user` on actions, `genie take`) only when it is verified: the chat adapter
+// gave the person's email and it is the claimed account, or an identity admin recorded it for them.
+// Records stored before verification existed carry no `verified` and count as unverified claims.
 
 import type { HubotBrain, HubotUser } from '../hubot'
 
@@ -17,6 +22,13 @@ export interface Identity {
   service?: string
   /** ISO time it was set. */
   setAt: string
+  /**
+   * How it was verified: the chat adapter's email is the claimed account, or an identity admin
+   * recorded it. Absent: an unverified claim (also every record stored before this field).
+   */
+  verified?: 'chat email' | 'admin'
+  /** The chat user id of the admin who recorded it. */
+  recordedBy?: string
 }
 
 /** The backend an identity was checked against. */
@@ -47,22 +59,45 @@ export function forgetIdentity (brain: HubotBrain, userId: string): boolean {
   return true
 }
 
+/** The email the chat adapter gives for this person (Slack, classic Campfire), trimmed; '' when none. */
+export function chatEmail (user: Pick<HubotUser, 'email_address'>): string {
+  return typeof user.email_address === 'string' ? user.email_address.trim() : ''
+}
+
+const sameAddress = (a: string, b: string): boolean => a !== '' && a.toLowerCase() === b.toLowerCase()
+
+/** Whether the chat adapter's email for this person is `address` (case-insensitive). */
+export const chatEmailIs = (user: Pick<HubotUser, 'email_address'>, address: string): boolean =>
+  sameAddress(chatEmail(user), address)
+
+/**
+ * The stored identity when it may act in the person's name, else undefined: verified when stored,
+ * or (an old or unverified record) the chat adapter's email is now that very address.
+ */
+export function verifiedIdentity (brain: HubotBrain, user: Pick<HubotUser, 'id' | 'email_address'>): Identity | undefined {
+  const identity = getIdentity(brain, String(user.id))
+  if (!identity) return undefined
+  return isVerified(identity, user) ? identity : undefined
+}
+
+export const isVerified = (identity: Identity, user: Pick<HubotUser, 'email_address'>): boolean =>
+  identity.verified !== undefined || chatEmailIs(user, identity.username)
+
 export type ActorSource = 'mapped' | 'chat email' | 'chat name'
 
 /**
- * The `user` sent with every action so the alert log shows who acted from chat: the mapped
- * OpsGenie username, else the email the chat adapter knows, else the chat name.
+ * The `user` sent with every action so the alert log shows who acted from chat: the verified
+ * identity (pass only one from verifiedIdentity), else the email the chat adapter knows, else the chat name.
  */
 export function actorName (user: Pick<HubotUser, 'name' | 'email_address'>, identity: Identity | undefined): { name: string, from: ActorSource } {
   if (identity) return { name: identity.username, from: 'mapped' }
-  const email = typeof user.email_address === 'string' ? user.email_address.trim() : ''
+  const email = chatEmail(user)
   if (email) return { name: email, from: 'chat email' }
   return { name: String(user.name), from: 'chat name' }
 }
 
-/** The OpsGenie username to put on call (an override needs a real user), or undefined. */
+/** The OpsGenie username to put on call (an override needs a real user; pass a verified identity), or undefined. */
 export function scheduleUsername (user: Pick<HubotUser, 'email_address'>, identity: Identity | undefined): string | undefined {
   if (identity) return identity.username
-  const email = typeof user.email_address === 'string' ? user.email_address.trim() : ''
-  return email || undefined
+  return chatEmail(user) || undefined
 }

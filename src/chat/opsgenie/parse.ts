@@ -16,6 +16,8 @@ export type GenieCommand =
   | { kind: 'me-as-account', accountId: string }
   | { kind: 'whoami' }
   | { kind: 'forget-me' }
+  /** An identity admin records who a chat user is: `genie <chat user> is <email>`. */
+  | { kind: 'identity-record', who: string, email: string }
   | { kind: 'oncall', schedule?: string }
   | { kind: 'take', schedule?: string, durationMs: number }
   | { kind: 'help' }
@@ -149,6 +151,11 @@ export function parseGenie (input: string): GenieCommand {
   }
 
   if (lower === 'who am i') return { kind: 'whoami' }
+  const record = /^(.+?) is (\S+)$/i.exec(text)
+  const recorded = record ? unlinkEmail(record[2]) : undefined
+  if (record && recorded && EMAIL.test(recorded) && record[1].length <= MAX_NAME_CHARS) {
+    return { kind: 'identity-record', who: record[1].replace(/^@/, ''), email: recorded }
+  }
   const onCall = /^(?:who(?: is|'s|s)? )?on[ -]?call(?: (?:for |in )?(.+?))?\??$/i.exec(text)
   if (onCall) return onCall[1] ? { kind: 'oncall', schedule: onCall[1] } : { kind: 'oncall' }
   return { kind: 'unknown', text }

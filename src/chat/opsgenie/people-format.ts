@@ -48,11 +48,24 @@ export function formatNoSuchAccount (accountId: string, service: string): string
   return `${service} has no account ${accountId}. Nothing was stored; copy the id from the end of your Atlassian profile's address.`
 }
 
-export function formatWhoami (identity: Identity, service: string, prefix: string, reresolvedFrom?: string): string {
-  const how = reresolvedFrom ? `looked up again in ${service}: you had set it on ${reresolvedFrom}` : `set with ${prefix}genie me as`
+/** `unverifiedActor`: the name actions go out under instead, when the identity is only a claim. */
+export function formatWhoami (identity: Identity, service: string, prefix: string, reresolvedFrom?: string,
+  unverifiedActor?: string): string {
+  const how = reresolvedFrom
+    ? `looked up again in ${service}: you had set it on ${reresolvedFrom}`
+    : identity.verified === 'admin' ? 'recorded by an identity admin' : `set with ${prefix}genie me as`
   const account = identity.accountId ? `, account ${identity.accountId}` : ''
+  if (unverifiedActor !== undefined) {
+    return `You said you are ${named(identity.username, identity.fullName)} in ${service} (${how}${account}), ` +
+      `but that is not verified, so it is not used: your actions go out as ${unverifiedActor}. ${verifyHint(prefix)}`
+  }
   return `You are ${named(identity.username, identity.fullName)} in ${service} (${how}${account}).`
 }
+
+/** How an unverified claim gets verified. */
+export const verifyHint = (prefix: string): string =>
+  'To verify it, use a chat account whose email is that address, or ask an identity admin ' +
+  `(HUBOT_OPSGENIE_IDENTITY_ADMINS) to say ${prefix}genie <your chat name> is <email>.`
 
 /** An identity checked on another backend that this one does not know. */
 export function formatStaleIdentity (identity: Identity, savedOn: string, service: string, prefix: string): string {

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { actorName, BRAIN_KEY, forgetIdentity, getIdentity, scheduleUsername, setIdentity } from '../../../src/chat/opsgenie/identity'
+import { actorName, BRAIN_KEY, forgetIdentity, getIdentity, scheduleUsername, setIdentity, verifiedIdentity } from '../../../src/chat/opsgenie/identity'
 
 function fakeBrain (): { get(k: string): unknown, set(k: string, v: unknown): void, data: Record<string, unknown> } {
   const data: Record<string, unknown> = {}
@@ -31,5 +31,16 @@ describe('identity', () => {
     expect(scheduleUsername({ email_address: 'n@x.com' }, neo)).to.equal('neo@opsgenie.com')
     expect(scheduleUsername({ email_address: 'n@x.com' }, undefined)).to.equal('n@x.com')
     expect(scheduleUsername({}, undefined)).to.equal(undefined)
+  })
+
+  it('gives an identity to act with only when verified, or when the chat email is that very address', () => {
+    const brain = fakeBrain()
+    setIdentity(brain, 'U1', neo)
+    setIdentity(brain, 'U2', { ...neo, verified: 'admin', recordedBy: 'U9' })
+    expect(verifiedIdentity(brain, { id: 'U1' })).to.equal(undefined)
+    expect(verifiedIdentity(brain, { id: 'U1', email_address: 'mallory@example.com' })).to.equal(undefined)
+    expect(verifiedIdentity(brain, { id: 'U1', email_address: ' NEO@opsgenie.com ' })?.username).to.equal('neo@opsgenie.com')
+    expect(verifiedIdentity(brain, { id: 'U2' })?.verified).to.equal('admin')
+    expect(verifiedIdentity(brain, { id: 'U3' })).to.equal(undefined)
   })
 })

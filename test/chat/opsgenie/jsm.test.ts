@@ -135,7 +135,7 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
 
     it('says on genie me as which actions will show the person and which the token\'s account', async () => {
       const scope = jira().get('/rest/api/3/user/search').query({ query: 'ana@example.com' }).reply(200, jsmFixture('jira-user-search'))
-      expect(await bot.say('/genie me as ana@example.com', { name: 'ana', id: 'U7' })).to.deep.equal([
+      expect(await bot.say('/genie me as ana@example.com', { name: 'ana', id: 'U7', email_address: 'ana@example.com' })).to.deep.equal([
         'OK ana, you are ana@example.com (Ana Lima) in JSM Operations. Acknowledge, close and notes from chat will show that name; ' +
         'for unacknowledge and snooze JSM Operations shows the bot\'s API token account.'
       ])
@@ -186,12 +186,12 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
   describe('people: genie me as, whoami, oncall, take', () => {
     it('finds the account for an email through the Jira user API and keeps its account id', async () => {
       const scope = jira().get('/rest/api/3/user/search').query({ query: 'ana@example.com' }).reply(200, jsmFixture('jira-user-search'))
-      expect(await bot.say('/genie me as ana@example.com', { name: 'ana', id: 'U7' })).to.deep.equal([
+      expect(await bot.say('/genie me as ana@example.com', { name: 'ana', id: 'U7', email_address: 'ana@example.com' })).to.deep.equal([
         `OK ana, you are ana@example.com (Ana Lima) in JSM Operations. Note: ${TOKEN_NOTE}`
       ])
       expectDone(scope)
       expect(bot.robot.brain.get(BRAIN_KEY).U7).to.include({ username: 'ana@example.com', accountId: ANA.accountId, service: 'JSM Operations' })
-      expect(await bot.say('/genie whoami', { name: 'ana', id: 'U7' }))
+      expect(await bot.say('/genie whoami', { name: 'ana', id: 'U7', email_address: 'ana@example.com' }))
         .to.deep.equal([`You are ana@example.com (Ana Lima) in JSM Operations (set with /genie me as, account ${ANA.accountId}).`])
     })
 
@@ -203,10 +203,21 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
       ])
       expect(bot.robot.brain.get(BRAIN_KEY)).to.equal(null)
       scope.get('/rest/api/3/user').query({ accountId: BEN.accountId }).reply(200, jsmFixture('jira-user'))
-      const [reply] = await bot.say(`/genie me as account ${BEN.accountId}`, { name: 'ben', id: 'U8' })
+      // Verified: the chat email, searched on the site, finds exactly this account (its address hidden).
+      scope.get('/rest/api/3/user/search').query({ query: 'ben@example.com' }).reply(200, jsmFixture('jira-user-search-hidden'))
+      const [reply] = await bot.say(`/genie me as account ${BEN.accountId}`, { name: 'ben', id: 'U8', email_address: 'ben@example.com' })
       expect(reply).to.match(/^OK ben, you are Ben Okafor in JSM Operations\./)
       expectDone(scope)
-      expect(bot.robot.brain.get(BRAIN_KEY).U8).to.include({ username: 'Ben Okafor', accountId: BEN.accountId })
+      expect(bot.robot.brain.get(BRAIN_KEY).U8).to.include({ username: 'Ben Okafor', accountId: BEN.accountId, verified: 'chat email' })
+    })
+
+    it('keeps an account id the chat email does not resolve to as an unverified claim', async () => {
+      const scope = jira().get('/rest/api/3/user').query({ accountId: BEN.accountId }).reply(200, jsmFixture('jira-user'))
+      scope.get('/rest/api/3/user/search').query({ query: 'ana@example.com' }).reply(200, jsmFixture('jira-user-search'))
+      const [reply] = await bot.say(`/genie me as account ${BEN.accountId}`, { name: 'ana', id: 'U7', email_address: 'ana@example.com' })
+      expectDone(scope)
+      expect(reply).to.match(/^Noted, ana: you say you are Ben Okafor in JSM Operations, but I cannot verify it/)
+      expect(bot.robot.brain.get(BRAIN_KEY).U7).to.not.have.property('verified')
     })
 
     it('says an address with no account is unknown and points at genie me as account', async () => {
@@ -245,12 +256,12 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
     it('puts the stored account on call with the responder body', async () => {
       const before = bot.clock.now() // the robot's clock: what its requests are timed on
       const people = jira().get('/rest/api/3/user/search').query({ query: 'ana@example.com' }).reply(200, jsmFixture('jira-user-search'))
-      await bot.say('/genie me as ana@example.com', { name: 'ana', id: 'U7' })
+      await bot.say('/genie me as ana@example.com', { name: 'ana', id: 'U7', email_address: 'ana@example.com' })
       const [platform] = jsmFixture('schedules').values
       let body: any
       const scope = rest().get(`${REST}/schedules`).query(true).reply(200, jsmFixture('schedules'))
       scope.post(`${REST}/schedules/${platform.id}/overrides`, (b: any) => { body = b; return true }).reply(201, jsmFixture('override-created'))
-      const [reply] = await bot.say('/genie take platform for 2h', { name: 'ana', id: 'U7' })
+      const [reply] = await bot.say('/genie take platform for 2h', { name: 'ana', id: 'U7', email_address: 'ana@example.com' })
       expectDone(scope, people)
       expect(Object.keys(body)).to.deep.equal(['responder', 'startDate', 'endDate'])
       expect(body.responder).to.deep.equal({ type: 'user', id: ANA.accountId })
@@ -282,7 +293,7 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
     it('looks an identity stored on OpsGenie up again on JSM before using it, and stores the account', async () => {
       bot.robot.brain.set(BRAIN_KEY, { U7: { username: 'ana@example.com', fullName: 'Ana L.', setAt: '2026-01-01T00:00:00.000Z' } })
       const people = jira().get('/rest/api/3/user/search').query({ query: 'ana@example.com' }).reply(200, jsmFixture('jira-user-search'))
-      expect(await bot.say('/genie whoami', { name: 'ana', id: 'U7' })).to.deep.equal([
+      expect(await bot.say('/genie whoami', { name: 'ana', id: 'U7', email_address: 'ana@example.com' })).to.deep.equal([
         `You are ana@example.com (Ana Lima) in JSM Operations (looked up again in JSM Operations: you had set it on OpsGenie, account ${ANA.accountId}).`
       ])
       expectDone(people)

@@ -25,7 +25,7 @@ const CASES: Case[] = [
   { say: '/genie confirm ABCD', mock: () => {}, reply: 'No close all is waiting for your confirmation in this room. Nothing was closed.' },
   { say: '/genie note 1 on it', mock: s => { mockList(s, OPEN, [alert(1)]); mockAction(s, uuid(1), { action: 'notes' }) }, reply: 'Added your note to #1 (confirmed by OpsGenie).' },
   { say: '/genie snooze 1 30m', mock: s => { mockList(s, OPEN, [alert(1)]); mockAction(s, uuid(1), { action: 'snooze' }) }, reply: /^Snoozed #1 for 30m, until .* UTC \(confirmed by OpsGenie\)\.$/ },
-  { say: '/genie me as neo@opsgenie.com', mock: s => { s.get('/v2/users/neo@opsgenie.com').reply(200, fixture('user')) }, reply: /^OK alice, you are neo@opsgenie\.com \(Thomas Anderson\) in OpsGenie\./ },
+  { say: '/genie me as neo@opsgenie.com', mock: s => { s.get('/v2/users/neo@opsgenie.com').reply(200, fixture('user')) }, reply: /^Noted, alice: you say you are neo@opsgenie\.com \(Thomas Anderson\) in OpsGenie, but I cannot verify it/ },
   { say: '/genie whoami', mock: () => {}, reply: /^I have not been told who you are in OpsGenie\./ },
   { say: '/genie forget me', mock: () => {}, reply: 'I had nothing stored for you, so there is nothing to forget.' },
   {

@@ -6,6 +6,7 @@ import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN
 const SCHEDULES = fixture('schedules').data
 const PRIMARY = SCHEDULES[0]
 const DATABASE = SCHEDULES[1]
+const NEO = { name: 'neo', id: 'U1', email_address: 'neo@opsgenie.com' }
 
 function onCallBody (schedule: { id: string, name: string }, recipients: string[]): any {
   const body = fixture('oncall-flat')
@@ -22,12 +23,12 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
   const bot = botForEachTest(configure)
 
   describe('genie me as, whoami, forget me', () => {
-    it('stores who the chat user is after OpsGenie knows the address, and shows it', async () => {
+    it('stores who the chat user is after OpsGenie knows the address, verified by the chat email, and shows it', async () => {
       const scope = opsgenie().get('/v2/users/neo@opsgenie.com').reply(200, fixture('user'))
-      expect(await bot.say('/genie me as neo@opsgenie.com', { name: 'neo', id: 'U1' }))
+      expect(await bot.say('/genie me as neo@opsgenie.com', NEO))
         .to.deep.equal(['OK neo, you are neo@opsgenie.com (Thomas Anderson) in OpsGenie. Your actions from chat will show that name.'])
       expectDone(scope)
-      expect(await bot.say('/genie whoami', { name: 'neo', id: 'U1' }))
+      expect(await bot.say('/genie whoami', NEO))
         .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with /genie me as).'])
     })
 
@@ -49,13 +50,46 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
       expect(bot.robot.brain.get(BRAIN_KEY)).to.equal(null)
     })
 
-    it('sends the mapped username as user on every action', async () => {
+    it('sends the verified username as user on every action', async () => {
       const scope = opsgenie().get('/v2/users/neo@opsgenie.com').reply(200, fixture('user'))
-      await bot.say('/genie me as neo@opsgenie.com', { name: 'neo', id: 'U1', email_address: 'tanderson@metacortex.com' })
+      await bot.say('/genie me as neo@opsgenie.com', { ...NEO, email_address: 'Neo@OpsGenie.com' })
       mockList(scope, OPEN_UNACKED, [alert(1)])
       mockAction(scope, uuid(1), { body: b => b.user === 'neo@opsgenie.com' && b.source === 'hubot' })
-      expect(await bot.say('/genie ack', { name: 'neo', id: 'U1', email_address: 'tanderson@metacortex.com' }))
+      expect(await bot.say('/genie ack', { ...NEO, email_address: 'Neo@OpsGenie.com' }))
         .to.deep.equal(['Acknowledged 1 alert, confirmed by OpsGenie: #1.'])
+      expectDone(scope)
+    })
+
+    it('keeps a claim the chat email does not back as unverified: shown, never used to act in that name', async () => {
+      const mallory = { name: 'mallory', id: 'U6', email_address: 'mallory@example.com' }
+      const scope = opsgenie().get('/v2/users/neo@opsgenie.com').reply(200, fixture('user'))
+      expect(await bot.say('/genie me as neo@opsgenie.com', mallory)).to.deep.equal([
+        'Noted, mallory: you say you are neo@opsgenie.com (Thomas Anderson) in OpsGenie, but I cannot verify it ' +
+        '(your chat account\'s email is mallory@example.com, not that address). Until it is verified your actions go out as ' +
+        'mallory@example.com and /genie take will not put you on call. To verify it, use a chat account whose email is ' +
+        'that address, or ask an identity admin (HUBOT_OPSGENIE_IDENTITY_ADMINS) to say /genie <your chat name> is <email>.'])
+      expect(await bot.say('/genie whoami', mallory)).to.deep.equal([
+        'You said you are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with /genie me as), but that is not ' +
+        'verified, so it is not used: your actions go out as mallory@example.com. To verify it, use a chat account whose ' +
+        'email is that address, or ask an identity admin (HUBOT_OPSGENIE_IDENTITY_ADMINS) to say /genie <your chat name> is <email>.'])
+      mockList(scope, OPEN_UNACKED, [alert(1)])
+      mockAction(scope, uuid(1), { body: b => b.user === 'mallory@example.com' })
+      expect(await bot.say('/genie ack', mallory)).to.deep.equal(['Acknowledged 1 alert, confirmed by OpsGenie: #1.'])
+      expectDone(scope)
+    })
+
+    it('treats an identity stored before verification existed as an unverified claim, and says so', async () => {
+      bot.robot.brain.set(BRAIN_KEY, { U1: { username: 'neo@opsgenie.com', fullName: 'Thomas Anderson', setAt: '2026-11-01T00:00:00.000Z' } })
+      const [reply] = await bot.say('/genie whoami', { name: 'neo', id: 'U1' })
+      expect(reply).to.match(/^You said you are neo@opsgenie\.com .* but that is not verified, so it is not used: your actions go out as neo\./)
+      const scope = mockList(opsgenie(), OPEN, [alert(1)])
+      mockAction(scope, uuid(1), { body: b => b.user === 'neo' })
+      await bot.say('/genie ack 1', { name: 'neo', id: 'U1' })
+      expectDone(scope)
+      // The same old record is used once the chat adapter gives that very address.
+      mockList(scope, OPEN, [alert(2)])
+      mockAction(scope, uuid(2), { body: b => b.user === 'neo@opsgenie.com' })
+      await bot.say('/genie ack 2', NEO)
       expectDone(scope)
     })
 
@@ -71,7 +105,7 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
 
     it('forgets the mapping, after which actions go out under the chat name again', async () => {
       const scope = opsgenie().get('/v2/users/neo@opsgenie.com').reply(200, fixture('user'))
-      await bot.say('/genie me as neo@opsgenie.com', { name: 'neo', id: 'U1' })
+      await bot.say('/genie me as neo@opsgenie.com', NEO)
       expect(await bot.say('/genie forget me', { name: 'neo', id: 'U1' })).to.deep.equal(['Forgotten: I no longer know who you are in OpsGenie.'])
       expect(await bot.say('/genie forget me', { name: 'neo', id: 'U1' })).to.deep.equal(['I had nothing stored for you, so there is nothing to forget.'])
       expect(await bot.say('/genie whoami', { name: 'neo', id: 'U1' }))
@@ -84,7 +118,7 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
 
     it('keeps the mapping across a brain save and a load into a new robot', async () => {
       const scope = opsgenie().get('/v2/users/neo@opsgenie.com').reply(200, fixture('user'))
-      await bot.say('/genie me as neo@opsgenie.com', { name: 'neo', id: 'U1' })
+      await bot.say('/genie me as neo@opsgenie.com', NEO)
       let saved: unknown
       bot.robot.brain.on('save', (data: unknown) => { saved = JSON.parse(JSON.stringify(data)) })
       bot.robot.brain.save()
@@ -101,6 +135,27 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
       } finally {
         await second.stop()
       }
+    })
+
+    it('lets an identity admin record who someone is (verified), and nobody else', async () => {
+      process.env.HUBOT_OPSGENIE_IDENTITY_ADMINS = 'U9, role:identity'
+      bot.robot.brain.userForId('U1', { name: 'neo', room: 'room1' }) // adapters keep the users they see in the brain
+      const admin = { name: 'oracle', id: 'U9' }
+      const mallory = { name: 'mallory', id: 'U6' }
+      expect(await bot.say('/genie neo is mallory@example.com', mallory)).to.deep.equal([
+        'Only identity admins (HUBOT_OPSGENIE_IDENTITY_ADMINS) may record who someone else is. Nothing was stored.'])
+      expect(bot.robot.brain.get(BRAIN_KEY)).to.equal(null)
+      expect(await bot.say('/genie nobody-here is neo@opsgenie.com', admin)).to.deep.equal([
+        'I know no chat user called nobody-here. Nothing was stored; give their chat name or id as the bot sees it.'])
+      const scope = opsgenie().get('/v2/users/neo@opsgenie.com').reply(200, fixture('user'))
+      expect(await bot.say('/genie @neo is neo@opsgenie.com', admin)).to.deep.equal([
+        'Recorded: neo is neo@opsgenie.com (Thomas Anderson) in OpsGenie (verified by you). Their actions from chat will show that name.'])
+      expect(await bot.say('/genie whoami', { name: 'neo', id: 'U1' }))
+        .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (recorded by an identity admin).'])
+      mockList(scope, OPEN, [alert(1)])
+      mockAction(scope, uuid(1), { body: b => b.user === 'neo@opsgenie.com' })
+      await bot.say('/genie ack 1', { name: 'neo', id: 'U1' })
+      expectDone(scope)
     })
 
     it('refuses an address that is not an email without asking OpsGenie', async () => {
@@ -173,6 +228,17 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
       expect(await bot.say('/genie take for 1h', { name: 'neo', id: 'U1', email_address: 'neo@opsgenie.com' }))
         .to.deep.equal(['Which schedule? Say /genie take <schedule> for 1h, with one of: Primary, Database.'])
       expectDone(scope)
+    })
+
+    it('refuses to put an unverified claim on call, with the reason, and sends nothing', async () => {
+      const scope = opsgenie().get('/v2/users/dana@opsgenie.com').reply(200, { data: { id: 'd', username: 'dana@opsgenie.com', fullName: 'Dana' }, took: 0, requestId: 'r' })
+      const mallory = { name: 'mallory', id: 'U6', email_address: 'mallory@example.com' }
+      await bot.say('/genie me as dana@opsgenie.com', mallory)
+      expectDone(scope)
+      expect(await bot.say('/genie take Primary for 1h', mallory)).to.deep.equal([
+        'You said you are dana@opsgenie.com in OpsGenie, but that is not verified, so I will not put it on call; ' +
+        'nobody was put on call. To verify it, use a chat account whose email is that address, or ask an identity admin ' +
+        '(HUBOT_OPSGENIE_IDENTITY_ADMINS) to say /genie <your chat name> is <email>.'])
     })
 
     it('asks who you are before putting a chat name on call', async () => {

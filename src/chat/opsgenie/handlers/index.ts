@@ -4,7 +4,7 @@ import type { GenieCommand } from '../parse'
 import type { GenieContext } from '../context'
 import { formatHelp, formatInvalid, formatUnknown } from '../command-format'
 import { ackAll, actOnIds, closeAll, confirmCloseAll, note, snooze, status } from './alerts'
-import { forgetMe, meAs, meAsAccount, onCall, take, whoami } from './people'
+import { forgetMe, meAs, meAsAccount, onCall, recordFor, take, whoami } from './people'
 
 export async function handleGenie (command: GenieCommand, ctx: GenieContext): Promise<string> {
   // A held close all waits for `genie confirm` and nothing else from that person.
@@ -23,6 +23,7 @@ export async function handleGenie (command: GenieCommand, ctx: GenieContext): Pr
     case 'me-as-account': return meAsAccount(ctx, command.accountId)
     case 'whoami': return whoami(ctx)
     case 'forget-me': return forgetMe(ctx)
+    case 'identity-record': return recordFor(ctx, command.who, command.email)
     case 'oncall': return onCall(ctx, command.schedule)
     case 'take': return take(ctx, command.schedule, command.durationMs)
     case 'help': return formatHelp(ctx.prefix)

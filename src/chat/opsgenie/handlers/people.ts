@@ -6,24 +6,42 @@ import { describeError } from '../../describe-error'
 import type { GenieContext } from '../context'
 import { formatOnCall, type OnCallRow } from '../format'
 import type { UserInfo } from '../../../alerting/types'
-import { actorName, checkedOn, forgetIdentity, getIdentity, scheduleUsername, setIdentity, type Identity } from '../identity'
+import {
+  actorName, chatEmail, chatEmailIs, checkedOn, forgetIdentity, getIdentity, isVerified, scheduleUsername, setIdentity,
+  type Identity
+} from '../identity'
 import {
   formatEmailsHidden, formatForgotten, formatIdentitySet, formatNoSchedule, formatNoSchedules, formatNoSuchAccount,
   formatNoSuchUser, formatStaleIdentity, formatTaken, formatTakeWhoAreYou, formatWhichSchedule, formatWhoami,
   formatWhoamiUnset
 } from '../people-format'
+import { formatClaimNoted, formatRecorded, formatTakeUnverified } from '../identity-format'
 import { pickSchedule, scheduleNames } from '../schedules'
 
-function remember (ctx: GenieContext, user: UserInfo): Identity {
+type Verification = Pick<Identity, 'verified' | 'recordedBy'>
+
+function remember (ctx: GenieContext, user: UserInfo, how: Verification, userId = String(ctx.user.id)): Identity {
   const identity: Identity = {
     username: user.username,
     fullName: user.fullName,
     ...(user.accountId ? { accountId: user.accountId } : {}),
     service: ctx.backend().service,
-    setAt: new Date(ctx.now()).toISOString()
+    setAt: new Date(ctx.now()).toISOString(),
+    ...(how.verified ? { verified: how.verified } : {}),
+    ...(how.recordedBy ? { recordedBy: how.recordedBy } : {})
   }
-  setIdentity(ctx.brain, ctx.user.id, identity)
+  setIdentity(ctx.brain, userId, identity)
   return identity
+}
+
+/** The reply once a claim is stored: confirmed (it acts in your name) or only noted (it does not). */
+function claimReply (ctx: GenieContext, user: UserInfo, identity: Identity): string {
+  const backend = ctx.backend()
+  if (identity.verified) {
+    return formatIdentitySet(ctx.user.name, user, backend.service, backend.attribution('acknowledge'), backend.attribution('snooze'))
+  }
+  const actor = actorName(ctx.user, undefined).name
+  return formatClaimNoted(ctx.user.name, user, chatEmail(ctx.user), actor, backend.service, ctx.prefix)
 }
 
 export async function meAs (ctx: GenieContext, email: string): Promise<string> {
@@ -31,16 +49,40 @@ export async function meAs (ctx: GenieContext, email: string): Promise<string> {
   const found = await backend.findUser({ email })
   if (found.kind === 'none') return formatNoSuchUser(email, backend.service, backend.peopleBy === 'accountId', ctx.prefix)
   if (found.kind === 'hidden') return formatEmailsHidden(email, found.candidates, ctx.prefix)
-  remember(ctx, found.user)
-  return formatIdentitySet(ctx.user.name, found.user, backend.service, backend.attribution('acknowledge'), backend.attribution('snooze'))
+  // Verified only when the chat adapter vouches for the address: the account is the one that email resolves to.
+  const identity = remember(ctx, found.user, chatEmailIs(ctx.user, email) ? { verified: 'chat email' } : {})
+  return claimReply(ctx, found.user, identity)
 }
 
 export async function meAsAccount (ctx: GenieContext, accountId: string): Promise<string> {
   const backend = ctx.backend()
   const found = await backend.findUser({ id: accountId })
   if (found.kind !== 'found') return formatNoSuchAccount(accountId, backend.service)
-  remember(ctx, found.user)
-  return formatIdentitySet(ctx.user.name, found.user, backend.service, backend.attribution('acknowledge'), backend.attribution('snooze'))
+  // Verified only when the chat adapter's email resolves to this very account.
+  const email = chatEmail(ctx.user)
+  const mine = email ? await backend.findUser({ email }) : undefined
+  // A site that hides emails still finds the account by it: one match, and it is this account.
+  const resolved = mine?.kind === 'found'
+    ? mine.user
+    : mine?.kind === 'hidden' && mine.candidates.length === 1 ? mine.candidates[0] : undefined
+  const verified = resolved?.accountId !== undefined && resolved.accountId === found.user.accountId
+  const identity = remember(ctx, found.user, verified ? { verified: 'chat email' } : {})
+  return claimReply(ctx, found.user, identity)
+}
+
+/** `genie <chat user> is <email>`: an identity admin records a verified identity for someone else. */
+export async function recordFor (ctx: GenieContext, who: string, email: string): Promise<string> {
+  const backend = ctx.backend()
+  if (!ctx.mayRecordIdentities || !(await ctx.mayRecordIdentities())) {
+    return 'Only identity admins (HUBOT_OPSGENIE_IDENTITY_ADMINS) may record who someone else is. Nothing was stored.'
+  }
+  const person = ctx.chatUser?.(who)
+  if (!person) return `I know no chat user called ${who}. Nothing was stored; give their chat name or id as the bot sees it.`
+  const found = await backend.findUser({ email })
+  if (found.kind === 'none') return formatNoSuchUser(email, backend.service, false, ctx.prefix)
+  if (found.kind === 'hidden') return formatEmailsHidden(email, found.candidates, ctx.prefix)
+  remember(ctx, found.user, { verified: 'admin', recordedBy: String(ctx.user.id) }, String(person.id))
+  return formatRecorded(String(person.name), found.user, backend.service)
 }
 
 type Current = { identity?: Identity, reresolvedFrom?: string } | { stale: string }
@@ -56,13 +98,18 @@ async function currentIdentity (ctx: GenieContext): Promise<Current> {
   if (savedOn === ctx.service) return { identity }
   const found = identity.username.includes('@') ? await ctx.backend().findUser({ email: identity.username }) : { kind: 'none' as const }
   if (found.kind !== 'found') return { stale: formatStaleIdentity(identity, savedOn, ctx.service, ctx.prefix) }
-  return { identity: remember(ctx, found.user), reresolvedFrom: savedOn }
+  const how = isVerified(identity, ctx.user) ? { verified: identity.verified ?? 'chat email', recordedBy: identity.recordedBy } : {}
+  return { identity: remember(ctx, found.user, how), reresolvedFrom: savedOn }
 }
 
 export async function whoami (ctx: GenieContext): Promise<string> {
   const current = await currentIdentity(ctx)
   if ('stale' in current) return current.stale
-  if (current.identity) return formatWhoami(current.identity, ctx.service, ctx.prefix, current.reresolvedFrom)
+  if (current.identity) {
+    const verified = isVerified(current.identity, ctx.user)
+    const actor = verified ? undefined : actorName(ctx.user, undefined).name
+    return formatWhoami(current.identity, ctx.service, ctx.prefix, current.reresolvedFrom, actor)
+  }
   return formatWhoamiUnset(actorName(ctx.user, undefined), ctx.service, ctx.prefix)
 }
 
@@ -95,6 +142,10 @@ type OnCallPerson = { username: string, accountId?: string } | string | undefine
 async function onCallPerson (ctx: GenieContext): Promise<OnCallPerson> {
   const current = await currentIdentity(ctx)
   if ('stale' in current) return current.stale
+  // A claim nobody confirmed never puts anyone on call, not even the chat email instead of it.
+  if (current.identity && !isVerified(current.identity, ctx.user)) {
+    return formatTakeUnverified(current.identity.username, ctx.service, ctx.prefix)
+  }
   const username = scheduleUsername(ctx.user, current.identity)
   if (!username) return undefined
   if (ctx.backend().peopleBy === 'username' || current.identity?.accountId) return { username, accountId: current.identity?.accountId }
