@@ -36,7 +36,7 @@ export const TRANSCRIPTS: Transcript[] = [
       '/status maintenance Switch swap from tomorrow 22:00 Europe/Paris until 23:30 on Billing, Web',
       '/status maintenance',
       '/status maintenance start',
-      '/status maintenance complete done',
+      '/status maintenance complete: done',
       '/status email notifications?'
     ]
   }

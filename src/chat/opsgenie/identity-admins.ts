@@ -7,7 +7,7 @@ import type { HubotBrain, HubotRobot, HubotUser } from '../hubot'
 import { decide, parseWriters, roleProvider } from '../authorization/policy'
 import { GENIE_GATE } from './access'
 
-export const IDENTITY_ADMINS_VARIABLE = 'HUBOT_OPSGENIE_IDENTITY_ADMINS'
+const IDENTITY_ADMINS_VARIABLE = 'HUBOT_OPSGENIE_IDENTITY_ADMINS'
 
 export async function mayRecordIdentities (robot: HubotRobot, user: HubotUser): Promise<boolean> {
   const admins = parseWriters(env(IDENTITY_ADMINS_VARIABLE))

@@ -1,5 +1,6 @@
 // Pure: the replies of the commands that change the page (set a component, open, update, resolve).
 
+import { echo } from '../bounds'
 import type { Component, Incident } from '../../statuspage/types'
 import { plural } from '../../util/text'
 import { qualifiedName } from './groups'
@@ -54,6 +55,10 @@ export const formatOpened = (created: Incident, withMessage = false): string =>
 
 export const formatNoSuchIncidentId = (id: string, choice: string): string =>
   `No unresolved incident has the id "${id}".\n${choice}`
+
+/** A word where an id goes, on a command that would otherwise act on the only one: refused, ids listed. */
+export const formatStrayWord = (word: string, choice: string, command: string): string =>
+  `"${echo(word, 40)}" is not an id (a message without an id goes after a colon: ${command}: <message>).\n${choice}`
 
 export const formatNothingToPick = (verb: 'update' | 'resolve', prefix: string): string =>
   `There is no unresolved incident to ${verb}. Nothing was changed. (${prefix}status open <name>: <message> opens one.)`

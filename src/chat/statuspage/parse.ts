@@ -42,8 +42,9 @@ export function parseStatus (rest: string | undefined): StatusCommand {
   const [first, ...others] = words(text)
   // `status help` alone (`status help?` still asks about a component called help).
   if (text.toLowerCase() === 'help') return { kind: 'help' }
-  const keyword = first.toLowerCase().replace(/\?+$/, '')
-  const after = text.slice(first.length).trim()
+  const keyword = first.toLowerCase().replace(/\?+$/, '').replace(/^(update|resolve):$/, '$1')
+  // `resolve: all good` keeps its colon on the arguments: a message for the only one, not a stray word.
+  const after = (keyword !== first.toLowerCase() && first.endsWith(':') ? ':' : '') + text.slice(first.length).trim()
   switch (keyword) {
     case 'components':
     case 'incidents':
@@ -153,19 +154,34 @@ export function parseIncidentArgs (
 ): IncidentArgs {
   let rest = args.trim()
   const out: IncidentArgs = {}
-  const first = words(rest)[0]
+  const first = words(rest)[0]?.replace(/:$/, '')
   if (first !== undefined && isIncidentId(first, knownIds)) {
     out.id = first.toLowerCase()
     rest = rest.slice(first.length).trim()
   }
   const next = words(rest)[0]
-  const status = options.status ? parseIncidentStatus(next) : undefined
+  const status = options.status ? parseIncidentStatus(next?.replace(/:$/, '')) : undefined
   if (status && next !== undefined) {
     out.status = status
     rest = rest.slice(next.length).trim()
   }
+  rest = afterColon(rest)
   if (rest !== '') out.message = rest
   return out
+}
+
+/** A message may follow a colon (`resolve: all good`, `update identified: fix is out`). */
+export const afterColon = (text: string): string => text.replace(/^:\s*/, '').trim()
+
+/**
+ * The word that would otherwise be taken for a message to "the only one": no id, no status word, and
+ * the text does not start with a colon. `oops` in `resolve oops` must not resolve anything.
+ */
+export function strayWord (args: string, parsed: { id?: string, status?: string, message?: string }):
+  string | undefined {
+  const text = args.trim()
+  if (parsed.id || parsed.status || parsed.message === undefined || text.startsWith(':')) return undefined
+  return words(text)[0]
 }
 
 export function isIncidentId (word: string, knownIds: readonly string[] = []): boolean {

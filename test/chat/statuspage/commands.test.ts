@@ -332,11 +332,11 @@ describe('Statuspage commands on Hubot 3.5', () => {
       scope.done()
     })
 
-    it('reads a twelve-letter first word as the message, not an id', async () => {
+    it('reads a twelve-letter word after a colon as the message, not an id', async () => {
       const scope = getUnresolved(api())
         .patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { body: 'intermittent failures continue', deliver_notifications: true } })
         .reply(200, unresolved()[0])
-      expect(await ask('/status update intermittent failures continue')).to.contain('Updated incident Zürich builds are failing (p31zjtct2jer)')
+      expect(await ask('/status update: intermittent failures continue')).to.contain('Updated incident Zürich builds are failing (p31zjtct2jer)')
       scope.done()
     })
 
@@ -450,13 +450,29 @@ describe('Statuspage commands on Hubot 3.5', () => {
       scope.done()
     })
 
-    it('still reads a message that begins with an ordinary word', async () => {
+    it('reads a message after a colon, or after a status word, for the only unresolved incident', async () => {
       const scope = getUnresolved(api())
       scope.patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { body: 'intermittent errors remain', deliver_notifications: true } })
         .reply(200, unresolved()[0])
-      expect(await ask('/status update intermittent errors remain')).to.match(/^Updated incident Zürich builds are failing/)
+      expect(await ask('/status update: intermittent errors remain')).to.match(/^Updated incident Zürich builds are failing/)
+      scope.patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { status: 'monitoring', body: 'fix is out', deliver_notifications: true } })
+        .reply(200, { ...unresolved()[0], status: 'monitoring' })
+      expect(await ask('/status update monitoring: fix is out')).to.match(/^Updated incident Zürich builds are failing \(p31zjtct2jer\): monitoring/)
       scope.done()
     })
+
+    for (const command of ['/status resolve oops', '/status update oops', '/status update intermittent errors remain']) {
+      it(`writes nothing for "${command}": a word where an id goes is not "the only one"`, async () => {
+        const scope = getUnresolved(api())
+        const verb = command.split(' ')[1]
+        const word = command.split(' ')[2]
+        expect(await ask(command)).to.equal(
+          `"${word}" is not an id (a message without an id goes after a colon: /status ${verb}: <message>).\n` +
+          '1 unresolved incident: which one? Nothing was changed.\n• p31zjtct2jer: Zürich builds are failing (identified)\n' +
+          `Say it with the id, e.g. /status ${verb} p31zjtct2jer${verb === 'update' ? ' <message>' : ''}`)
+        scope.done()
+      })
+    }
   })
 
   describe('a mistyped state after a component\'s name', () => {

@@ -106,7 +106,7 @@ describe('Statuspage faults never mislead (Hubot 3.5)', () => {
 
     it('a resolve PATCH answered {} never says "Resolved incident undefined"', async () => {
       const scope = getUnresolved(getComponents(api())).patch(`${PAGE}/incidents/p31zjtct2jer`).reply(200, {})
-      const reply = await ask('/status resolve all good')
+      const reply = await ask('/status resolve: all good')
       expect(reply).not.to.contain('Resolved incident')
       expect(reply).to.contain(`(id is undefined, not a non-empty text), so the request ${MAY_HAVE}`)
       scope.done()

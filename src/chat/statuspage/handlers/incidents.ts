@@ -5,10 +5,10 @@ import { MAINTENANCE_STATUSES, type Incident, type MaintenanceStatus } from '../
 import type { StatusContext } from '../context'
 import {
   formatAlreadyClosed, formatNoSuchIncidentId, formatNothingToPick, formatOpened, formatResolved, formatSayWhatToAdd,
-  formatUpdated, formatWouldReopen
+  formatStrayWord, formatUpdated, formatWouldReopen
 } from '../changes-format'
 import { formatIncidentChoice } from '../format'
-import { looksLikeIncidentId, parseIncidentArgs, type StatusCommand } from '../parse'
+import { looksLikeIncidentId, parseIncidentArgs, strayWord, type StatusCommand } from '../parse'
 import { isClosedIncident } from '../states'
 
 export async function open (ctx: StatusContext, command: Extract<StatusCommand, { kind: 'open' }>): Promise<string> {
@@ -42,6 +42,12 @@ async function pickIncident (args: string, client: StatuspageClient, verb: 'upda
   if (incidents.length === 0) return { args: parsed, incident: undefined, reply: formatNothingToPick(verb, prefix) }
   if (incidents.length > 1) {
     return { args: parsed, incident: undefined, reply: formatIncidentChoice(incidents, prefix, verb) }
+  }
+  // "The only one" only when no word stands where an id goes: `resolve oops` resolves nothing.
+  const stray = strayWord(args, parsed)
+  if (stray !== undefined) {
+    const reply = formatStrayWord(stray, formatIncidentChoice(incidents, prefix, verb), `${prefix}status ${verb}`)
+    return { args: parsed, incident: undefined, reply }
   }
   return { args: parsed, incident: incidents[0], reply: undefined }
 }

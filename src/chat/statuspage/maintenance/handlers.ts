@@ -4,7 +4,8 @@
 import { allSettledOrThrow } from '../../../util/async'
 import type { ComponentStatus, Incident, MaintenanceChange } from '../../../statuspage/types'
 import type { StatusContext } from '../context'
-import { looksLikeIncidentId } from '../parse'
+import { looksLikeIncidentId, strayWord } from '../parse'
+import { formatStrayWord } from '../changes-format'
 import { resolveComponentList } from './components'
 import {
   formatBadWindow, formatChanged, formatMaintenanceChoice, formatMaintenanceList, formatNoSuchMaintenanceId,
@@ -114,6 +115,11 @@ async function pick (args: string, verb: MaintenanceAction | 'update', ctx: Stat
     return formatNoSuchMaintenanceId(first, formatMaintenanceChoice(candidates, verb, prefix, now()))
   }
   if (candidates.length !== 1) return formatMaintenanceChoice(candidates, verb, prefix, now())
+  // "The only one" only when no word stands where an id goes: `start nosuch` starts nothing.
+  const stray = strayWord(args, parsed)
+  if (stray !== undefined) {
+    return formatStrayWord(stray, formatMaintenanceChoice(candidates, verb, prefix, now()), `${prefix}status maintenance ${verb}`)
+  }
   return { maintenance: candidates[0], message: parsed.message, status: parsed.status }
 }
 

@@ -42,8 +42,9 @@ export function parseMaintenance (rest: string): MaintenanceParse {
   const text = rest.trim().replace(/^\?$/, '')
   if (text === '' || /^list$/i.test(text)) return { kind: 'maintenance-list' }
   const [first, second] = text.split(/\s+/)
-  const word = first.toLowerCase()
-  const args = text.slice(first.length).trim()
+  // `complete: done` keeps its colon on the arguments: a message for the only one, not a stray word.
+  const word = first.toLowerCase().replace(/:$/, '')
+  const args = (first.endsWith(':') ? ':' : '') + text.slice(first.length).trim()
   const isAction = ACTIONS.includes(word) || word === 'update'
   // `maintenance Update firmware from ...` names a maintenance; `maintenance update <id> ...` updates one.
   if (isAction && (looksLikeId(second) || !/\sfrom\s/i.test(text))) return action(word, args)
@@ -134,16 +135,17 @@ export function parseMaintenanceArgs (
 ): MaintenanceArgs {
   let rest = args.trim()
   const out: MaintenanceArgs = {}
-  const first = rest.split(/\s+/)[0]
+  const first = rest.split(/\s+/)[0].replace(/:$/, '')
   if (first && (looksLikeId(first) || knownIds.includes(first.toLowerCase()))) {
     out.id = first.toLowerCase()
     rest = rest.slice(first.length).trim()
   }
   if (options.status) {
     const next = rest.split(/\s+/)[0]
-    const status = parseMaintenanceStatus(next)
+    const status = parseMaintenanceStatus(next.replace(/:$/, ''))
     if (status) { out.status = status; rest = rest.slice(next.length).trim() }
   }
+  rest = rest.replace(/^:\s*/, '').trim()
   if (rest !== '') out.message = rest
   return out
 }

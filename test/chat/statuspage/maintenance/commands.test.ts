@@ -215,7 +215,7 @@ for (const version of HUBOT_VERSIONS) {
         const scope = getMaintenance(api(), activeMaintenance(), upcomingMaintenance())
           .patch(`${PAGE}/incidents/mnt0docs0001`, { incident: { status: 'completed', body: 'reindex done', components: { cmpdoc000001: 'operational' }, deliver_notifications: true } })
           .reply(200, { ...active(), status: 'completed' })
-        expect(await ask('/status maintenance complete reindex done')).to.equal(
+        expect(await ask('/status maintenance complete: reindex done')).to.equal(
           'Completed maintenance Docs search reindex (mnt0docs0001): completed, 2026-11-24 20:00 → 23:00 UTC (3h). 1 linked component set back to operational. https://stspg.io/mdoc1')
         scope.done()
       })
@@ -257,7 +257,7 @@ for (const version of HUBOT_VERSIONS) {
         const scope = getMaintenance(api(), activeMaintenance(), [])
           .patch(`${PAGE}/incidents/mnt0docs0001`, { incident: { body: 'halfway there', deliver_notifications: true } })
           .reply(200, active())
-        expect(await ask('/status maintenance update halfway there')).to.match(/^Updated maintenance Docs search reindex \(mnt0docs0001\): in progress/)
+        expect(await ask('/status maintenance update: halfway there')).to.match(/^Updated maintenance Docs search reindex \(mnt0docs0001\): in progress/)
         scope.done()
         const lettersOnly = { ...active(), id: 'docsreindexa' }
         const again = getMaintenance(api(), [lettersOnly], upcomingMaintenance())
@@ -266,6 +266,17 @@ for (const version of HUBOT_VERSIONS) {
         expect(await ask('/status maintenance complete docsreindexa done')).to.match(/^Completed maintenance Docs search reindex \(docsreindexa\)/)
         again.done()
       })
+
+      for (const command of ['start nosuch', 'complete reindex done', 'cancel oops', 'update halfway there']) {
+        it(`writes nothing for "maintenance ${command}": a word where an id goes is not "the only one"`, async () => {
+          const verb = command.split(' ')[0]
+          const only = verb === 'complete' || verb === 'update' ? [activeMaintenance(), []] : [[], [upcoming()]]
+          const scope = getMaintenance(api(), only[0] as any, only[1] as any)
+          const reply = await ask(`/status maintenance ${command}`)
+          expect(reply).to.match(new RegExp(`^"${command.split(' ')[1]}" is not an id \\(a message without an id goes after a colon: /status maintenance ${verb}: <message>\\)\\.\\n1 maintenance could be meant: which one\\? Nothing was changed\\.`))
+          scope.done()
+        })
+      }
 
       it('asks for the text of an update that has none, changing nothing', async () => {
         const scope = api().get(`${PAGE}/incidents/mnt0docs0001`).reply(200, active())
