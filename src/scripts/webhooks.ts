@@ -27,6 +27,7 @@ import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { runtimeOf } from '../chat/runtime'
 import { registerEndpoints, type RouterLike } from '../webhooks/http'
+import { skipUploadsOnWebhooks } from '../webhooks/uploads'
 import { WebhookReceiver } from '../webhooks/receiver'
 import { formatWebhookStatus, WEBHOOKS_HELP, WEBHOOKS_PATTERN } from '../webhooks/status'
 
@@ -66,6 +67,7 @@ export = (robot: WebhookRobot): void => {
     const router = robot.router
     if (registered || typeof router?.post !== 'function' || typeof router.use !== 'function') return registered
     registerEndpoints(router as RouterLike, receiver, log, clock)
+    skipUploadsOnWebhooks(router)
     registered = true
     return true
   }

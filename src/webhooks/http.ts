@@ -133,6 +133,8 @@ async function readJson (req: Req, maxBytes: number): Promise<{ value: unknown, 
   if (Number.isFinite(declared) && declared > maxBytes) return 413
   if (req.readableEnded || req.complete) {
     if (!isJsonType(req) || req.body === undefined) return 400
+    // Checked before anything walks it: a 10,000-deep body would overflow JSON.stringify's stack.
+    if (tooDeep(req.body)) return 400
     const raw = JSON.stringify(req.body)
     return Buffer.byteLength(raw) > maxBytes ? 413 : { value: req.body, raw }
   }
@@ -145,7 +147,22 @@ async function readJson (req: Req, maxBytes: number): Promise<{ value: unknown, 
     return 400
   }
   // As strict as Hubot's JSON parser: a webhook body is an object (or a list), never a bare value.
-  return typeof value === 'object' && value !== null ? { value, raw } : 400
+  return typeof value === 'object' && value !== null && !tooDeep(value) ? { value, raw } : 400
+}
+
+/** No webhook body nests deeper than this; the vendors' go about 4 levels. */
+const MAX_DEPTH = 64
+
+/** Whether `value` nests deeper than MAX_DEPTH, found without recursion (so without a stack to overflow). */
+export function tooDeep (value: unknown): boolean {
+  let level: unknown[] = [value]
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > MAX_DEPTH) return true
+    const next: unknown[] = []
+    for (const v of level) if (typeof v === 'object' && v !== null) for (const child of Object.values(v)) next.push(child)
+    level = next
+  }
+  return false
 }
 
 function readRaw (req: Req, maxBytes: number): Promise<string | undefined> {

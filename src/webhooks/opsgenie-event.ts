@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto'
 import type { AlertEvent, AlertKind, Ignored } from './events'
+import { inert } from '../util/inert'
 
 const KINDS: Record<string, AlertKind> = {
   create: 'create',
@@ -22,13 +23,8 @@ const KINDS: Record<string, AlertKind> = {
 
 const MAX_TEXT = 300
 
-const text = (value: unknown): string | undefined => {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  if (typeof value !== 'string') return undefined
-  const trimmed = value.trim().replace(/\s+/g, ' ')
-  if (trimmed === '') return undefined
-  return trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT - 1)}…` : trimmed
-}
+/** Every field is outside text: made one inert, bounded line (util/inert) before anything formats it. */
+const text = (value: unknown): string | undefined => inert(value, MAX_TEXT) || undefined
 
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(text).filter((v): v is string => v !== undefined).slice(0, 50) : []

@@ -117,7 +117,7 @@ export class WebhookReceiver {
     const { jsm, alertUrl } = this.current
     return {
       ack: (e: AlertEvent) => {
-        const id = jsm ? e.alertId : e.tinyId ?? e.alertId
+        const id = ackId(e, jsm)
         return id ? `${this.deps.prefix()}genie ack ${id}` : undefined
       },
       link: (e: AlertEvent) => alertLink(alertUrl, e)
@@ -156,4 +156,17 @@ export class WebhookReceiver {
 
 function ownKey (event: StatuspageEvent): string {
   return event.type === 'component' ? componentKey(event.componentId, event.newStatus) : incidentKey(event.id, event.status)
+}
+
+/** A full alert id as `genie ack` reads one (hyphenated parts, UUID-like). */
+const FULL_ID = /^[A-Za-z0-9][A-Za-z0-9_]*-[A-Za-z0-9_-]*$/
+
+/**
+ * The id an ack hint may name, or undefined: only what `genie ack` reads as one id (a numeric tinyId;
+ * on JSM Operations the full alert id), so no hint carries outside words into a command.
+ */
+function ackId (e: AlertEvent, jsm: boolean): string | undefined {
+  if (jsm && e.alertId && FULL_ID.test(e.alertId)) return e.alertId
+  if (e.tinyId && /^\d{1,12}$/.test(e.tinyId)) return e.tinyId
+  return undefined
 }

@@ -3,15 +3,12 @@
 
 import { createHash } from 'node:crypto'
 import type { Ignored, StatuspageEvent } from './events'
+import { inert } from '../util/inert'
 
 const MAX_TEXT = 400
 
-const text = (value: unknown): string | undefined => {
-  if (typeof value !== 'string') return undefined
-  const trimmed = value.trim().replace(/\s+/g, ' ')
-  if (trimmed === '') return undefined
-  return trimmed.length > MAX_TEXT ? `${trimmed.slice(0, MAX_TEXT - 1)}…` : trimmed
-}
+/** Every field is outside text: made one inert, bounded line (util/inert) before anything formats it. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? inert(value, MAX_TEXT) || undefined : undefined)
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined

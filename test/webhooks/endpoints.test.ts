@@ -106,8 +106,8 @@ for (const version of HUBOT_VERSIONS) {
         process.env.HUBOT_OPSGENIE_WEB_URL = 'https://example.atlassian.net/jira/ops/alerts/{alertId}'
         process.env.HUBOT_JSM_CLOUD_ID = 'cloud-1'
         await start()
-        await toAlerts(bot, alertBody('Create', { tinyId: '7', alertId: 'a1b2' }))
-        expect(roomPosts(bot, 'ops')).to.deep.equal(['New alert #7 P1: Build queue wait above 10 minutes [builds]. Ack: /genie ack a1b2 https://example.atlassian.net/jira/ops/alerts/a1b2'])
+        await toAlerts(bot, alertBody('Create', { tinyId: '7', alertId: 'a1b2-c3' }))
+        expect(roomPosts(bot, 'ops')).to.deep.equal(['New alert #7 P1: Build queue wait above 10 minutes [builds]. Ack: /genie ack a1b2-c3 https://example.atlassian.net/jira/ops/alerts/a1b2-c3'])
       })
 
       it('routes by priority, team and tag, reports a bad rule once at start, and keeps the good ones', async () => {

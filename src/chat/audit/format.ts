@@ -1,6 +1,7 @@
 // The audit trail's words: the structured log line for each write, and the `status log` /
 // `genie log` reply. Neither ever holds a message's text or a key: only who, where, what, outcome.
 
+import { inert } from '../../util/inert'
 import { plural } from '../../util/text'
 import type { AuditEntry } from './store'
 import type { AuditTarget } from './trail'
@@ -24,14 +25,17 @@ const OUTCOME_WORDS: Record<AuditTarget['outcome'], string> = {
 
 const when = (iso: string): string => iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')
 
+/** Names, ids and rooms come from chat and the services: one inert line each, so none can forge an entry. */
+const field = (text: unknown): string => inert(text, 120)
+
 function target (t: AuditTarget): string {
-  const what = t.name ? `${t.name} (${t.id})` : t.id
-  return `${what} ${t.action}: ${OUTCOME_WORDS[t.outcome]}`
+  const what = t.name ? `${field(t.name)} (${field(t.id)})` : field(t.id)
+  return `${what} ${field(t.action)}: ${OUTCOME_WORDS[t.outcome]}`
 }
 
 function line (entry: AuditEntry): string {
-  return `• ${when(entry.time)} ${entry.user.name} (${entry.user.id}) in ${entry.room}: ${entry.command} → ` +
-    entry.targets.map(target).join('; ')
+  return `• ${when(entry.time)} ${field(entry.user.name)} (${field(entry.user.id)}) in ${field(entry.room)}: ` +
+    `${field(entry.command)} → ${entry.targets.map(target).join('; ')}`
 }
 
 /** The last `count` entries, newest first, in one reply. `what` names the history (`Statuspage`). */

@@ -171,7 +171,7 @@ export function parseIncidentArgs (
 }
 
 /** A message may follow a colon (`resolve: all good`, `update identified: fix is out`). */
-export const afterColon = (text: string): string => text.replace(/^:\s*/, '').trim()
+const afterColon = (text: string): string => text.replace(/^:\s*/, '').trim()
 
 /**
  * The word that would otherwise be taken for a message to "the only one": no id, no status word, and
