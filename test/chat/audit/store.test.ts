@@ -1,6 +1,7 @@
 // The audit history in the brain (src/chat/audit/store.ts): bounded, oldest dropped first.
 import { expect } from 'chai'
-import { appendHistory, AUDIT_KEYS, HISTORY_LIMIT, readHistory, type AuditEntry } from '../../../src/chat/audit/store'
+import { appendHistory, AUDIT_KEYS, HISTORY_LIMIT, readHistory } from '../../../src/chat/audit/store'
+import { auditEntry } from '../../support/audit'
 
 describe('the audit history', () => {
   class MemoryBrain {
@@ -9,20 +10,10 @@ describe('the audit history', () => {
     set (key: string, value: unknown): void { this.data.set(key, value) }
   }
 
-  const entry = (n: number): AuditEntry => ({
-    time: `2026-01-01T10:${String(n % 60).padStart(2, '0')}:00.000Z`,
-    user: { id: 'U1', name: 'alice' },
-    room: 'ops',
-    command: 'status set',
-    service: 'Statuspage',
-    targets: [{ id: `c${n}`, action: 'major_outage', outcome: 'done' }],
-    outcome: 'done'
-  })
-
   it(`keeps at most ${HISTORY_LIMIT} entries in the brain, dropping the oldest`, () => {
     const brain = new MemoryBrain()
     expect(readHistory(brain, 'statuspage')).to.deep.equal([])
-    for (let n = 0; n < HISTORY_LIMIT + 20; n++) appendHistory(brain, 'statuspage', entry(n))
+    for (let n = 0; n < HISTORY_LIMIT + 20; n++) appendHistory(brain, 'statuspage', auditEntry(n))
     const kept = readHistory(brain, 'statuspage')
     expect(kept).to.have.length(HISTORY_LIMIT)
     expect(kept[0].targets[0].id).to.equal('c20')
