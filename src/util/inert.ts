@@ -12,7 +12,7 @@ const ROOM_MENTION = /(?<![\w.+-])@(everyone|here|channel|all|room)\b/gi
 /** Slack's markup for mentions and broadcasts: <!channel>, <!here>, <!subteam^…>, <@U…>, <#C…>. */
 const SLACK_MARKUP = /<([!@#][^<>\s]*)>/g
 
-export const DEFAULT_INERT_MAX = 300
+const DEFAULT_INERT_MAX = 300
 
 /**
  * `value` as one inert line: controls become spaces, invisible and direction characters go, spaces

@@ -154,7 +154,7 @@ async function readJson (req: Req, maxBytes: number): Promise<{ value: unknown, 
 const MAX_DEPTH = 64
 
 /** Whether `value` nests deeper than MAX_DEPTH, found without recursion (so without a stack to overflow). */
-export function tooDeep (value: unknown): boolean {
+function tooDeep (value: unknown): boolean {
   let level: unknown[] = [value]
   for (let depth = 0; level.length > 0; depth++) {
     if (depth > MAX_DEPTH) return true

@@ -43,7 +43,7 @@ describe('replies name commands the way the bot is addressed (by name, no alias)
 
   it('genie whoami says it was set with hubot genie me as', async () => {
     const scope = opsgenie().get('/v2/users/neo@opsgenie.com').reply(200, fixture('user'))
-    await bot.say('hubot genie me as neo@opsgenie.com', { name: 'neo', id: 'U1' })
+    await bot.say('hubot genie me as neo@opsgenie.com', { name: 'neo', id: 'U1', email_address: 'neo@opsgenie.com' })
     scope.done()
     expect(await bot.say('hubot genie whoami', { name: 'neo', id: 'U1' }))
       .to.deep.equal(['You are neo@opsgenie.com (Thomas Anderson) in OpsGenie (set with hubot genie me as).'])

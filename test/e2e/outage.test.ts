@@ -177,8 +177,8 @@ describe('end to end: the packed package in real Hubot bots', function () {
       expect(reply).to.contain(incidentId).and.to.match(/monitoring/i)
     })
 
-    it('/status resolve all good resolves it and sets Build Processing operational', async () => {
-      const reply = await ask(bot, '/status resolve all good')
+    it('/status resolve: all good resolves it and sets Build Processing operational', async () => {
+      const reply = await ask(bot, '/status resolve: all good')
       const incident = sp().incidents.find(i => i.id === incidentId)!
       expect(incident.status).to.equal('resolved')
       expect(incident.resolved_at).to.be.a('string')
