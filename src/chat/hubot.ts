@@ -35,6 +35,7 @@ interface HubotLogger {
 export interface HubotBrain {
   get(key: string): unknown
   set(key: string, value: unknown): unknown
+  on?: (event: string, listener: (...args: unknown[]) => void) => unknown
 }
 
 /** Hubot 14's CommandBus (robot.commands); Hubot 3.5 has an array of help lines there instead. */

@@ -10,6 +10,7 @@ import { jiraNames, type JiraNames } from '../alerting/jsm'
 import { Governors } from '../http/governor'
 import { PageCaches } from '../statuspage/cache'
 import { OwnChanges } from '../statuspage/own-changes'
+import { watchBrain } from '../util/brain-store'
 import { systemClock, type Clock } from '../util/clock'
 import type { HubotRobot } from './hubot'
 import { CloseAllStore } from './opsgenie/close-all'
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
 
 function createRuntime (robot: HubotRobot, options: RuntimeOptions): Runtime {
   const clock = options.clock ?? systemClock
+  // Late data from a persistent brain (hubot-redis-brain) is merged into this package's keys.
+  watchBrain(robot)
   const now = (): number => clock.now()
   return {
     clock,

@@ -3,6 +3,7 @@
 // and, on JSM Operations, the Atlassian account id, with the backend it was checked against: an
 // identity checked against one backend is looked up again on the other, never reused blindly.
 
+import { defineStore } from '../../util/brain-store'
 import type { HubotBrain, HubotUser } from '../hubot'
 
 export const BRAIN_KEY = 'hubot-statuspage-opsgenie.identities'
@@ -22,29 +23,49 @@ export interface Identity {
 /** The backend an identity was checked against. */
 export const checkedOn = (identity: Identity): string => identity.service ?? 'OpsGenie'
 
-type Identities = Record<string, Identity>
+const optionalText = (value: unknown): boolean => value === undefined || typeof value === 'string'
 
-function all (brain: HubotBrain): Identities {
-  const value = brain.get(BRAIN_KEY)
-  return value && typeof value === 'object' ? value as Identities : {}
+/** The stored identity if it has the shape this version reads (version 0: before records had versions). */
+function validIdentity (data: unknown, version: number): Identity | undefined {
+  if (version > IDENTITY_VERSION || typeof data !== 'object' || data === null) return undefined
+  const d = data as Record<string, unknown>
+  if (typeof d.username !== 'string' || d.username === '' || typeof d.setAt !== 'string') return undefined
+  if (!optionalText(d.fullName) || !optionalText(d.accountId) || !optionalText(d.service)) return undefined
+  const { username, fullName, accountId, service, setAt } = d as unknown as Identity
+  return {
+    username, setAt, ...(fullName ? { fullName } : {}), ...(accountId ? { accountId } : {}), ...(service ? { service } : {})
+  }
 }
 
+const IDENTITY_VERSION = 1
+const timeOf = (identity: { setAt?: unknown }): number => {
+  const at = typeof identity.setAt === 'string' ? Date.parse(identity.setAt) : NaN
+  return Number.isFinite(at) ? at : 0
+}
+
+const identities = defineStore<Identity>({
+  key: BRAIN_KEY,
+  name: 'identities (genie me as)',
+  version: IDENTITY_VERSION,
+  bound: 10_000,
+  validate: validIdentity,
+  // Before versions: one object, chat user id to identity.
+  legacy: (raw) => typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+    ? Object.entries(raw).map(([id, data]) => ({ id, at: timeOf(data as { setAt?: unknown }), data }))
+    : undefined
+})
+
 export function getIdentity (brain: HubotBrain, userId: string): Identity | undefined {
-  return all(brain)[userId]
+  return identities.on(brain).get(userId)
 }
 
 export function setIdentity (brain: HubotBrain, userId: string, identity: Identity): void {
-  // A new object each time, so brains that compare or serialise on set see the change.
-  brain.set(BRAIN_KEY, { ...all(brain), [userId]: identity })
+  identities.on(brain).put(userId, identity, timeOf(identity) || Date.now())
 }
 
-/** Resolves true when there was something to forget. */
+/** True when there was something to forget. */
 export function forgetIdentity (brain: HubotBrain, userId: string): boolean {
-  const current = all(brain)
-  if (!(userId in current)) return false
-  const { [userId]: _gone, ...rest } = current
-  brain.set(BRAIN_KEY, rest)
-  return true
+  return identities.on(brain).remove(userId, Date.now())
 }
 
 export type ActorSource = 'mapped' | 'chat email' | 'chat name'

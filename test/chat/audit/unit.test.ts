@@ -16,7 +16,7 @@ class MemoryBrain {
 }
 
 const entry = (n: number): AuditEntry => ({
-  time: `2026-01-01T10:${String(n % 60).padStart(2, '0')}:00.000Z`,
+  time: new Date(Date.UTC(2026, 0, 1, 10, n)).toISOString(),
   user: { id: 'U1', name: 'alice' },
   room: 'ops',
   command: 'status set',
