@@ -33,7 +33,11 @@ function validIdentity (data: unknown, version: number): Identity | undefined {
   if (!optionalText(d.fullName) || !optionalText(d.accountId) || !optionalText(d.service)) return undefined
   const { username, fullName, accountId, service, setAt } = d as unknown as Identity
   return {
-    username, setAt, ...(fullName ? { fullName } : {}), ...(accountId ? { accountId } : {}), ...(service ? { service } : {})
+    username,
+    setAt,
+    ...(fullName ? { fullName } : {}),
+    ...(accountId ? { accountId } : {}),
+    ...(service ? { service } : {})
   }
 }
 
