@@ -4,11 +4,13 @@
 // where it can (--prefer-offline).
 
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { PACKAGE_ROOT } from '../support/bots'
+import { RUN_DIR } from '../support/run-dir'
 
 const run = promisify(execFile)
 const FIXTURES = path.join(__dirname, 'fixtures')
@@ -97,22 +99,54 @@ function installLoopback (kind: BotKind, dir: string): void {
 }
 
 // One pack per package and one install per bot folder for the whole test run, shared by the e2e
-// files that need the same thing, in a folder removed when the test process exits.
+// files that need the same thing, even when they run in different mocha workers (--parallel): the
+// run's folder comes from the main process (RUN_DIR, set by test/support/setup.ts and removed by
+// it at the end), and the first process to want a thing makes it while the others wait for it.
 let sharedDir: string | undefined
 const shared = new Map<string, Promise<unknown>>()
 
 function sharedWorkdir (): string {
   if (!sharedDir) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-e2e-shared-'))
-    sharedDir = dir
-    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+    const given = process.env[RUN_DIR]
+    if (given) {
+      fs.mkdirSync(given, { recursive: true })
+      sharedDir = given
+    } else {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-e2e-shared-'))
+      sharedDir = dir
+      process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+    }
   }
   return sharedDir
 }
 
 function once<T> (key: string, make: () => Promise<T>): Promise<T> {
-  if (!shared.has(key)) shared.set(key, make())
+  if (!shared.has(key)) shared.set(key, acrossProcesses(key, make))
   return shared.get(key) as Promise<T>
+}
+
+/** `make()` once for every process of this run: a lock folder says who makes it, a file holds it. */
+async function acrossProcesses<T> (key: string, make: () => Promise<T>): Promise<T> {
+  const name = path.join(sharedWorkdir(), createHash('sha256').update(key).digest('hex').slice(0, 16))
+  try {
+    fs.mkdirSync(`${name}.lock`)
+  } catch {
+    // Another process is making it: wait for its result (an install takes seconds, not minutes).
+    for (;;) {
+      if (fs.existsSync(`${name}.json`)) return JSON.parse(fs.readFileSync(`${name}.json`, 'utf8')) as T
+      if (fs.existsSync(`${name}.failed`)) throw new Error(fs.readFileSync(`${name}.failed`, 'utf8'))
+      await new Promise(resolve => setTimeout(resolve, 100))
+    }
+  }
+  try {
+    const value = await make()
+    fs.writeFileSync(`${name}.tmp`, JSON.stringify(value))
+    fs.renameSync(`${name}.tmp`, `${name}.json`)
+    return value
+  } catch (err) {
+    fs.writeFileSync(`${name}.failed`, `${key}: ${err instanceof Error ? err.message : String(err)}`)
+    throw err
+  }
 }
 
 /** `npm pack` of the package in `root`, once per test run. */

@@ -6,7 +6,8 @@ import path from 'node:path'
 import { loadSourceScripts } from '../../sandbox/load-source'
 import { HANDLED_EVENT } from '../../src/chat/room'
 import { runtimeOf } from '../../src/chat/runtime'
-import { systemClock, type Clock } from '../../src/util/clock'
+import type { Clock } from '../../src/util/clock'
+import { HurriedClock } from './fake-clock'
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..')
 export type HubotVersion = '3.5' | '14'
@@ -53,8 +54,8 @@ export interface StartOptions {
   room?: string
   handleTimeoutMs?: number
   /**
-   * The robot's clock, or how to make a fresh one for each robot (e.g. a FakeClock whose sleeps
-   * advance, so retries and polls take no real time). The real clock by default.
+   * The robot's clock, or how to make a fresh one for each robot (e.g. a FakeClock that moves only
+   * when the test says). By default a HurriedClock: real time whose sleeps take none.
    */
   clock?: Clock | (() => Clock)
 }
@@ -164,8 +165,9 @@ async function hubot14 (options: StartOptions, logs: string[]): Promise<Driver> 
   }
 }
 
+/** The clock handed in, or a HurriedClock: real time whose sleeps (retries, budgets, polls) do not wait. */
 const clockOf = (options: StartOptions): Clock =>
-  (typeof options.clock === 'function' ? options.clock() : options.clock) ?? systemClock
+  (typeof options.clock === 'function' ? options.clock() : options.clock) ?? new HurriedClock()
 
 /**
  * Runs `start` with Hubot's HTTP server bound to 127.0.0.1 on a free port (when asked for), then

@@ -96,3 +96,84 @@ export class FakeClock implements Clock {
     return value as T
   }
 }
+
+/**
+ * The clock every test robot gets unless its test hands in another: real time, except that nothing
+ * waits for a sleep. Once the sleeps asked for have been asked (the next turn of the event loop),
+ * the time jumps to the end of the earliest one, firing on the way every timer then due, in order;
+ * sleeps side by side end together, as on a real clock. Short timers (polls, coalescing windows)
+ * otherwise fire as time passes; long ones (the progress line at 3 s, a command's deadline) fire
+ * when a sleep reaches them, else only after ten times their delay, so a machine busy with other
+ * work does not make a test's command look slow. Retries, rate budgets and polls keep their order
+ * and their waits as the robot sees them, and take no real time.
+ */
+/** From this long on, a timer is a wait the robot would only reach by being slow. */
+const LONG_TIMER_MS = 2500
+
+export class HurriedClock implements Clock {
+  private ahead = 0
+  private seq = 0
+  private readonly timers = new Map<number, { due: number, fn: () => void, handle?: NodeJS.Timeout }>()
+  private readonly sleeps = new Set<number>()
+  private hurrying = false
+
+  now = (): number => Date.now() + this.ahead
+
+  setTimeout = (fn: () => void, ms: number): number => {
+    const id = ++this.seq
+    this.timers.set(id, { due: this.now() + Math.max(0, ms), fn })
+    this.arm(id)
+    return id
+  }
+
+  clearTimeout = (handle: unknown): void => {
+    clearTimeout(this.timers.get(handle as number)?.handle)
+    this.timers.delete(handle as number)
+    this.sleeps.delete(handle as number)
+  }
+
+  sleep = (ms: number): Promise<void> => new Promise(resolve => {
+    this.sleeps.add(this.setTimeout(resolve, ms))
+    this.hurryLater()
+  })
+
+  private hurryLater (): void {
+    if (this.hurrying) return
+    this.hurrying = true
+    setImmediate(() => {
+      this.hurrying = false
+      this.hurry()
+    })
+  }
+
+  /** Jumps to the end of the earliest sleep, firing every timer due by then. */
+  private hurry (): void {
+    const ends = [...this.sleeps].map(id => this.timers.get(id)?.due ?? Infinity)
+    if (ends.length === 0) return
+    const end = Math.min(...ends)
+    if (Number.isFinite(end) && end > this.now()) this.ahead = end - Date.now()
+    const due = [...this.timers.entries()].filter(([, t]) => t.due <= this.now())
+      .sort(([a, x], [b, y]) => x.due - y.due || a - b)
+    for (const [id, timer] of due) {
+      clearTimeout(timer.handle)
+      this.timers.delete(id)
+      this.sleeps.delete(id)
+      timer.fn()
+    }
+    for (const id of this.timers.keys()) this.arm(id)
+    if (this.sleeps.size > 0) this.hurryLater()
+  }
+
+  private arm (id: number): void {
+    const timer = this.timers.get(id)
+    if (!timer) return
+    clearTimeout(timer.handle)
+    const left = Math.max(0, timer.due - this.now())
+    timer.handle = setTimeout(() => {
+      this.timers.delete(id)
+      this.sleeps.delete(id)
+      timer.fn()
+    }, left < LONG_TIMER_MS ? left : left * 10)
+    timer.handle.unref()
+  }
+}

@@ -1,5 +1,9 @@
 // Root hooks for every test: no network, no unhandled rejection, no environment leaking between tests.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import nock from 'nock'
+import { RUN_DIR } from './run-dir'
 
 process.env.HUBOT_LOG_LEVEL ??= 'error'
 
@@ -15,6 +19,19 @@ nock.emitter.on('no match', (req: { method?: string, path?: string, hostname?: s
 })
 
 let savedEnv: NodeJS.ProcessEnv = {}
+
+/**
+ * Once per mocha run, in its main process before any worker starts: the folder the end-to-end files
+ * share their packed tarballs and bot folders in (test/e2e/install.ts), whichever worker runs them.
+ */
+export function mochaGlobalSetup (): void {
+  process.env[RUN_DIR] ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-run-'))
+}
+
+export function mochaGlobalTeardown (): void {
+  const dir = process.env[RUN_DIR]
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
+}
 
 export const mochaHooks = {
   beforeAll () {

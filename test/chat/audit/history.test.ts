@@ -76,7 +76,8 @@ for (const version of HUBOT_VERSIONS) {
         await mixOfWrites()
         const lines = auditLines(bot)
         expect(lines.map(shape)).to.deep.equal(EXPECTED)
-        for (const line of lines) expect(Date.parse(line.time)).to.be.within(Date.now() - 60_000, Date.now())
+        const now = bot.clock.now()
+        for (const line of lines) expect(Date.parse(line.time)).to.be.within(now - 60_000, now)
       })
 
       it('keeps the same entries in the brain and shows them, newest first, with status log', async () => {

@@ -191,7 +191,7 @@ describe('genie alert commands on Hubot 3.5', () => {
     })
 
     it('snoozes an alert until an ISO end time the duration away', async () => {
-      const before = Date.now()
+      const before = bot.clock.now() // the robot's clock: what its requests are timed on
       let endTime = 0
       const scope = mockList(opsgenie(), OPEN, [alert(4)])
       mockAction(scope, uuid(4), {

@@ -172,7 +172,7 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
     })
 
     it('snoozes with endTime and confirms it', async () => {
-      const before = Date.now()
+      const before = bot.clock.now() // the robot's clock: what its requests are timed on
       const scope = mockJsmList(rest(), OPEN, [jsmAlert(13)])
       let end = 0
       mockRestAction(scope, jsmId(13), 'snooze', b => { end = Date.parse(b.endTime); return Object.keys(b).join() === 'endTime' })
@@ -243,7 +243,7 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
     })
 
     it('puts the stored account on call with the responder body', async () => {
-      const before = Date.now()
+      const before = bot.clock.now() // the robot's clock: what its requests are timed on
       const people = jira().get('/rest/api/3/user/search').query({ query: 'ana@example.com' }).reply(200, jsmFixture('jira-user-search'))
       await bot.say('/genie me as ana@example.com', { name: 'ana', id: 'U7' })
       const [platform] = jsmFixture('schedules').values

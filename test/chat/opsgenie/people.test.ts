@@ -141,7 +141,7 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
 
   describe('genie take', () => {
     it('creates an override with exactly the body the contract gives', async () => {
-      const before = Date.now()
+      const before = bot.clock.now() // the robot's clock: what its requests are timed on
       let body: any
       const scope = opsgenie().get('/v2/schedules').reply(200, fixture('schedules'))
       scope.post(`/v2/schedules/${PRIMARY.id}/overrides`, (b: any) => { body = b; return true })
@@ -151,7 +151,7 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
       expectDone(scope)
       expect(Object.keys(body)).to.deep.equal(['user', 'startDate', 'endDate'])
       expect(body.user).to.deep.equal({ type: 'user', username: 'neo@opsgenie.com' })
-      expect(Date.parse(body.startDate)).to.be.within(before - 1000, Date.now() + 1000)
+      expect(Date.parse(body.startDate)).to.be.within(before - 1000, bot.clock.now() + 1000)
       expect(Date.parse(body.endDate) - Date.parse(body.startDate)).to.equal(2 * 3600_000)
       expect(reply).to.match(/^You \(neo@opsgenie\.com\) are on call for Primary from now until .+ UTC \(2h; override e3a1b2c3-0000-4a6b-8c7d-9e0f1a2b3c4d\)\.$/)
     })

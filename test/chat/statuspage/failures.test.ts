@@ -57,9 +57,10 @@ describe('Statuspage failures on Hubot 3.5', () => {
   it('retries a 429 after its Retry-After and answers when the API does', async () => {
     const { scope, requests } = counted(api().get(`${PAGE}/incidents/unresolved`).query(LIST_QUERY).reply(429, { message: 'Rate limited' }, { 'Retry-After': '1' }))
     getComponents(getUnresolved(scope, []))
-    const started = Date.now()
+    // Waited on the robot's clock (a HurriedClock: the wait is kept, the real time is not spent).
+    const started = bot.clock.now()
     expect(await ask('/status incidents')).to.equal('No unresolved incidents.')
-    expect(Date.now() - started).to.be.at.least(950)
+    expect(bot.clock.now() - started).to.be.at.least(950)
     expect(requests()).to.equal(3) // the incidents GET twice, and the components GET once
     scope.done()
   })
