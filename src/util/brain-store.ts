@@ -53,7 +53,7 @@ export interface StoreSpec<T> {
   legacy?: (raw: unknown) => Array<{ id: string, at: number, data: unknown }> | undefined
 }
 
-export interface StoreHandle<T> {
+interface StoreHandle<T> {
   get(id: string): T | undefined
   /** Every live record's data, oldest first. */
   list(): T[]
