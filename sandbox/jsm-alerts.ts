@@ -19,6 +19,8 @@ export interface JsmAlertOptions {
   state: () => JsmState
   actionDelayMs: () => number
   timers: Set<NodeJS.Timeout>
+  /** Called for every action applied (its webhook name, e.g. Acknowledge), like JSM's outgoing webhook. */
+  onAction?: (action: string, alert: Alert, body: Record<string, unknown>) => void
 }
 
 /** JSM's newer error shape. */
@@ -83,6 +85,7 @@ export function jsmAlertRoutes (router: Router, rest: Guard, integration: Guard,
       const alert = state().alerts.find(a => a.id === req.params.id)
       if (!alert) return jsmFail(404, 'Alert does not exist')
       const { isSuccess: _ok, status: _status, ...note } = apply(state(), alert, action, body, TOKEN_ACCOUNT.accountId, 'rest', uuid())
+      options.onAction?.(ACTIONS[action], alert, { ...body, user: TOKEN_ACCOUNT.displayName })
       return { status: 201, body: note }
     }
     return enqueue(options, action, 'rest', () => state().alerts.find(a => a.id === req.params.id), body, TOKEN_ACCOUNT.accountId)
@@ -136,6 +139,7 @@ function enqueue (options: JsmAlertOptions, action: string, via: 'rest' | 'integ
     options.timers.delete(timer)
     const alert = find()
     const outcome = alert ? apply(state, alert, action, body, user, via, requestId) : undefined
+    if (alert && outcome?.isSuccess) options.onAction?.(ACTIONS[action], alert, { ...body, user: via === 'rest' ? TOKEN_ACCOUNT.displayName : user })
     Object.assign(state.requests[requestId], {
       processed: true,
       isSuccess: outcome?.isSuccess ?? false,

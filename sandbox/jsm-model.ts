@@ -34,6 +34,8 @@ export interface JsmState {
   schedules: Schedule[]
   overrides: JsmOverride[]
   requests: Record<string, ActionRequest>
+  /** The tinyId of the next alert monitoring creates (POST /__sandbox/alerts). */
+  nextTinyId: number
   /**
    * Every action as processed, with who JSM credits (`user`: the person via the integration API,
    * else the token's account).
@@ -51,7 +53,15 @@ export function seedJsm (now: number = Date.now()): JsmState {
   }))
   const byEmail = new Map(people.map(p => [p.email, p.accountId]))
   const schedules = og.schedules.map(s => ({ ...s, rotation: s.rotation.map(e => byEmail.get(e) ?? e) }))
-  return { alerts: og.alerts, people: [...people, TOKEN_ACCOUNT], schedules, overrides: [], requests: {}, actions: [] }
+  return {
+    alerts: og.alerts,
+    people: [...people, TOKEN_ACCOUNT],
+    schedules,
+    overrides: [],
+    requests: {},
+    actions: [],
+    nextTinyId: og.nextTinyId
+  }
 }
 
 /** An alert as JSM Operations writes it: `seen`, `lastOccuredAt` (sic), ackTime/closeTime at the top, no `report`. */

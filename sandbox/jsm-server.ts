@@ -4,6 +4,7 @@
 // package is pointed at with HUBOT_JSM_API_URL and HUBOT_JSM_SITE_URL. Seeded with the same outage as
 // the OpsGenie stand-in.
 
+import { alertFeed, createOrThrow, type NewAlert } from './alert-feed'
 import { FaultSwitch, type Fault } from './faults'
 import { keyFrom, Router, startStandIn, type SandboxReply, type SandboxRequest, type StandIn } from './http-kit'
 import { jsmAlertRoutes, jsmError, jsmFail } from './jsm-alerts'
@@ -11,6 +12,9 @@ import {
   SANDBOX_JSM_CLOUD_ID, SANDBOX_JSM_EMAIL, SANDBOX_JSM_INTEGRATION_KEY, SANDBOX_JSM_TOKEN, type JsmState
 } from './jsm-model'
 import { jsmPeopleRoutes } from './jsm-people'
+import type { Alert } from './opsgenie-model'
+import { alertWebhook } from './opsgenie-webhooks'
+import { WebhookSender } from './webhook-sender'
 
 export { SANDBOX_JSM_CLOUD_ID, SANDBOX_JSM_EMAIL, SANDBOX_JSM_INTEGRATION_KEY, SANDBOX_JSM_TOKEN }
 const DEFAULT_JSM_ACTION_DELAY_MS = 150
@@ -29,6 +33,10 @@ export interface JsmStandIn extends StandIn {
   actionDelayMs: number
   /** The variables that point the package at this stand-in. */
   env: Record<string, string>
+  /** Delivers an alert webhook for every action (like JSM's outgoing webhook) once pointed at the bot. */
+  webhooks: WebhookSender
+  /** Creates an alert at once, as a monitoring tool would (also POST /__sandbox/alerts). */
+  createAlert(input: NewAlert): Alert
 }
 
 const BASIC = `${SANDBOX_JSM_EMAIL}:${SANDBOX_JSM_TOKEN}`
@@ -48,7 +56,14 @@ export async function startJsm (options: JsmStandInOptions): Promise<JsmStandIn>
   const integration = (handler: (req: SandboxRequest) => SandboxReply) => (req: SandboxRequest): SandboxReply =>
     keyFrom(req.headers, 'GenieKey') === SANDBOX_JSM_INTEGRATION_KEY ? handler(req) : { status: 401, body: { message: 'Key format is not valid!', took: 0.001 } }
 
-  jsmAlertRoutes(router, rest, integration, { state: () => state, actionDelayMs: () => config.actionDelayMs, timers })
+  const webhooks = new WebhookSender()
+  const onAction = (action: string, alert: Alert, body: Record<string, unknown>): void => {
+    webhooks.send(alertWebhook(action, alert, body))
+  }
+  jsmAlertRoutes(router, rest, integration, {
+    state: () => state, actionDelayMs: () => config.actionDelayMs, timers, onAction
+  })
+  const feed = alertFeed(() => state, webhooks)
   jsmPeopleRoutes(router, rest, () => state)
 
   const standIn = await startStandIn({
@@ -58,7 +73,9 @@ export async function startJsm (options: JsmStandInOptions): Promise<JsmStandIn>
     errorBody: jsmError,
     snapshot: () => state,
     reset: () => { state = options.reseed() },
-    port: options.port
+    port: options.port,
+    // POST /__sandbox/alerts and GET /__sandbox/alert/<id>, as on the OpsGenie stand-in.
+    control: feed.control
   })
   return {
     ...standIn,
@@ -74,6 +91,8 @@ export async function startJsm (options: JsmStandInOptions): Promise<JsmStandIn>
       HUBOT_JSM_API_TOKEN: SANDBOX_JSM_TOKEN,
       HUBOT_JSM_INTEGRATION_KEY: SANDBOX_JSM_INTEGRATION_KEY
     },
+    webhooks,
+    createAlert: (input) => createOrThrow(feed, input),
     close: async () => {
       for (const t of timers) clearTimeout(t)
       timers.clear()

@@ -34,6 +34,8 @@ export interface BannerFacts {
   faults?: StartFaults
   /** Default OpsGenie. */
   alertingName?: string
+  /** On the JSM stand-in: the person whose email the site hides (genie me as account <id> is for them). */
+  hiddenPerson?: { displayName: string, email: string, accountId: string }
 }
 
 interface StartFaults { statuspage?: Fault, opsgenie?: Fault }
@@ -108,8 +110,14 @@ export function banner (plan: LaunchPlan, facts: BannerFacts): string[] {
     ? `  ${label} REAL ${facts.opsgenieUrl}`
     : `  ${label} sandbox ${facts.opsgenieUrl} (seeded alerts and on-call schedules)`)
   if (plan.statuspage === 'sandbox' || plan.opsgenie === 'sandbox') {
-    lines.push('  Real accounts: set HUBOT_STATUSPAGE_API_KEY + HUBOT_STATUSPAGE_PAGE_ID (Statuspage) and/or HUBOT_OPSGENIE_API_KEY')
-    lines.push('    (OpsGenie; EU accounts also HUBOT_OPSGENIE_API_URL=https://api.eu.opsgenie.com), then npm start again.')
+    if (alerting === 'JSM Operations') {
+      lines.push('  Real accounts: set HUBOT_STATUSPAGE_API_KEY + HUBOT_STATUSPAGE_PAGE_ID (Statuspage) and/or HUBOT_JSM_CLOUD_ID +')
+      lines.push('    HUBOT_JSM_SITE_URL + HUBOT_JSM_EMAIL + HUBOT_JSM_API_TOKEN (JSM Operations; HUBOT_JSM_INTEGRATION_KEY too, to')
+      lines.push('    show people as the actor), then npm start again.')
+    } else {
+      lines.push('  Real accounts: set HUBOT_STATUSPAGE_API_KEY + HUBOT_STATUSPAGE_PAGE_ID (Statuspage) and/or HUBOT_OPSGENIE_API_KEY')
+      lines.push('    (OpsGenie; EU accounts also HUBOT_OPSGENIE_API_URL=https://api.eu.opsgenie.com), then npm start again.')
+    }
     lines.push(`  Sandbox failures: SANDBOX_FAULT=${FAULT_KINDS.join('|')} at start, ` +
       'or POST <stand-in>/__sandbox/fault at runtime.')
     if (plan.opsgenie === 'sandbox') {
@@ -125,7 +133,12 @@ export function banner (plan: LaunchPlan, facts: BannerFacts): string[] {
     lines.push(`  FAULT ON: the ${kind === 'opsgenie' ? alerting : name} stand-in answers with ${describeFault(fault)}.`)
     lines.push(`    Clear it with: curl -X DELETE ${origin}/__sandbox/fault`)
   }
-  lines.push('  Type /status, /status?, genie or "hubot help". Quit with exit (or Ctrl-C).')
+  const hidden = plan.opsgenie === 'sandbox' ? facts.hiddenPerson : undefined
+  if (hidden) {
+    lines.push(`  People: ${hidden.displayName} hides the email ${hidden.email} on the sandbox site, so /genie me as ${hidden.email}`)
+    lines.push(`    cannot find them: /genie me as account ${hidden.accountId} can.`)
+  }
+  lines.push('  Type /status, /genie, /status help, or "hubot help" for every command. Quit with exit (or Ctrl-C).')
   return lines
 }
 

@@ -262,7 +262,7 @@ function applyAction (alert: Alert, action: string, body: Record<string, unknown
   return { isSuccess: true, status: `${ACTION_NAMES[action] ?? action} request processed successfully` }
 }
 
-export function createAlert (state: OpsgenieState, body: Record<string, unknown>): Outcome {
+export function createAlert (state: Pick<OpsgenieState, 'alerts' | 'nextTinyId'>, body: Record<string, unknown>): Outcome {
   const now = new Date().toISOString()
   const alias = str(body.alias) ?? uuid()
   const existing = state.alerts.find(a => a.alias === alias && a.status === 'open')

@@ -4,9 +4,10 @@
 
 import { Router, keyFrom, startStandIn, type SandboxReply, type SandboxRequest, type StandIn } from './http-kit'
 import { FaultSwitch, type Fault } from './faults'
-import { alertRoutes, createAlert } from './opsgenie-alerts'
+import { alertFeed, createOrThrow, type NewAlert } from './alert-feed'
+import { alertRoutes } from './opsgenie-alerts'
 import { fail, opsgenieError, SANDBOX_OPSGENIE_KEY } from './opsgenie-envelope'
-import { PRIORITIES, type Alert, type OpsgenieState, type Priority } from './opsgenie-model'
+import type { Alert, OpsgenieState } from './opsgenie-model'
 import { alertWebhook } from './opsgenie-webhooks'
 import { scheduleRoutes } from './opsgenie-schedules'
 import { WebhookSender } from './webhook-sender'
@@ -32,7 +33,7 @@ export interface OpsgenieStandIn extends StandIn {
   /** Delivers an alert webhook for every action (like OpsGenie's webhook integration) once pointed at the bot. */
   webhooks: WebhookSender
   /** Creates an alert at once, as a monitoring tool would (also POST /__sandbox/alerts). */
-  createAlert(input: { message: string, priority?: Priority, tags?: string[], description?: string }): Alert
+  createAlert(input: NewAlert): Alert
 }
 
 export async function startOpsgenie (options: OpsgenieStandInOptions): Promise<OpsgenieStandIn> {
@@ -51,14 +52,7 @@ export async function startOpsgenie (options: OpsgenieStandInOptions): Promise<O
     webhooks.send(alertWebhook(action, alert, body))
   }
   alertRoutes(router, guarded, { state: () => state, actionDelayMs: () => config.actionDelayMs, timers, onAction })
-  const create = (input: Record<string, unknown>): Alert | string => {
-    if (typeof input.message !== 'string' || input.message.trim() === '') return 'message is required'
-    if (input.priority !== undefined && !PRIORITIES.includes(input.priority as Priority)) return 'priority must be P1 to P5'
-    const outcome = createAlert(state, { source: 'sandbox monitor', ...input })
-    if (!outcome.alert) return outcome.status
-    onAction('Create', outcome.alert, { user: 'System' }, outcome.status)
-    return outcome.alert
-  }
+  const feed = alertFeed(() => state, webhooks)
   scheduleRoutes(router, guarded, () => state)
 
   const standIn = await startStandIn({
@@ -69,18 +63,8 @@ export async function startOpsgenie (options: OpsgenieStandInOptions): Promise<O
     snapshot: () => state,
     reset: () => { state = options.reseed() },
     port: options.port,
-    // POST /__sandbox/alerts {"message", "priority", "tags"}: an alert from "monitoring", with its webhook.
-    control: (method, path, body) => {
-      // GET /__sandbox/alert/<id>: what the alert link in the room opens in the sandbox.
-      const shown = method === 'GET' ? /^\/__sandbox\/alert\/([^/]+)$/.exec(path) : null
-      if (shown) {
-        const found = state.alerts.find(a => a.id === decodeURIComponent(shown[1]))
-        return found ? { status: 200, body: found } : { status: 404, body: { message: 'Alert does not exist' } }
-      }
-      if (path !== '/__sandbox/alerts' || method !== 'POST') return undefined
-      const made = create(body)
-      return typeof made === 'string' ? { status: 422, body: { message: made } } : { status: 201, body: { tinyId: made.tinyId, id: made.id } }
-    }
+    // POST /__sandbox/alerts and GET /__sandbox/alert/<id> (sandbox/alert-feed.ts).
+    control: feed.control
   })
   return {
     ...standIn,
@@ -90,11 +74,7 @@ export async function startOpsgenie (options: OpsgenieStandInOptions): Promise<O
     get actionDelayMs () { return config.actionDelayMs },
     set actionDelayMs (ms: number) { config.actionDelayMs = ms },
     webhooks,
-    createAlert: (input) => {
-      const made = create(input)
-      if (typeof made === 'string') throw new Error(made)
-      return made
-    },
+    createAlert: (input) => createOrThrow(feed, input),
     close: async () => {
       for (const t of timers) clearTimeout(t)
       timers.clear()

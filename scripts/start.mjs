@@ -55,11 +55,13 @@ process.env.EXPRESS_BIND_ADDRESS ??= '127.0.0.1'
 process.env.EXPRESS_PORT ??= '0'
 // The stand-ins deliver their webhooks into the Shell's room, with a fresh secret each run.
 const SHELL_ROOM = 'Shell'
-if (sandbox.opsgenie) {
+// OpsGenie's stand-in or JSM Operations' (SANDBOX_BACKEND=jsm): the same alerts, webhooks and controls.
+const alerting = sandbox.opsgenie ?? sandbox.jsm
+if (alerting) {
   process.env.HUBOT_OPSGENIE_WEBHOOK_SECRET ??= randomBytes(18).toString('base64url')
   process.env.HUBOT_OPSGENIE_ROOM ??= SHELL_ROOM
   // Alert links open the stand-in's copy of the alert, not app.opsgenie.com.
-  process.env.HUBOT_OPSGENIE_WEB_URL ??= `${sandbox.opsgenie.origin}/__sandbox/alert/{alertId}`
+  process.env.HUBOT_OPSGENIE_WEB_URL ??= `${alerting.origin}/__sandbox/alert/{alertId}`
 }
 if (sandbox.statuspage) {
   process.env.HUBOT_STATUSPAGE_WEBHOOK_SECRET ??= randomBytes(18).toString('base64url')
@@ -72,7 +74,8 @@ for (const line of banner(plan, {
   opsgenieUrl: process.env.HUBOT_OPSGENIE_API_URL || process.env.HUBOT_JSM_API_URL ||
     (process.env.HUBOT_JSM_API_TOKEN ? 'https://api.atlassian.com' : 'https://api.opsgenie.com'),
   faults: chosen.faults,
-  alertingName: alertingName(process.env)
+  alertingName: alertingName(process.env),
+  hiddenPerson: sandbox.jsm?.state.people.find(p => !p.emailVisible)
 })) console.log(line)
 console.log('')
 
@@ -111,18 +114,18 @@ await robot.run()
 /** Points the stand-ins' webhooks at the bot, prints how to fire one, and fires the first alert. */
 function connectWebhooks (server) {
   const botUrl = `http://127.0.0.1:${server.address().port}`
-  sandbox.opsgenie?.webhooks.point({
+  alerting?.webhooks.point({
     url: `${botUrl}/hubot/opsgenie`,
     headers: { 'X-Hubot-Secret': process.env.HUBOT_OPSGENIE_WEBHOOK_SECRET }
   })
   sandbox.statuspage?.webhooks.point({ url: `${botUrl}/hubot/statuspage/${process.env.HUBOT_STATUSPAGE_WEBHOOK_SECRET}` })
-  if (!sandbox.opsgenie && !sandbox.statuspage) return
-  const origins = { opsgenieOrigin: sandbox.opsgenie?.origin, statuspageOrigin: sandbox.statuspage?.origin }
+  if (!alerting && !sandbox.statuspage) return
+  const origins = { opsgenieOrigin: alerting?.origin, statuspageOrigin: sandbox.statuspage?.origin }
   for (const line of webhookBanner({ botUrl, ...origins })) console.log(line)
   console.log('')
-  if (sandbox.opsgenie) {
+  if (alerting) {
     setTimeout(() => {
-      sandbox.opsgenie.createAlert({
+      alerting.createAlert({
         message: 'Checkout API: error rate above 5% for 5 minutes',
         priority: 'P1',
         tags: ['checkout', 'api'],

@@ -3,21 +3,22 @@
 //
 // Configuration:
 //   HUBOT_OPSGENIE_API_KEY - required, a key from an OpsGenie API integration (Authorization: GenieKey <key>)
-//   HUBOT_OPSGENIE_API_URL - optional, default https://api.opsgenie.com (EU accounts: https://api.eu.opsgenie.com)
-//   HUBOT_OPSGENIE_TIMEOUT_MS - optional, default 10000, how long one API call may take
-//   HUBOT_OPSGENIE_CONCURRENCY - optional, default 5, how many API calls a bulk action runs at once
-//   HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS - optional, default 15000, how long to wait for OpsGenie to confirm one action
-//   HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS - optional, default 60000, how long genie close all waits for genie confirm
-//   HUBOT_OPSGENIE_RATE_PER_SECOND - optional, default 20, calls per second per OpsGenie rate-limit domain (also JSM; 0: no budget)
-//   HUBOT_OPSGENIE_MAX_IDS - optional, default 100 (1-1000), how many alert ids one genie ack/unack/close may name
+//   HUBOT_OPSGENIE_API_URL - optional, default https://api.opsgenie.com: the OpsGenie API (EU accounts: https://api.eu.opsgenie.com)
+//   HUBOT_OPSGENIE_TIMEOUT_MS - optional, default 10000: how long one API call may take
+//   HUBOT_OPSGENIE_CONCURRENCY - optional, default 5: how many API calls a bulk action runs at once (1-50)
+//   HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS - optional, default 15000: how long to wait for OpsGenie to confirm one action
+//   HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS - optional, default 60000: how long genie close all waits for genie confirm
+//   HUBOT_OPSGENIE_RATE_PER_SECOND - optional, default 20: calls per second per OpsGenie rate-limit domain (also JSM; 0: no budget)
+//   HUBOT_OPSGENIE_MAX_IDS - optional, default 100: how many alert ids one genie ack/unack/close may name (1-1000)
 //   HUBOT_JSM_CLOUD_ID - optional, use JSM Operations (OpsGenie's successor) instead: the site's cloud id (from https://<site>.atlassian.net/_edge/tenant_info)
 //   HUBOT_JSM_SITE_URL - with HUBOT_JSM_CLOUD_ID, the Jira site, https://<site>.atlassian.net (people: genie me as, on-call names)
 //   HUBOT_JSM_EMAIL - with HUBOT_JSM_CLOUD_ID, the Atlassian account email for Basic auth
-//   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth (scopes: see the README)
+//   HUBOT_JSM_API_TOKEN - with HUBOT_JSM_CLOUD_ID, the Atlassian API token for Basic auth (scopes: see docs/opsgenie.md)
 //   HUBOT_JSM_INTEGRATION_KEY - optional, the key of a JSM Operations API integration: acknowledge, close and notes then show the person, not the token's account
-//   HUBOT_JSM_API_URL - optional, default https://api.atlassian.com (the JSM Operations gateway)
+//   HUBOT_JSM_API_URL - optional, default https://api.atlassian.com: the JSM Operations gateway
 //   HUBOT_OPSGENIE_WRITERS - optional, who may act on alerts and take shifts: user ids and role:<name>, comma-separated
 //   HUBOT_OPSGENIE_WRITE_ROOMS - optional, the room ids those actions are allowed from, comma-separated
+//   HUBOT_COMMAND_DEADLINE_SECONDS - optional, default 90 (from 5): a whole command's deadline, past it the bot answers with what it knows
 //
 // Commands:
 //   hubot genie - Open alerts, newest first: acknowledged or not, by whom, age, count (also: genie status, genie alerts)

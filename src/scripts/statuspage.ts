@@ -4,14 +4,15 @@
 // Configuration:
 //   HUBOT_STATUSPAGE_API_KEY - required, the Statuspage API key (Authorization: OAuth <key>)
 //   HUBOT_STATUSPAGE_PAGE_ID - required, the id of the status page
-//   HUBOT_STATUSPAGE_API_URL - optional, default https://api.statuspage.io/v1
+//   HUBOT_STATUSPAGE_API_URL - optional, default https://api.statuspage.io/v1: the Statuspage API's base URL
 //   HUBOT_STATUSPAGE_TIMEOUT_MS - optional, default 10000: how long to wait for each API answer
-//   HUBOT_STATUSPAGE_CACHE_SECONDS - optional, default 30: how long a read of components and incidents is reused (0: never)
+//   HUBOT_STATUSPAGE_CACHE_SECONDS - optional, default 30: how long a read of components and incidents is reused (0-3600; 0: never)
 //   HUBOT_STATUSPAGE_RATE_PER_MINUTE - optional, default 60: calls per rolling minute for this key (0: no client-side budget)
 //   HUBOT_STATUSPAGE_BURST - optional, default 10: calls per second within that budget
-//   HUBOT_STATUSPAGE_NOTIFY - optional, default true; false: incidents and maintenance from chat do not notify subscribers (nor remind them)
+//   HUBOT_STATUSPAGE_NOTIFY - optional, default true: false and incidents and maintenance from chat do not notify subscribers (nor remind them)
 //   HUBOT_STATUSPAGE_WRITERS - optional, who may change the page: user ids and role:<name>, comma-separated
 //   HUBOT_STATUSPAGE_WRITE_ROOMS - optional, the room ids the page may be changed from, comma-separated
+//   HUBOT_COMMAND_DEADLINE_SECONDS - optional, default 90 (from 5): a whole command's deadline, past it the bot answers with what it knows
 //
 // Commands:
 //   hubot status - What is not operational, and the unresolved incidents (also: status?)
@@ -27,6 +28,7 @@
 //   hubot status maintenance <name> from <time> for <duration> [on <components>]: <message> - Schedule maintenance (UTC unless a zone is given)
 //   hubot status maintenance start|complete|cancel [<id>] [<message>] - Start, complete or call off a maintenance
 //   hubot status maintenance update [<id>] [<status>] <message> - Add an update to a maintenance
+//   hubot status help - The status commands, one a line
 //   hubot status log [<n>] - The last n changes made from chat (default 10): when, who, where, what, outcome
 //
 // Notes:

@@ -2,14 +2,14 @@
 //   Alerts (OpsGenie, JSM Operations) and Statuspage changes arrive in the room by themselves, via webhooks.
 //
 // Configuration:
-//   HUBOT_OPSGENIE_WEBHOOK_SECRET - turns on POST /hubot/opsgenie: the X-Hubot-Secret header (or /<secret>)
-//   HUBOT_OPSGENIE_ROOM - the room alerts go to when no route matches
+//   HUBOT_OPSGENIE_WEBHOOK_SECRET - optional, turns on POST /hubot/opsgenie: the X-Hubot-Secret header (or /<secret>)
+//   HUBOT_OPSGENIE_ROOM - optional, the room alerts go to when no route matches
 //   HUBOT_OPSGENIE_ROUTES - optional, rules like "priority:P1,P2=incidents; team:db=dba; tag:pay=payments"
-//   HUBOT_OPSGENIE_WEB_URL - optional, the alert link, {alertId} replaced (default: app.opsgenie.com)
-//   HUBOT_STATUSPAGE_WEBHOOK_SECRET - turns on POST /hubot/statuspage/<secret>
-//   HUBOT_STATUSPAGE_ROOM - the room Statuspage component and incident changes go to
+//   HUBOT_OPSGENIE_WEB_URL - optional, default https://app.opsgenie.com/alert/detail/{alertId}/details: the alert link ({alertId} and {tinyId} replaced)
+//   HUBOT_STATUSPAGE_WEBHOOK_SECRET - optional, turns on POST /hubot/statuspage/<secret>
+//   HUBOT_STATUSPAGE_ROOM - optional, the room Statuspage component and incident changes go to
 //   HUBOT_WEBHOOK_COALESCE_MS - optional, default 5000: at most one webhook message per room this often
-//   HUBOT_WEBHOOK_MAX_BYTES - optional, default 262144: larger bodies get 413
+//   HUBOT_WEBHOOK_MAX_BYTES - optional, default 262144: larger bodies get 413 (256 KB)
 //
 // Commands:
 //   hubot webhooks - Which webhook endpoints are on, where they post, and what arrived since start

@@ -43,7 +43,7 @@ export function registerEndpoints (
 ): void {
   const refusals = new RefusalLog(log, clock, () => { receiver.stats.refused++ })
   const handler = (endpoint: Endpoint): Handler => (req, res) => {
-    void handle(endpoint, req, res, receiver, refusals, log)
+    void handle(endpoint, req, res, { receiver, refusals, log })
   }
   router.post('/hubot/opsgenie', handler('opsgenie'))
   router.post('/hubot/opsgenie/:secret', handler('opsgenie'))
@@ -60,9 +60,14 @@ export function registerEndpoints (
   router.use('/hubot/statuspage', errors('statuspage'))
 }
 
-async function handle (
-  endpoint: Endpoint, req: Req, res: Res, receiver: WebhookReceiver, refusals: RefusalLog, log: EndpointLog
-): Promise<void> {
+/** What every delivery is handled with: the receiver, the refusal log and the log. */
+interface Handling {
+  receiver: WebhookReceiver
+  refusals: RefusalLog
+  log: EndpointLog
+}
+
+async function handle (endpoint: Endpoint, req: Req, res: Res, { receiver, refusals, log }: Handling): Promise<void> {
   try {
     const settings = receiver.settings()
     const verdict = authorize(endpoint, req, settings)

@@ -1,7 +1,7 @@
 // The webhook settings, read from the environment on every delivery (so a change needs no restart
 // of the script, and a test can set them per case). Problems are reported once per distinct value.
 
-import { env } from '../util/config'
+import { env, type IntRange } from '../util/config'
 import { usesJsm } from '../alerting/settings'
 import { parseRoutes, type RouteRule } from './routes'
 
@@ -33,14 +33,14 @@ export function readWebhookSettings (problems: (line: string) => void): WebhookS
     opsgenieRoom: env('HUBOT_OPSGENIE_ROOM'),
     statuspageRoom: env('HUBOT_STATUSPAGE_ROOM'),
     routes: routes.rules,
-    coalesceMs: whole('HUBOT_WEBHOOK_COALESCE_MS', DEFAULT_COALESCE_MS, 0, 600_000, problems),
-    maxBytes: whole('HUBOT_WEBHOOK_MAX_BYTES', DEFAULT_MAX_BYTES, 1024, 10 * 1024 * 1024, problems),
+    coalesceMs: whole('HUBOT_WEBHOOK_COALESCE_MS', { fallback: DEFAULT_COALESCE_MS, min: 0, max: 600_000 }, problems),
+    maxBytes: whole('HUBOT_WEBHOOK_MAX_BYTES', { fallback: DEFAULT_MAX_BYTES, min: 1024, max: 10 * 1024 * 1024 }, problems),
     alertUrl: alertUrl(problems),
     jsm: usesJsm()
   }
 }
 
-function whole (name: string, fallback: number, min: number, max: number, problems: (line: string) => void): number {
+function whole (name: string, { fallback, min, max }: IntRange, problems: (line: string) => void): number {
   const raw = env(name)
   if (raw === undefined) return fallback
   const value = Number(raw)

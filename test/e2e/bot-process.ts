@@ -22,15 +22,17 @@ export interface StartBotOptions {
   /** Listener id prefixes that must be registered before the bot counts as ready. */
   expectListeners: string[]
   readyTimeoutMs?: number
+  /** The bin's arguments instead of the default (loopback adapter, name hubot, no HTTP server). */
+  args?: string[]
 }
 
 export async function startBotProcess (bot: BotFolder, options: StartBotOptions): Promise<BotProcess> {
   const bin = path.join(bot.dir, 'node_modules', '.bin')
   // The same command line a user's bin/hubot would run; Hubot 3.5 loads adapters as hubot-<name>,
   // Hubot 14 loads one by path.
-  const args = bot.kind === '14'
+  const args = options.args ?? (bot.kind === '14'
     ? ['--file', './loopback-adapter.mjs', '--name', 'hubot', '--disable-httpd']
-    : ['--adapter', 'loopback', '--name', 'hubot', '--disable-httpd']
+    : ['--adapter', 'loopback', '--name', 'hubot', '--disable-httpd'])
   const env = cleanEnv({
     ...options.env,
     PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,

@@ -87,7 +87,8 @@ export async function installBot (
   return { kind, dir, installSeconds }
 }
 
-function installLoopback (kind: BotKind, dir: string): void {
+/** The loopback test adapter, put into a bot folder as a user's own adapter would be. */
+export function installLoopback (kind: BotKind, dir: string): void {
   if (kind === '14') {
     for (const file of ['loopback-adapter.mjs', 'loopback-core.cjs']) fs.copyFileSync(path.join(FIXTURES, file), path.join(dir, file))
   } else {

@@ -86,9 +86,9 @@ describe('end to end: ONCE Campfire → hubot-once-campfire → Hubot 14 → thi
     return html.split('<br>')
   }
 
-  it('installs from the tarball: only the compiled adapter and its README ship', () => {
-    expect(adapterPack.files.sort()).to.include.members(['README.md', 'dist/index.js', 'dist/adapter.js', 'package.json'])
-    expect(adapterPack.files.filter(f => !/^(dist\/.*\.(js|d\.ts)|README\.md|package\.json)$/.test(f))).to.deep.equal([])
+  it('installs from the tarball: only the compiled adapter, its declarations, README, changelog and license ship', () => {
+    expect(adapterPack.files.sort()).to.include.members(['README.md', 'CHANGELOG.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/adapter.js', 'package.json'])
+    expect(adapterPack.files.filter(f => !/^(dist\/.*\.(js|d\.ts)|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/.test(f))).to.deep.equal([])
     const manifest = JSON.parse(fs.readFileSync(path.join(folder.dir, 'node_modules', 'hubot-once-campfire', 'package.json'), 'utf8'))
     expect(manifest.dependencies ?? {}).to.deep.equal({})
   })

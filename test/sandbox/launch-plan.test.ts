@@ -23,6 +23,8 @@ describe('npm start launch plan', () => {
     expect(lines[0]).to.match(/SANDBOX/).and.to.match(/Nothing real is touched/)
     const text = lines.join('\n')
     for (const name of ['HUBOT_STATUSPAGE_API_KEY', 'HUBOT_STATUSPAGE_PAGE_ID', 'HUBOT_OPSGENIE_API_KEY', 'SANDBOX_FAULT']) expect(text).to.contain(name)
+    // Where help is: Hubot 14's built-in help answers "hubot help", not "/help".
+    expect(text).to.contain('"hubot help"').and.to.contain('/status help')
   })
 
   it('says plainly when a service is real', () => {

@@ -46,18 +46,18 @@ export class FakeClock implements Clock {
 
   /** Moves time to `to` at once, firing every timer due on the way, in order. */
   private jump (to: number): void {
-    for (;;) {
-      const next = this.earliest()
-      if (!next || next[1].at > to) break
-      this.entries.delete(next[0])
-      this.time = Math.max(this.time, next[1].at)
-      next[1].fn()
-    }
+    while (this.fireNext(to));
     this.time = Math.max(this.time, to)
   }
 
-  private earliest (): [number, Entry] | undefined {
-    return [...this.entries.entries()].sort(([, a], [, b]) => a.at - b.at || a.seq - b.seq)[0]
+  /** Fires the earliest timer if it is due by `until` (time moves to it); false when none is. */
+  private fireNext (until: number): boolean {
+    const next = [...this.entries.entries()].sort(([, a], [, b]) => a.at - b.at || a.seq - b.seq)[0]
+    if (!next || next[1].at > until) return false
+    this.entries.delete(next[0])
+    this.time = Math.max(this.time, next[1].at)
+    next[1].fn()
+    return true
   }
 
   /** How many timers are waiting to fire. */
@@ -67,14 +67,7 @@ export class FakeClock implements Clock {
   async advance (ms: number): Promise<void> {
     const end = this.time + ms
     await flush()
-    for (;;) {
-      const next = this.earliest()
-      if (!next || next[1].at > end) break
-      this.entries.delete(next[0])
-      this.time = Math.max(this.time, next[1].at)
-      next[1].fn()
-      await flush()
-    }
+    while (this.fireNext(end)) await flush()
     this.time = end
     await flush()
   }

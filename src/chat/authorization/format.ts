@@ -10,8 +10,15 @@ function writersWanted (rule: WriteRule): string {
 }
 
 /** The one reply to a refused write: what it needs, what this person lacks, and who can grant it. */
-export function formatRefusal (refusal: Refusal, rule: WriteRule, label: string, user: { id: string },
-  room: string): string {
+/** Who was refused what, where. */
+export interface RefusedWrite {
+  /** The command's class label (`status set`). */
+  label: string
+  user: { id: string }
+  room: string
+}
+
+export function formatRefusal (refusal: Refusal, rule: WriteRule, { label, user, room }: RefusedWrite): string {
   const id = String(user.id)
   switch (refusal.why) {
     case 'room':

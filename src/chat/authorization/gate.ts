@@ -25,7 +25,7 @@ export async function refuseWrite (robot: HubotRobot, attempt: WriteAttempt): Pr
   const decision = await decide(rule, user, room, roleProvider(robot))
   if (decision.allowed) return undefined
   robot.logger.info(`[${listener}] refused ${command.label} for user ${String(user.id)} in room ${room}: ${decision.why}`)
-  return formatRefusal(decision, rule, command.label, user, room)
+  return formatRefusal(decision, rule, { label: command.label, user, room })
 }
 
 /** Once per listener, at start: who may write (or that everyone may). */

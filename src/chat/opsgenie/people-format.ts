@@ -83,7 +83,14 @@ export const formatTakeWhoAreYou = (service: string, prefix: string): string =>
 export const formatWhichSchedule = (durationMs: number, names: string, prefix: string): string =>
   `Which schedule? Say ${prefix}genie take <schedule> for ${formatDuration(durationMs)}, with one of: ${names}.`
 
-export const formatTaken = (
-  username: string, schedule: string, end: number, durationMs: number, alias: string
-): string =>
+/** A schedule override that was created: for whom, on which schedule, until when, and its alias. */
+export interface Taken {
+  username: string
+  schedule: string
+  end: number
+  durationMs: number
+  alias: string
+}
+
+export const formatTaken = ({ username, schedule, end, durationMs, alias }: Taken): string =>
   `You (${username}) are on call for ${schedule} from now until ${utc(end)} (${formatDuration(durationMs)}; override ${alias || 'created'}).`

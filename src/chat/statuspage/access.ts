@@ -7,6 +7,7 @@ import type { StatusCommand } from './parse'
 
 const ACCESS: Record<StatusCommand['kind'] | LogCommand['kind'], Access> = {
   summary: 'read',
+  help: 'read',
   components: 'read',
   incidents: 'read',
   show: 'read',

@@ -107,7 +107,15 @@ const GROUP_SHOW_LIMIT = 30
  * Entries in page order; past `limit`, the ones in trouble first (never hidden behind "+N more"),
  * then `+N more` saying whether all the rest are operational.
  */
-function boundedByTrouble<T> (items: readonly T[], ok: (item: T) => boolean, line: (item: T) => string, limit: number, indent = ''): string[] {
+interface TroubleFirst<T> {
+  ok: (item: T) => boolean
+  line: (item: T) => string
+  limit: number
+  /** Put before the "+N more" line. */
+  indent?: string
+}
+
+function boundedByTrouble<T> (items: readonly T[], { ok, line, limit, indent = '' }: TroubleFirst<T>): string[] {
   if (items.length <= limit) return items.map(line)
   const ordered = [...items.filter(i => !ok(i)), ...items.filter(ok)]
   const rest = ordered.slice(limit)
@@ -115,7 +123,8 @@ function boundedByTrouble<T> (items: readonly T[], ok: (item: T) => boolean, lin
 }
 
 function childLines (group: Component, all: readonly Component[], limit = CHILD_LIMIT): string[] {
-  return boundedByTrouble(targetsOf(group, all), c => c.status === 'operational', c => `    • ${c.name}: ${stateLabel(c.status)}`, limit, '    ')
+  const line = (c: Component): string => `    • ${c.name}: ${stateLabel(c.status)}`
+  return boundedByTrouble(targetsOf(group, all), { ok: c => c.status === 'operational', line, limit, indent: '    ' })
 }
 
 /** Top-level entries (groups and ungrouped components) shown in `status components`. */
@@ -128,7 +137,7 @@ export function formatComponents (components: readonly Component[]): string {
     ? [`${c.name} (group): ${stateLabel(effectiveStatus(c, components))}`, ...childLines(c, components)].join('\n')
     : `• ${c.name}: ${stateLabel(c.status)}`
   const ok = (c: Component): boolean => effectiveStatus(c, components) === 'operational'
-  return [`${plural(components.filter(c => !c.group).length, 'component')}:`, ...boundedByTrouble(top, ok, entry, TOP_LIMIT)].join('\n')
+  return [`${plural(components.filter(c => !c.group).length, 'component')}:`, ...boundedByTrouble(top, { ok, line: entry, limit: TOP_LIMIT })].join('\n')
 }
 
 /** Incidents whose components include `component` (or, for a group, any of its children). */
@@ -139,10 +148,16 @@ export function incidentsAffecting (
   return incidents.filter(i => (i.components ?? []).some(c => ids.has(c.id)))
 }
 
-export function formatShow (
-  component: Component, all: readonly Component[], incidents: readonly Incident[], now: Date,
+/** What `status <component>?` shows: the component, the page it is on, and what is going on there. */
+export interface ShowView {
+  component: Component
+  all: readonly Component[]
+  incidents: readonly Incident[]
+  now: Date
   maintenance?: MaintenanceView
-): string {
+}
+
+export function formatShow ({ component, all, incidents, now, maintenance }: ShowView): string {
   const name = qualifiedName(component, all)
   const lines = [component.group
     ? `${name} (group): ${stateLabel(effectiveStatus(component, all))}`

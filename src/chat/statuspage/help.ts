@@ -16,5 +16,10 @@ export const STATUSPAGE_HELP: HelpEntry[] = [
   { id: 'statuspage.schedule', usage: 'status maintenance <name> from <time> for <duration> [on <components>]: <message>', description: 'Schedule maintenance (UTC unless a zone is given)' },
   { id: 'statuspage.transition', usage: 'status maintenance start|complete|cancel [<id>] [<message>]', description: 'Start, complete or call off a maintenance' },
   { id: 'statuspage.revise', usage: 'status maintenance update [<id>] [<status>] <message>', description: 'Add an update to a maintenance' },
+  { id: 'statuspage.help', usage: 'status help', description: 'The status commands, one a line' },
   { id: 'statuspage.log', usage: 'status log [<n>]', description: 'The last n changes made from chat (default 10): when, who, where, what, outcome' }
 ]
+
+/** `status help`: every status command as the room types it, one a line. */
+export const formatStatusHelp = (prefix: string): string =>
+  ['status commands:', ...STATUSPAGE_HELP.map(h => `${prefix}${h.usage} - ${h.description}`)].join('\n')

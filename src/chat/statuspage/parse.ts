@@ -9,6 +9,7 @@ import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, tooLong } from '../bounds'
 
 export type StatusCommand =
   | { kind: 'summary' }
+  | { kind: 'help' }
   | { kind: 'components' }
   | { kind: 'incidents' }
   | { kind: 'show', component: string }
@@ -39,6 +40,8 @@ export function parseStatus (rest: string | undefined): StatusCommand {
   const long = bounded('message', text, MAX_MESSAGE_CHARS + MAX_NAME_CHARS)
   if (long) return long
   const [first, ...others] = words(text)
+  // `status help` alone (`status help?` still asks about a component called help).
+  if (text.toLowerCase() === 'help') return { kind: 'help' }
   const keyword = first.toLowerCase().replace(/\?+$/, '')
   const after = text.slice(first.length).trim()
   switch (keyword) {

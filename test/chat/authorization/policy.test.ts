@@ -61,10 +61,10 @@ describe('the write policy', () => {
   })
 
   it('words the refusals by room and by writer', () => {
-    expect(formatRefusal({ why: 'room' }, rule({ rooms: ['ops'] }), 'status set', user('U1'), 'general'))
+    expect(formatRefusal({ why: 'room' }, rule({ rooms: ['ops'] }), { label: 'status set', user: user('U1'), room: 'general' }))
       .to.equal('"status set" changes Statuspage, which can be changed only from room ops, not from this room (general). Nothing was changed. ' +
         'Run it there, or ask whoever runs the bot to add this room to HUBOT_STATUSPAGE_WRITE_ROOMS.')
-    expect(formatRefusal({ why: 'writer' }, rule({ userIds: ['U1'] }), 'status set', user('U2'), 'ops'))
+    expect(formatRefusal({ why: 'writer' }, rule({ userIds: ['U1'] }), { label: 'status set', user: user('U2'), room: 'ops' }))
       .to.equal('"status set" changes Statuspage: it needs a writer (a user id listed in HUBOT_STATUSPAGE_WRITERS), and you (user id U2) are not one. ' +
         'Nothing was changed. Ask whoever runs the bot to add your user id to HUBOT_STATUSPAGE_WRITERS.')
   })

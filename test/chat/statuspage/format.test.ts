@@ -89,16 +89,16 @@ describe('format', () => {
   it('shows a component with the incident affecting it, or says none does', () => {
     const all = components()
     const zurich = all.find(c => c.id === 'cmpzrh000001')!
-    expect(formatShow(zurich, all, unresolved(), NOW)).to.match(/^Zürich Builds: major outage\n• Zürich builds are failing \(p31zjtct2jer\)/)
+    expect(formatShow({ component: zurich, all, incidents: unresolved(), now: NOW })).to.match(/^Zürich Builds: major outage\n• Zürich builds are failing \(p31zjtct2jer\)/)
     const docs = all.find(c => c.id === 'cmpdoc000001')!
-    expect(formatShow(docs, all, [], NOW)).to.equal('Docs: operational\nNo unresolved incident affects it.')
+    expect(formatShow({ component: docs, all, incidents: [], now: NOW })).to.equal('Docs: operational\nNo unresolved incident affects it.')
     // A major incident elsewhere on the page is never left out.
-    expect(formatShow(docs, all, unresolved(), NOW)).to.match(/^Docs: operational\nNo unresolved incident names it\.\nBut the page has a major or critical incident that may affect it:\n• Zürich builds are failing \(p31zjtct2jer\)/)
+    expect(formatShow({ component: docs, all, incidents: unresolved(), now: NOW })).to.match(/^Docs: operational\nNo unresolved incident names it\.\nBut the page has a major or critical incident that may affect it:\n• Zürich builds are failing \(p31zjtct2jer\)/)
   })
 
   it('shows a group with its components and the incidents affecting any of them', () => {
     const all = components()
-    const text = formatShow(all[0], all, severalUnresolved(), NOW)
+    const text = formatShow({ component: all[0], all, incidents: severalUnresolved(), now: NOW })
     expect(text).to.match(/^Core \(group\): degraded performance\n {4}• API: operational\n {4}• Web App: degraded performance\n• Slow web app \(k7bw4n2xq9vd\)/)
     // The major Zürich incident is not about Core, but is shown after it, as page-wide.
     expect(text.indexOf('p31zjtct2jer')).to.be.greaterThan(text.indexOf('But the page has a major or critical incident'))

@@ -130,5 +130,5 @@ export async function take (ctx: GenieContext, name: string | undefined, duratio
     startDate: new Date(start).toISOString(),
     endDate: new Date(end).toISOString()
   })
-  return formatTaken(username, schedule.name, end, durationMs, alias)
+  return formatTaken({ username, schedule: schedule.name, end, durationMs, alias })
 }

@@ -4,6 +4,7 @@
 import type { StatusCommand } from '../parse'
 import type { StatusContext } from '../context'
 import { formatComponents, formatInvalid } from '../format'
+import { formatStatusHelp } from '../help'
 import { handleMaintenance } from '../maintenance/handlers'
 import { incidentsList, show, summary } from './read'
 import { explain, setState } from './set'
@@ -13,6 +14,7 @@ export async function handleStatus (command: StatusCommand, ctx: StatusContext):
   switch (command.kind) {
     case 'invalid': return formatInvalid(command, ctx.prefix)
     case 'summary': return summary(ctx)
+    case 'help': return formatStatusHelp(ctx.prefix)
     case 'components': return formatComponents(await ctx.client().listComponents())
     case 'incidents': return incidentsList(ctx)
     case 'show': return show(ctx, command.component)

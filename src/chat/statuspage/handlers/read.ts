@@ -42,7 +42,7 @@ export async function summary (ctx: StatusContext): Promise<string> {
 export async function show (ctx: StatusContext, query: string): Promise<string> {
   const [components, incidents, maintenance] = await readPage(ctx.client(), ctx.now().getTime())
   const found = findComponent(query, components, ctx.prefix)
-  return typeof found === 'string' ? found : formatShow(found, components, incidents, ctx.now(), maintenance)
+  return typeof found === 'string' ? found : formatShow({ component: found, all: components, incidents, now: ctx.now(), maintenance })
 }
 
 /** The component named, or the reply saying why not (a mistyped state after a known name included). */

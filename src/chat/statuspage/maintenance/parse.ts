@@ -74,7 +74,7 @@ function parseCreate (text: string): MaintenanceParse {
     return { kind: 'maintenance-create', name, ...window }
   }
   if (firstProblem) return invalid(`${firstProblem}. Nothing was scheduled. The form:`, CREATE_FORM)
-  return invalid('Say when (e.g. from 2026-12-01 22:00 for 2h). Nothing was scheduled. The form:', CREATE_FORM)
+  return invalid('Say when (e.g. from tomorrow 22:00 for 2h). Nothing was scheduled. The form:', CREATE_FORM)
 }
 
 type Window = Omit<Extract<MaintenanceCommand, { kind: 'maintenance-create' }>, 'kind' | 'name'>
@@ -85,7 +85,7 @@ function parseWindow (rest: string): Window | { why: string } {
   const head = (colon ? rest.slice(0, colon.index) : rest).trim()
   const message = colon ? rest.slice(colon.index + 1).trim() : ''
   const split = /\s+(for|until)\s+/i.exec(head)
-  if (!split) return { why: `Say how long, after the time: for 2h, or until 2026-12-02 00:00 (in "${head}")` }
+  if (!split) return { why: `Say how long, after the time: for 2h, or until 23:30 (in "${head}")` }
   const fromText = head.slice(0, split.index)
   const after = head.slice(split.index + split[0].length)
   const on = /\s+on\s+/i.exec(after)

@@ -101,7 +101,7 @@ export function parseTime (text: string, defaultZone: Zone = UTC): TimeSpec | { 
     if (!clock || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return { why: `"${joined}" is not a real date and time` }
     return { kind: 'date', year, month, day, clock, zone }
   }
-  return { why: `"${text.trim()}" is not a time: say e.g. 2026-12-01 22:00 (UTC unless you add a zone: +02:00, Europe/Paris), tomorrow 22:00, or in 2h` }
+  return { why: `"${text.trim()}" is not a time: say e.g. tomorrow 22:00, in 2h, or a date as YYYY-MM-DD HH:MM (UTC unless you add a zone: +02:00, Europe/Paris)` }
 }
 
 /** Minutes east of UTC in `zone` at the instant `utcMs`. */

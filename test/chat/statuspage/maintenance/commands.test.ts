@@ -170,7 +170,7 @@ for (const version of HUBOT_VERSIONS) {
       })
 
       it('refuses a time it cannot read, saying the form, without any request', async () => {
-        expect(await ask('/status maintenance Database upgrade from next tuesday for 2h')).to.match(/^"next tuesday" is not a time: say e\.g\. 2026-12-01 22:00 .*Nothing was scheduled\. The form: \/status maintenance <name> from <time> for <duration>/)
+        expect(await ask('/status maintenance Database upgrade from next tuesday for 2h')).to.match(/^"next tuesday" is not a time: say e\.g\. tomorrow 22:00, in 2h, .*Nothing was scheduled\. The form: \/status maintenance <name> from <time> for <duration>/)
       })
 
       it('refuses an unknown component after reading the components, with no POST', async () => {

@@ -60,9 +60,9 @@ describe('parsing maintenance commands', () => {
   it('refuses what it cannot read, saying the form and that nothing was scheduled', () => {
     const form = 'status maintenance <name> from <time> for <duration> [on <components>]: <message>'
     expect(parse('maintenance Database upgrade')).to.deep.equal({
-      kind: 'invalid', why: 'Say when (e.g. from 2026-12-01 22:00 for 2h). Nothing was scheduled. The form:', usage: form
+      kind: 'invalid', why: 'Say when (e.g. from tomorrow 22:00 for 2h). Nothing was scheduled. The form:', usage: form
     })
-    expect(parse('maintenance Db from 2026-12-01 22:00')).to.have.property('why').that.matches(/^Say how long, after the time: for 2h, or until 2026-12-02 00:00/)
+    expect(parse('maintenance Db from 2026-12-01 22:00')).to.have.property('why').that.matches(/^Say how long, after the time: for 2h, or until 23:30 \(/)
     expect(parse('maintenance Db from yesterday 22:00 for 2h')).to.deep.include({ usage: form })
       .and.to.have.property('why').that.matches(/"yesterday 22:00" is not a time.*Nothing was scheduled\. The form:$/)
     expect(parse('maintenance Db from 2026-12-01 22:00 for ages')).to.have.property('why').that.matches(/"ages" is not a duration/)

@@ -48,7 +48,9 @@ describe('maintenance times', () => {
   })
 
   it('refuses what is not a time, saying what would be', () => {
-    expect(why('yesterday')).to.match(/"yesterday" is not a time: say e\.g\. 2026-12-01 22:00/)
+    expect(why('yesterday')).to.match(/"yesterday" is not a time: say e\.g\. tomorrow 22:00, in 2h, or a date as YYYY-MM-DD HH:MM/)
+    // A hint names no calendar date: one would be in the past some day.
+    expect(why('yesterday')).not.to.match(/\d{4}-\d{2}-\d{2}/)
     expect(why('2026-13-01 22:00')).to.equal('"2026-13-01 22:00" is not a real date and time')
     expect(why('2026-02-30 22:00')).to.equal('"2026-02-30 22:00" is not a real date and time')
     expect(why('2026-12-01 25:00')).to.equal('"2026-12-01 25:00" is not a real date and time')

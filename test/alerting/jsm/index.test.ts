@@ -1,13 +1,11 @@
+// The JSM Operations backend (src/alerting/jsm/index.ts) on its own, its HTTP stood in by nock.
 import { expect } from 'chai'
 import nock from 'nock'
-import { createJsmBackend, onCallAccounts, toJsmAlert } from '../../src/alerting/jsm'
-import { jsmRefusedFor, saysScope } from '../../src/alerting/jsm/permissions'
-import { TtlCache } from '../../src/alerting/ttl-cache'
-import { errorDetails } from '../../src/http/client'
-import { BadResponseError } from '../../src/http/errors'
-import { CLOUD, EMAIL, jsmFixture, REST, rest, SITE, TOKEN } from '../support/jsm'
-import { expectDone } from '../support/opsgenie'
-import { HurriedClock } from '../support/fake-clock'
+import { createJsmBackend, onCallAccounts, toJsmAlert } from '../../../src/alerting/jsm'
+import { BadResponseError } from '../../../src/http/errors'
+import { CLOUD, EMAIL, jsmFixture, REST, rest, SITE, TOKEN } from '../../support/jsm'
+import { expectDone } from '../../support/opsgenie'
+import { HurriedClock } from '../../support/fake-clock'
 
 const where = { method: 'GET', path: '/alerts' }
 
@@ -75,36 +73,5 @@ describe('the JSM Operations backend', () => {
     expect(withKey.attribution('unacknowledge')).to.deep.equal({ by: 'token' })
     expect(backend().attribution('close')).to.deep.equal({ by: 'token', remedy: 'integration-key' })
     expect(backend().attribution('snooze')).to.deep.equal({ by: 'token' })
-  })
-})
-
-describe('JSM refusals', () => {
-  it('names the scope the refused request needed', () => {
-    expect(jsmRefusedFor('GET', '/alerts')).to.include({ scope: 'read:ops-alert' })
-    expect(jsmRefusedFor('POST', '/alerts/x/acknowledge')).to.include({ scope: 'write:ops-alert' })
-    expect(jsmRefusedFor('GET', '/schedules/x/on-calls')).to.include({ scope: 'read:ops-config' })
-    expect(jsmRefusedFor('POST', '/schedules/x/overrides')).to.include({ scope: 'write:ops-config' })
-    expect(jsmRefusedFor('GET', '/rest/api/3/user/search')).to.include({ scope: 'read:jira-user' })
-    expect(jsmRefusedFor('POST', '/jsm/ops/integration/v2/alerts/x/close')).to.deep.equal({ kind: 'integration-key' })
-  })
-
-  it('reads JSM\'s words from both error shapes', () => {
-    expect(errorDetails(jsmFixture('error-401-scope')).apiMessage).to.equal('Unauthorized; scope does not match')
-    expect(errorDetails(jsmFixture('error-401-scope-errors')).apiMessage).to.equal('Unauthorized; scope does not match')
-    expect(saysScope('Unauthorized; scope does not match')).to.equal(true)
-    expect(saysScope('Unauthorized')).to.equal(false)
-  })
-})
-
-describe('TtlCache', () => {
-  it('forgets after the time to live and keeps at most maxEntries, the oldest written going first', () => {
-    let now = 0
-    const cache = new TtlCache<string>(2, 100, () => now)
-    cache.set('a', 'A')
-    cache.set('b', 'B')
-    cache.set('c', 'C')
-    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).to.deep.equal([undefined, 'B', 'C', 2])
-    now = 100
-    expect(cache.get('b')).to.equal(undefined)
   })
 })

@@ -1,0 +1,116 @@
+// Transcripts in the docs, recorded from a real Hubot 14 robot (this package's scripts from src/)
+// against the sandbox's stand-ins, so the docs show what the bot says today. Each transcript sits
+// in its page between `<!-- transcript:<name> -->` and `<!-- end transcript -->`; `npm run docs`
+// rewrites them and test/docs/transcripts.test.ts fails while a page and the bot disagree (times,
+// ages, ids and ports, which change on every run, are compared as placeholders).
+
+import fs from 'node:fs'
+import path from 'node:path'
+import { startSandbox } from '../sandbox'
+import { startBot } from '../test/support/bots'
+
+export interface Transcript {
+  name: string
+  /** The page, relative to the project root. */
+  page: string
+  /** What is typed, in order; `{incident}` is the newest incident's id on the Statuspage stand-in. */
+  commands: string[]
+}
+
+export const TRANSCRIPTS: Transcript[] = [
+  {
+    name: 'session',
+    page: 'docs/sandbox-transcript.md',
+    commands: [
+      '/status', '/status Build Processing major: builds are delayed', '/status incidents',
+      '/genie', '/genie ack', '/genie note 101 deploying a fix', '/genie oncall',
+      '/status update monitoring fix is out', '/status update {incident} monitoring fix is out',
+      '/status resolve {incident} all good', '/status', '/status help'
+    ]
+  },
+  {
+    name: 'maintenance',
+    page: 'docs/statuspage.md',
+    commands: [
+      '/status maintenance Database upgrade from tomorrow 22:00 for 2h on Dashboard: replicas are upgraded',
+      '/status maintenance Switch swap from tomorrow 22:00 Europe/Paris until 23:30 on Billing, Web',
+      '/status maintenance',
+      '/status maintenance start',
+      '/status maintenance complete done',
+      '/status email notifications?'
+    ]
+  }
+]
+
+const START = (name: string): string => `<!-- transcript:${name} -->`
+const END = '<!-- end transcript -->'
+
+/** The transcript's commands through a fresh robot and sandbox: the fenced block the page shows. */
+export async function record (transcript: Transcript): Promise<string> {
+  const sandbox = await startSandbox({ actionDelayMs: 20, alerting: 'opsgenie' })
+  const saved = { ...process.env }
+  for (const name of Object.keys(process.env)) if (/^HUBOT_/.test(name)) delete process.env[name]
+  Object.assign(process.env, sandbox.env)
+  const bot = await startBot('14', { alias: '/' })
+  const lines: string[] = []
+  try {
+    for (const typed of transcript.commands) {
+      const incident = sandbox.statuspage?.state.incidents.find(i => !i.scheduled_for)?.id ?? ''
+      const command = typed.replace('{incident}', incident)
+      const said = await bot.say(command, { name: 'you', id: 'U01YOU', email_address: 'dana@example.com' })
+      // A progress line ("Still waiting for OpsGenie…") comes only when the machine is slow: left out.
+      const replies = said.filter((reply, i) => i === said.length - 1 || !reply.endsWith('…'))
+      lines.push(`you>   ${command}`)
+      for (const reply of replies) {
+        const [first, ...rest] = reply.split('\n')
+        lines.push(`hubot> ${first}`, ...rest.map(line => `       ${line}`))
+      }
+    }
+  } finally {
+    await bot.stop()
+    await sandbox.stop()
+    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+    Object.assign(process.env, saved)
+  }
+  return ['```', ...lines, '```'].join('\n')
+}
+
+/** The block between the transcript's markers in `page`. */
+export function transcriptIn (page: string, name: string): string {
+  const a = page.indexOf(START(name))
+  const b = page.indexOf(END, a)
+  if (a === -1 || b === -1) throw new Error(`the page has no ${START(name)} ... ${END}`)
+  return page.slice(a + START(name).length, b).trim()
+}
+
+export function withTranscript (page: string, name: string, block: string): string {
+  transcriptIn(page, name)
+  const a = page.indexOf(START(name)) + START(name).length
+  return `${page.slice(0, a)}\n${block}\n${page.slice(page.indexOf(END, a))}`
+}
+
+/**
+ * What may differ between two recordings of the same replies: links, ids, clock times and dates,
+ * durations (`1d 11h` one hour, `23h` the next), other numbers. Everything else, the wording, must be
+ * the same.
+ */
+export const normalize = (block: string): string =>
+  block
+    .replace(/https?:\/\/\S+/g, '<link>')
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<id>')
+    .replace(/\b[0-9a-f]{12}\b/g, '<id>')
+    .replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}\b/g, '<time>')
+    .replace(/\b\d{2}:\d{2}\b/g, '<time>')
+    .replace(/\b\d+(?:d|h|m|s)\b(?: \d+(?:d|h|m|s)\b)*/g, '<duration>')
+    .replace(/\d+/g, '#')
+
+export async function writeTranscripts (root: string): Promise<string[]> {
+  const written: string[] = []
+  for (const transcript of TRANSCRIPTS) {
+    const file = path.join(root, transcript.page)
+    const page = fs.readFileSync(file, 'utf8')
+    fs.writeFileSync(file, withTranscript(page, transcript.name, await record(transcript)))
+    written.push(transcript.page)
+  }
+  return written
+}
