@@ -46,10 +46,18 @@ export function parseSetting (line: string, script: string): Setting {
   return { name: m[1], scripts: [script], required, defaultValue, meaning: rest.replace(/^[,:;]\s*/, '') }
 }
 
+/** The scripts owning families of settings come first: a setting another script reads too is described by them. */
+const FIRST = ['statuspage', 'opsgenie', 'webhooks']
+const rank = (file: string): number => {
+  const at = FIRST.indexOf(path.basename(file, '.ts'))
+  return at === -1 ? FIRST.length : at
+}
+
 /** Every setting of every script in `dir` (src/scripts), one entry per name, in header order. */
 export function readSettings (dir: string): Setting[] {
   const byName = new Map<string, Setting>()
-  for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.ts')).sort()) {
+  const files = fs.readdirSync(dir).filter(f => f.endsWith('.ts')).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+  for (const file of files) {
     const script = path.basename(file, '.ts')
     for (const line of configurationLines(fs.readFileSync(path.join(dir, file), 'utf8'))) {
       const setting = parseSetting(line, script)

@@ -14,6 +14,10 @@ import { alertingFromEnv, startSandbox } from '../sandbox'
 import { pasteLines, pasteSettings } from '../sandbox/paste'
 import { startOnceCampfire } from '../packages/hubot-once-campfire/test/stand-in/once-campfire'
 
+/** A Campfire message body (HTML) as text for the terminal. */
+const plain = (html: string): string => html.replace(/<\/?pre>/g, '').replace(/<br\s*\/?>/g, '\n')
+  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+
 const CAMPFIRE_PATH = `/once-campfire/${randomBytes(20).toString('hex')}`
 
 async function main (): Promise<void> {
@@ -73,7 +77,7 @@ async function main (): Promise<void> {
     let shown = 0
     setInterval(() => {
       for (const m of campfire.messages.slice(shown)) {
-        if (m.creator === 'bot') console.log(`[${m.roomId === direct.id ? 'direct' : 'Ops'}] Hubot: ${m.body}`)
+        if (m.creator === 'bot') console.log(`[${m.roomId === direct.id ? 'direct' : 'Ops'}] Hubot: ${plain(m.body)}`)
       }
       shown = campfire.messages.length
     }, 100)
