@@ -131,8 +131,20 @@ function reasonLine (title: string, items: readonly BulkItem[], reason: (i: Bulk
  * "Acknowledged" counts only what the backend confirmed; refusals and unconfirmed requests are
  * listed apart, with their reasons. Each alert is counted once, however often a list returned it.
  */
+/** How an action's outcomes are told: the backend's name, the verb, and how long a confirmation may take. */
+interface OutcomeWords {
+  service: string
+  confirmTimeoutMs: number
+}
+
+export interface BulkWords extends OutcomeWords {
+  words: VerbWords
+  /** The ids asked for that match no alert. */
+  unknown: readonly string[]
+}
+
 export function formatBulk (
-  service: string, words: VerbWords, all: readonly BulkItem[], unknown: readonly string[], confirmTimeoutMs: number
+  all: readonly BulkItem[], { service, words, unknown, confirmTimeoutMs }: BulkWords
 ): string {
   const items = all.filter((item, i) => all.findIndex(other => other.target.alertId === item.target.alertId) === i)
   const done = items.filter(i => i.outcome.state === 'confirmed').map(i => i.target.label)
@@ -159,8 +171,17 @@ export function formatBulk (
  * The `genie close all` prompt: how many would close, which (the newest first, "+N more" past the
  * limit), and the code.
  */
+export interface CloseAllPrompt {
+  code: string
+  prefix: string
+  /** How long the code is good for. */
+  ttlMs: number
+  /** Labels shown before "+N more". */
+  limit?: number
+}
+
 export function formatCloseAllPrompt (
-  labels: readonly string[], code: string, prefix: string, ttlMs: number, limit = STATUS_LIST_LIMIT
+  labels: readonly string[], { code, prefix, ttlMs, limit = STATUS_LIST_LIMIT }: CloseAllPrompt
 ): string {
   const shown = labels.slice(0, limit).join(', ') + (labels.length > limit ? ` +${labels.length - limit} more` : '')
   return `This would close ${plural(labels.length, 'open alert')}: ${shown}. To do it, say: ${prefix}genie confirm ${code} ` +
@@ -168,8 +189,14 @@ export function formatCloseAllPrompt (
 }
 
 /** One-item actions (note, snooze): a sentence for the outcome. */
+export interface SingleWords extends OutcomeWords {
+  label: string
+  /** What is said when the backend confirmed it. */
+  doneSentence: string
+}
+
 export function formatSingle (
-  service: string, label: string, doneSentence: string, outcome: ActionOutcome, confirmTimeoutMs: number
+  outcome: ActionOutcome, { service, label, doneSentence, confirmTimeoutMs }: SingleWords
 ): string {
   if (outcome.state === 'confirmed') return doneSentence
   const why = shortReason(outcome, service, confirmTimeoutMs)

@@ -1,6 +1,8 @@
 import { expect } from 'chai'
 import { compressLabels } from '../../../src/chat/opsgenie/ranges'
-import { formatBulk, formatCloseAllPrompt, formatOnCall, formatStatus, shortReason, VERBS } from '../../../src/chat/opsgenie/format'
+import {
+  formatBulk, formatCloseAllPrompt, formatOnCall, formatStatus, shortReason, VERBS, type VerbWords
+} from '../../../src/chat/opsgenie/format'
 import { NotFoundError, RateLimitError, TimeoutError } from '../../../src/http/errors'
 import { OPSGENIE } from '../../../src/alerting/opsgenie'
 import type { Alert } from '../../../src/alerting/types'
@@ -35,15 +37,18 @@ describe('formatStatus', () => {
   })
 })
 
+const words = (verb: VerbWords, confirmTimeoutMs: number, unknown: string[] = []) =>
+  ({ service: 'OpsGenie', words: verb, unknown, confirmTimeoutMs })
+
 describe('formatBulk', () => {
   const t = (n: number) => ({ alertId: `id-${n}`, label: `#${n}` })
   it('lists confirmed, failed, unconfirmed and unknown apart, and calls only the confirmed ones done', () => {
-    const text = formatBulk('OpsGenie', VERBS.acknowledge, [
+    const text = formatBulk([
       { target: t(12), outcome: { state: 'confirmed' } },
       { target: t(13), outcome: { state: 'confirmed' } },
       { target: t(14), outcome: { state: 'failed', reason: 'Alert does not exist' } },
       { target: t(15), outcome: { state: 'unconfirmed', reason: 'timeout' } }
-    ], ['99'], 15_000)
+    ], words(VERBS.acknowledge, 15_000, ['99']))
     expect(text).to.equal([
       'Acknowledged 2 of 4 alerts (confirmed by OpsGenie): #12, #13.',
       'Failed: #14 — Alert does not exist.',
@@ -53,7 +58,7 @@ describe('formatBulk', () => {
   })
 
   it('starts with "Nothing was confirmed as ..." when nothing was confirmed (it may still have happened)', () => {
-    const text = formatBulk('OpsGenie', VERBS.close, [{ target: t(1), outcome: { state: 'unconfirmed', reason: 'timeout' } }], [], 1000)
+    const text = formatBulk([{ target: t(1), outcome: { state: 'unconfirmed', reason: 'timeout' } }], words(VERBS.close, 1000))
     expect(text.split('\n')[0]).to.equal('Nothing was confirmed as closed.')
     expect(text).not.to.match(/^Closed/m)
   })
@@ -83,13 +88,13 @@ describe('formatOnCall', () => {
 
 describe('formatCloseAllPrompt', () => {
   it('names one alert in the singular, with the code and how long it waits', () => {
-    expect(formatCloseAllPrompt(['#7'], 'K7Q2', '/', 60_000))
+    expect(formatCloseAllPrompt(['#7'], { code: 'K7Q2', prefix: '/', ttlMs: 60_000 }))
       .to.equal('This would close 1 open alert: #7. To do it, say: /genie confirm K7Q2 (you, in this room, within 1m). Anything else and nothing is closed.')
   })
 
   it('shows the first fifteen and counts the rest as "+N more"', () => {
     const labels = Array.from({ length: 17 }, (_, i) => `#${i + 1}`)
-    expect(formatCloseAllPrompt(labels, 'ABCD', 'hubot ', 60_000))
+    expect(formatCloseAllPrompt(labels, { code: 'ABCD', prefix: 'hubot ', ttlMs: 60_000 }))
       .to.equal(`This would close 17 open alerts: ${labels.slice(0, 15).join(', ')} +2 more. To do it, say: hubot genie confirm ABCD (you, in this room, within 1m). Anything else and nothing is closed.`)
   })
 })
@@ -106,7 +111,7 @@ describe('bulk replies that read at a glance', () => {
 
   it('puts the count first: 151 acknowledged, all confirmed, as ranges', () => {
     const ids = [...Array.from({ length: 150 }, (_, i) => 197 - i), 201]
-    const text = formatBulk('OpsGenie', VERBS.acknowledge, ids.map(n => ({ target: t(n), outcome: confirmed })), [], 15_000)
+    const text = formatBulk(ids.map(n => ({ target: t(n), outcome: confirmed })), words(VERBS.acknowledge, 15_000))
     expect(text).to.equal('Acknowledged 151 alerts, all confirmed by OpsGenie: #48–#197, #201.')
   })
 
@@ -118,14 +123,15 @@ describe('bulk replies that read at a glance', () => {
       ...Array.from({ length: 8 }, (_, i) => ({ target: t(20 + i), outcome: { state: 'failed' as const, reason: `reason ${i}` } })),
       { target: t(9), outcome: { state: 'unconfirmed' as const, reason: 'deadline' as const } }
     ]
-    const lines = formatBulk('OpsGenie', VERBS.close, items, [], 15_000).split('\n')
+    const lines = formatBulk(items, words(VERBS.close, 15_000)).split('\n')
     expect(lines[0]).to.equal('Closed 5 of 16 alerts (confirmed by OpsGenie): #1–#5.')
     expect(lines[1]).to.equal('Failed (10): #6, #7 — Alert does not exist; #20 — reason 0; #21 — reason 1; #22 — reason 2; #23 — reason 3; +4 more for other reasons.')
     expect(lines[2]).to.equal('Not confirmed: #9 — the command ran out of time before OpsGenie confirmed it; it may still happen, check with genie before retrying.')
   })
 
   it('counts an alert listed twice once', () => {
-    const text = formatBulk('OpsGenie', VERBS.acknowledge, [{ target: t(4), outcome: confirmed }, { target: t(4), outcome: confirmed }], [], 15_000)
+    const twice = [{ target: t(4), outcome: confirmed }, { target: t(4), outcome: confirmed }]
+    const text = formatBulk(twice, words(VERBS.acknowledge, 15_000))
     expect(text).to.equal('Acknowledged 1 alert, confirmed by OpsGenie: #4.')
   })
 })

@@ -73,7 +73,8 @@ async function bulk (ctx: GenieContext, request: BulkRequest): Promise<string> {
   const job = { backend, targets, action: { name }, actor: actorOf(ctx), run }
   const { items, own, joined } = await runClaimed(ctx.claims, job, options)
   throwIfKeyRefusedEverywhere(own)
-  const report = formatBulk(backend.service, VERBS[name], items, unknown, ctx.settings.confirmTimeoutMs)
+  const { confirmTimeoutMs } = ctx.settings
+  const report = formatBulk(items, { service: backend.service, words: VERBS[name], unknown, confirmTimeoutMs })
   const reply = joined.length === 0 ? report : `${formatJoined(joined, ctx.now())}\n${report}`
   return withAttribution(ctx, name, reply, own.map(i => i.outcome))
 }
@@ -108,7 +109,8 @@ export async function closeAll (ctx: GenieContext): Promise<string> {
   if (alerts.length === 0) return NOTHING_TO_CLOSE
   const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
   const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, targets, ctx.settings.closeAllTtlMs)
-  return formatCloseAllPrompt(targets.map(t => t.label), pending.code, ctx.prefix, ctx.settings.closeAllTtlMs)
+  const prompt = { code: pending.code, prefix: ctx.prefix, ttlMs: ctx.settings.closeAllTtlMs }
+  return formatCloseAllPrompt(targets.map(t => t.label), prompt)
 }
 
 export async function confirmCloseAll (ctx: GenieContext, code: string): Promise<string> {
@@ -128,7 +130,9 @@ async function single (
   const single = { alertId: target.alertId, action, actor: actorOf(ctx) }
   const outcome = await actAndConfirm(backend, single, confirmOptions(ctx))
   throwIfKeyRefusedEverywhere([{ target, outcome }])
-  const reply = formatSingle(backend.service, target.label, done(target.label), outcome, ctx.settings.confirmTimeoutMs)
+  const { confirmTimeoutMs } = ctx.settings
+  const { label } = target
+  const reply = formatSingle(outcome, { service: backend.service, label, doneSentence: done(label), confirmTimeoutMs })
   return withAttribution(ctx, action.name, reply, [outcome])
 }
 
