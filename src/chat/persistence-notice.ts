@@ -17,8 +17,8 @@ interface EmittingBrain { listenerCount?: (event: string) => number }
 
 export function noticeWithoutPersistence (robot: HubotRobot, clock: Clock): void {
   clock.setTimeout(() => {
-    const brain = robot.brain as unknown as EmittingBrain
-    if (typeof brain.listenerCount !== 'function' || brain.listenerCount('save') > 0) return
+    const brain = robot.brain as unknown as EmittingBrain | undefined
+    if (typeof brain?.listenerCount !== 'function' || brain.listenerCount('save') > 0) return
     const logger = robot.logger
     ;(logger.warning ?? logger.warn ?? logger.info).call(logger, NO_PERSISTENCE_NOTICE)
   }, NOTICE_AFTER_MS)

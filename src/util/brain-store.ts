@@ -140,9 +140,9 @@ export function defineStore<T> (spec: StoreSpec<T>): Store<T> {
  * Merges late data into every store as soon as the brain says it loaded (hubot-redis-brain's
  * mergeData), and sends the skip lines to the robot's log. Once per robot; more calls do nothing.
  */
-export function watchBrain (robot: { brain: BrainLike, logger: BrainLog }): void {
+export function watchBrain (robot: { brain?: BrainLike, logger: BrainLog }): void {
   const { brain } = robot
-  if (logs.has(brain)) return
+  if (typeof brain !== 'object' || brain === null || logs.has(brain)) return
   logs.set(brain, robot.logger)
   brain.on?.('loaded', () => { for (const store of stores) store.reconcile(brain) })
 }
