@@ -55,6 +55,11 @@ export const addressPrefix = (robot: HubotRobot): string => robot.alias || `${ro
 
 type Handler<C> = (ctx: CommandContext<C>) => Promise<string>
 
+const STOPPING_REPLY = 'I am stopping (a restart or deploy), so I did not start that. Ask again in a minute.'
+const stoppedReply = (words: SlowWords): string =>
+  'I am stopping (a restart or deploy) before this finished. What you asked may or may not have happened: ' +
+  `check with ${words.check} once I am back.`
+
 /** Registers a respond listener whose handler returns the single reply for the message. */
 export function respond<C> (robot: HubotRobot, spec: CommandSpec<C>, handler: Handler<C>): void {
   announceWriteRule(robot, spec.gate, spec.id)
@@ -65,14 +70,44 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
   handler: Handler<C>): Promise<void> {
   const user = res.message.user
   const room = res.message.room ?? res.envelope.room ?? user.room ?? ''
-  const audit = new AuditTrail()
   const runtime = runtimeOf(robot)
+  const slow = spec.slow ?? { service: 'the service', check: 'the service' }
+  const say = (line: string): Promise<void> => runtime.room.say(room, line, { answering: res, secrets: spec.secrets() })
+  // One answer, whoever gives it: the command, or a stopping bot for a command it cannot wait for.
+  let answered = false
+  const answer = async (text: string, failed: boolean): Promise<void> => {
+    if (answered) return
+    answered = true
+    await safely(robot, spec, () => say(text))
+    runtime.room.handled({ id: spec.id, failed, room })
+  }
+  if (runtime.shutdown.stopping) return await answer(STOPPING_REPLY, true)
+  const whole = execute({ robot, spec, res, handler, user, room, runtime, slow, say })
+    .then(async ({ reply, failed }) => { await answer(reply, failed) })
+  runtime.shutdown.track(whole, () => answer(stoppedReply(slow), true))
+  await whole
+}
+
+interface Execution<C> {
+  robot: HubotRobot
+  spec: CommandSpec<C>
+  res: HubotResponse
+  handler: Handler<C>
+  user: HubotUser
+  room: string
+  runtime: Runtime
+  slow: SlowWords
+  say: (line: string) => Promise<void>
+}
+
+/** Parses, gates, runs and audits one command; resolves with its reply (never rejects). */
+async function execute<C> (x: Execution<C>): Promise<{ reply: string, failed: boolean }> {
+  const { robot, spec, res, handler, user, room, runtime, slow, say } = x
   const { clock } = runtime
+  const audit = new AuditTrail()
   let kind: CommandClass | undefined
   let reply: string
   let failed = false
-  const slow = spec.slow ?? { service: 'the service', check: 'the service' }
-  const say = (line: string): Promise<void> => runtime.room.say(room, line, { answering: res, secrets: spec.secrets() })
   try {
     const command = spec.parse(res.match)
     kind = spec.classify(command)
@@ -97,8 +132,7 @@ async function run<C> (robot: HubotRobot, spec: CommandSpec<C>, res: HubotRespon
     const record = { service: spec.gate.service, command: classed, user, room, trail: audit, secrets: spec.secrets() }
     await safely(robot, spec, () => recordAudit(robot, { ...record, at: clock.now() }))
   }
-  await safely(robot, spec, () => say(reply))
-  runtime.room.handled({ id: spec.id, failed, room })
+  return { reply, failed }
 }
 
 /**

@@ -37,6 +37,7 @@ export interface HubotBrain {
   set(key: string, value: unknown): unknown
   /** Every chat user the brain knows, by id (both Hubots). */
   users?(): Record<string, HubotUser>
+  on?: (event: string, listener: (...args: unknown[]) => void) => unknown
 }
 
 /** Hubot 14's CommandBus (robot.commands); Hubot 3.5 has an array of help lines there instead. */

@@ -10,10 +10,13 @@ import { jiraNames, type JiraNames } from '../alerting/jsm'
 import { Governors } from '../http/governor'
 import { PageCaches } from '../statuspage/cache'
 import { OwnChanges } from '../statuspage/own-changes'
+import { watchBrain } from '../util/brain-store'
 import { systemClock, type Clock } from '../util/clock'
 import type { HubotRobot } from './hubot'
 import { CloseAllStore } from './opsgenie/close-all'
+import { noticeWithoutPersistence } from './persistence-notice'
 import { roomPort, type RoomPort } from './room'
+import { createShutdown, stopGracefully, type Shutdown } from './shutdown'
 
 export interface Runtime {
   readonly clock: Clock
@@ -29,8 +32,11 @@ export interface Runtime {
   readonly ownChanges: OwnChanges
   /** `genie close all` waiting for its confirmation code. */
   readonly closeAll: CloseAllStore
-  /** Alert actions in flight, shared by every command: none is sent twice. */
+  /** Alert actions in flight, shared by every command: none is sent twice. After a restart none is
+   * (deliberately kept only in memory: a new process has nothing in flight). */
   readonly claims: ActionClaims
+  /** Stopping without losing what is held or running (see shutdown.ts). */
+  readonly shutdown: Shutdown
 }
 
 export interface RuntimeOptions {
@@ -40,6 +46,11 @@ export interface RuntimeOptions {
 
 function createRuntime (robot: HubotRobot, options: RuntimeOptions): Runtime {
   const clock = options.clock ?? systemClock
+  // Late data from a persistent brain (hubot-redis-brain) is merged into this package's keys.
+  watchBrain(robot)
+  const shutdown = createShutdown(clock)
+  stopGracefully(robot, shutdown)
+  noticeWithoutPersistence(robot, clock)
   const now = (): number => clock.now()
   return {
     clock,
@@ -49,7 +60,8 @@ function createRuntime (robot: HubotRobot, options: RuntimeOptions): Runtime {
     jiraNames: jiraNames(now),
     ownChanges: new OwnChanges(now),
     closeAll: new CloseAllStore(now),
-    claims: new ActionClaims(now)
+    claims: new ActionClaims(now),
+    shutdown
   }
 }
 

@@ -45,7 +45,7 @@ const warn = (robot: WebhookRobot, line: string): void => {
 }
 
 export = (robot: WebhookRobot): void => {
-  const { clock, ownChanges, room } = runtimeOf(robot)
+  const { clock, ownChanges, room, shutdown } = runtimeOf(robot)
   const log = {
     debug: (line: string) => { robot.logger.debug(line) },
     info: (line: string) => { robot.logger.info(line) },
@@ -54,7 +54,11 @@ export = (robot: WebhookRobot): void => {
   }
   const receiver = new WebhookReceiver({
     // Pasted on classic Campfire and redacted like every reply (see chat/room.ts).
-    post: (target, text) => room.say(target, text, { secrets: secrets() }),
+    post: (target, text) => {
+      const posted = room.say(target, text, { secrets: secrets() })
+      shutdown.track(posted) // a stopping bot waits for it (bounded)
+      return posted
+    },
     log,
     clock,
     ownChanges,
@@ -71,6 +75,8 @@ export = (robot: WebhookRobot): void => {
     registered = true
     return true
   }
+  // What waits for its coalescing window is posted when the bot stops, before the adapter closes.
+  shutdown.onStop(() => { receiver.drain() })
   registerHelp(robot, WEBHOOKS_HELP)
   const secrets = (): Array<string | undefined> => {
     const { opsgenieSecret, statuspageSecret } = receiver.settings()

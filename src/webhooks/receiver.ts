@@ -49,13 +49,15 @@ export class WebhookReceiver {
   private readonly coalescer: Coalescer<WebhookEvent>
   private readonly reported = new Set<string>()
   private current: WebhookSettings
+  private stopping = false
   readonly stats: ReceiverStats = { alerts: outcomes(), statuspage: outcomes(), refused: 0, messages: 0 }
 
   constructor (private readonly deps: ReceiverDeps) {
     this.recent = new RecentKeys({ ...DEDUPE, now: () => deps.clock.now() })
     this.current = this.settings()
     this.coalescer = new Coalescer<WebhookEvent>({
-      windowMs: () => this.current.coalesceMs,
+      // Once stopping, every event is posted at once: no window would end before the exit.
+      windowMs: () => this.stopping ? 0 : this.current.coalesceMs,
       clock: deps.clock,
       flush: (room, items, overflow) => { this.post(room, formatBatch(items, overflow, this.formatContext())) }
     })
@@ -110,8 +112,11 @@ export class WebhookReceiver {
   /** Events held for a room's next message. */
   get pending (): number { return this.coalescer.pending }
 
-  /** Posts whatever is held (on shutdown). */
-  drain (): void { this.coalescer.drain() }
+  /** Posts whatever is held, and from now on each event at once (the bot is stopping). */
+  drain (): void {
+    this.stopping = true
+    this.coalescer.drain()
+  }
 
   private formatContext (): FormatContext {
     const { jsm, alertUrl } = this.current

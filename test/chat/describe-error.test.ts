@@ -6,7 +6,7 @@ import {
 } from '../../src/http/errors'
 import { OPSGENIE } from '../../src/alerting/opsgenie'
 import { STATUSPAGE } from '../../src/statuspage/service'
-import { AUDIT_KEYS, type AuditEntry } from '../../src/chat/audit/store'
+import { readHistory, type AuditEntry } from '../../src/chat/audit/store'
 import { botOn } from '../support/bots'
 import { FakeClock } from '../support/fake-clock'
 import * as sp from '../support/statuspage'
@@ -76,7 +76,7 @@ describe('one failure, one meaning, through a robot (Hubot 3.5)', () => {
   const bot = botOn('3.5', () => sp.configure({ HUBOT_STATUSPAGE_CACHE_SECONDS: '0' }), {
     clock: () => new FakeClock(Date.now(), { sleepsAdvance: true })
   })
-  const history = (): AuditEntry[] => bot.robot.brain.get(AUDIT_KEYS.statuspage) ?? []
+  const history = (): AuditEntry[] => readHistory(bot.robot.brain, 'statuspage')
 
   it('answers a refused connection on a write "could not reach", and audits it as not happened', async () => {
     const scope = sp.getUnresolved(sp.getComponents(sp.api()))

@@ -1,8 +1,8 @@
-// Audit entries for the audit suites: entry n is alice's `status set` of component c<n>, at 10:<n> UTC.
+// Audit entries for the audit suites: entry n is alice's `status set` of component c<n>, <n> minutes after 10:00 UTC.
 import type { AuditEntry } from '../../src/chat/audit/store'
 
 export const auditEntry = (n: number): AuditEntry => ({
-  time: `2026-01-01T10:${String(n % 60).padStart(2, '0')}:00.000Z`,
+  time: new Date(Date.UTC(2026, 0, 1, 10, n)).toISOString(),
   user: { id: 'U1', name: 'alice' },
   room: 'ops',
   command: 'status set',

@@ -11,7 +11,8 @@ export const NOTHING_TO_CLOSE = 'There is no open alert to close.'
 /** Why `genie confirm <code>` closed nothing. */
 export function formatNotConfirmed (why: 'none' | 'expired' | 'mismatch', ttlMs: number): string {
   switch (why) {
-    case 'none': return 'No close all is waiting for your confirmation in this room. Nothing was closed.'
+    case 'none': return 'No close all is waiting for your confirmation in this room (a restart of the bot cancels one). ' +
+      'Nothing was closed.'
     case 'expired': return `Too late: the close all waited ${formatDuration(ttlMs)} and expired. Nothing was closed.`
     case 'mismatch': return 'That is not the code. Nothing was closed, and the close all is cancelled.'
   }

@@ -1,5 +1,8 @@
 // `genie close all` is held until the same person, in the same room, says `genie confirm <code>`
 // before the time runs out. Anything else (a wrong code, another command) drops it: nothing closes.
+// Held in memory only, on purpose: a restart cancels it (and `genie confirm` then says so). It closes
+// exactly the alerts listed when it was held, which is safe because this process also knows what
+// other commands did to them since (alerting/bulk-lock.ts); a new process would not.
 
 import { randomInt } from 'node:crypto'
 import type { Target } from '../../alerting/bulk'

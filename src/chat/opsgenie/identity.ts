@@ -8,6 +8,7 @@
 // gave the person's email and it is the claimed account, or an identity admin recorded it for them.
 // Records stored before verification existed carry no `verified` and count as unverified claims.
 
+import { defineStore } from '../../util/brain-store'
 import type { HubotBrain, HubotUser } from '../hubot'
 
 export const BRAIN_KEY = 'hubot-statuspage-opsgenie.identities'
@@ -34,29 +35,57 @@ export interface Identity {
 /** The backend an identity was checked against. */
 export const checkedOn = (identity: Identity): string => identity.service ?? 'OpsGenie'
 
-type Identities = Record<string, Identity>
+const optionalText = (value: unknown): boolean => value === undefined || typeof value === 'string'
 
-function all (brain: HubotBrain): Identities {
-  const value = brain.get(BRAIN_KEY)
-  return value && typeof value === 'object' ? value as Identities : {}
+/** The stored identity if it has the shape this version reads (version 0: before records had versions). */
+function validIdentity (data: unknown, version: number): Identity | undefined {
+  if (version > IDENTITY_VERSION || typeof data !== 'object' || data === null) return undefined
+  const d = data as Record<string, unknown>
+  if (typeof d.username !== 'string' || d.username === '' || typeof d.setAt !== 'string') return undefined
+  if (!optionalText(d.fullName) || !optionalText(d.accountId) || !optionalText(d.service)) return undefined
+  const { username, fullName, accountId, service, setAt, recordedBy } = d as unknown as Identity
+  // Anything but a known verification reads as an unverified claim.
+  const verified = d.verified === 'chat email' || d.verified === 'admin' ? d.verified : undefined
+  return {
+    username,
+    setAt,
+    ...(fullName ? { fullName } : {}),
+    ...(accountId ? { accountId } : {}),
+    ...(service ? { service } : {}),
+    ...(verified ? { verified } : {}),
+    ...(verified && typeof recordedBy === 'string' ? { recordedBy } : {})
+  }
 }
 
+const IDENTITY_VERSION = 1
+const timeOf = (identity: { setAt?: unknown }): number => {
+  const at = typeof identity.setAt === 'string' ? Date.parse(identity.setAt) : NaN
+  return Number.isFinite(at) ? at : 0
+}
+
+const identities = defineStore<Identity>({
+  key: BRAIN_KEY,
+  name: 'identities (genie me as)',
+  version: IDENTITY_VERSION,
+  bound: 10_000,
+  validate: validIdentity,
+  // Before versions: one object, chat user id to identity.
+  legacy: (raw) => typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+    ? Object.entries(raw).map(([id, data]) => ({ id, at: timeOf(data as { setAt?: unknown }), data }))
+    : undefined
+})
+
 export function getIdentity (brain: HubotBrain, userId: string): Identity | undefined {
-  return all(brain)[userId]
+  return identities.on(brain).get(userId)
 }
 
 export function setIdentity (brain: HubotBrain, userId: string, identity: Identity): void {
-  // A new object each time, so brains that compare or serialise on set see the change.
-  brain.set(BRAIN_KEY, { ...all(brain), [userId]: identity })
+  identities.on(brain).put(userId, identity, timeOf(identity) || Date.now())
 }
 
-/** Resolves true when there was something to forget. */
+/** True when there was something to forget. */
 export function forgetIdentity (brain: HubotBrain, userId: string): boolean {
-  const current = all(brain)
-  if (!(userId in current)) return false
-  const { [userId]: _gone, ...rest } = current
-  brain.set(BRAIN_KEY, rest)
-  return true
+  return identities.on(brain).remove(userId, Date.now())
 }
 
 /** The email the chat adapter gives for this person (Slack, classic Campfire), trimmed; '' when none. */

@@ -4,7 +4,7 @@
 // and writes that reached no service leave no entry; no key and no message text in any of it.
 import { expect } from 'chai'
 import { AUDIT_LOG_PREFIX } from '../../../src/chat/audit/format'
-import { AUDIT_KEYS, type AuditEntry } from '../../../src/chat/audit/store'
+import { AUDIT_KEYS, readHistory, type AuditEntry } from '../../../src/chat/audit/store'
 import { HUBOT_VERSIONS, startBot, type TestBot } from '../../support/bots'
 import * as og from '../../support/opsgenie'
 import * as sp from '../../support/statuspage'
@@ -82,7 +82,7 @@ for (const version of HUBOT_VERSIONS) {
 
       it('keeps the same entries in the brain and shows them, newest first, with status log', async () => {
         await mixOfWrites()
-        const kept = bot.robot.brain.get(AUDIT_KEYS.statuspage) as AuditEntry[]
+        const kept = readHistory(bot.robot.brain, 'statuspage')
         expect(kept.map(shape)).to.deep.equal(EXPECTED)
         const [reply] = await bot.say('/status log', MALLORY)
         const lines = reply.split('\n')
@@ -157,7 +157,7 @@ for (const version of HUBOT_VERSIONS) {
             ['genie take', 'done', [`Primary ${schedules.data[0].id} on call: neo@opsgenie.com done`]]
           ])
         expect(entries.every(e => e.service === 'OpsGenie' && e.user.id === 'U1' && e.room === 'ops')).to.equal(true)
-        expect(bot.robot.brain.get(AUDIT_KEYS.opsgenie)).to.have.length(4)
+        expect(readHistory(bot.robot.brain, 'opsgenie')).to.have.length(4)
 
         const [reply] = await bot.say('/genie log', MALLORY)
         const lines = reply.split('\n')

@@ -33,12 +33,12 @@ describe('genie close all and its confirmation on Hubot 3.5', () => {
     const code = await holdCloseAll()
     const wrong = code === 'AAAA' ? 'BBBB' : 'AAAA'
     expect(await bot.say(`/genie confirm ${wrong}`)).to.deep.equal(['That is not the code. Nothing was closed, and the close all is cancelled.'])
-    expect(await bot.say(`/genie confirm ${code}`)).to.deep.equal(['No close all is waiting for your confirmation in this room. Nothing was closed.'])
+    expect(await bot.say(`/genie confirm ${code}`)).to.deep.equal(['No close all is waiting for your confirmation in this room (a restart of the bot cancels one). Nothing was closed.'])
   })
 
   it('closes nothing when another person gives the code', async () => {
     const code = await holdCloseAll('alice')
-    expect(await bot.say(`/genie confirm ${code}`, 'mallory')).to.deep.equal(['No close all is waiting for your confirmation in this room. Nothing was closed.'])
+    expect(await bot.say(`/genie confirm ${code}`, 'mallory')).to.deep.equal(['No close all is waiting for your confirmation in this room (a restart of the bot cancels one). Nothing was closed.'])
   })
 
   it('closes nothing once the time has run out', async () => {
@@ -55,7 +55,7 @@ describe('genie close all and its confirmation on Hubot 3.5', () => {
     const scope = mockList(opsgenie(), OPEN, [alert(1), alert(2)])
     await bot.say('/genie')
     expectDone(scope)
-    expect(await bot.say(`/genie confirm ${code}`)).to.deep.equal(['No close all is waiting for your confirmation in this room. Nothing was closed.'])
+    expect(await bot.say(`/genie confirm ${code}`)).to.deep.equal(['No close all is waiting for your confirmation in this room (a restart of the bot cancels one). Nothing was closed.'])
   })
 
   it('keeps a held close all to its room (Hubot 14, whose messages carry the user\'s room)', async () => {
@@ -65,7 +65,7 @@ describe('genie close all and its confirmation on Hubot 3.5', () => {
       const [reply] = await bot14.say('/genie close all', { name: 'alice', room: 'ops' })
       expectDone(scope)
       expect(await bot14.say(`/genie confirm ${codeOf(reply)}`, { name: 'alice', room: 'random' }))
-        .to.deep.equal(['No close all is waiting for your confirmation in this room. Nothing was closed.'])
+        .to.deep.equal(['No close all is waiting for your confirmation in this room (a restart of the bot cancels one). Nothing was closed.'])
     } finally {
       await bot14.stop()
     }

@@ -5,7 +5,7 @@
 // while queued, the Integration Events API for attribution, and scope refusals.
 import { expect } from 'chai'
 import nock from 'nock'
-import { BRAIN_KEY } from '../../../src/chat/opsgenie/identity'
+import { BRAIN_KEY, getIdentity } from '../../../src/chat/opsgenie/identity'
 import { botForEachTest } from '../../support/bots'
 import {
   ANA, BEN, configureJsm, INTEGRATION, INTEGRATION_KEY, integration, jira, jsmAlert, jsmFixture, jsmId,
@@ -190,8 +190,8 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
         `OK ana, you are ana@example.com (Ana Lima) in JSM Operations. Note: ${TOKEN_NOTE}`
       ])
       expectDone(scope)
-      expect(bot.robot.brain.get(BRAIN_KEY).U7).to.include({ username: 'ana@example.com', accountId: ANA.accountId, service: 'JSM Operations' })
-      expect(await bot.say('/genie whoami', { name: 'ana', id: 'U7', email_address: 'ana@example.com' }))
+      expect(getIdentity(bot.robot.brain, 'U7')).to.include({ username: 'ana@example.com', accountId: ANA.accountId, service: 'JSM Operations' })
+      expect(await bot.say('/genie whoami', { name: 'ana', id: 'U7' }))
         .to.deep.equal([`You are ana@example.com (Ana Lima) in JSM Operations (set with /genie me as, account ${ANA.accountId}).`])
     })
 
@@ -208,7 +208,7 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
       const [reply] = await bot.say(`/genie me as account ${BEN.accountId}`, { name: 'ben', id: 'U8', email_address: 'ben@example.com' })
       expect(reply).to.match(/^OK ben, you are Ben Okafor in JSM Operations\./)
       expectDone(scope)
-      expect(bot.robot.brain.get(BRAIN_KEY).U8).to.include({ username: 'Ben Okafor', accountId: BEN.accountId, verified: 'chat email' })
+      expect(getIdentity(bot.robot.brain, 'U8')).to.include({ username: 'Ben Okafor', accountId: BEN.accountId, verified: 'chat email' })
     })
 
     it('keeps an account id the chat email does not resolve to as an unverified claim', async () => {
@@ -217,7 +217,7 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
       const [reply] = await bot.say(`/genie me as account ${BEN.accountId}`, { name: 'ana', id: 'U7', email_address: 'ana@example.com' })
       expectDone(scope)
       expect(reply).to.match(/^Noted, ana: you say you are Ben Okafor in JSM Operations, but I cannot verify it/)
-      expect(bot.robot.brain.get(BRAIN_KEY).U7).to.not.have.property('verified')
+      expect(getIdentity(bot.robot.brain, 'U7')).to.not.have.property('verified')
     })
 
     it('says an address with no account is unknown and points at genie me as account', async () => {
@@ -297,7 +297,7 @@ describe('genie on JSM Operations (Hubot 3.5)', () => {
         `You are ana@example.com (Ana Lima) in JSM Operations (looked up again in JSM Operations: you had set it on OpsGenie, account ${ANA.accountId}).`
       ])
       expectDone(people)
-      expect(bot.robot.brain.get(BRAIN_KEY).U7).to.include({ accountId: ANA.accountId, service: 'JSM Operations' })
+      expect(getIdentity(bot.robot.brain, 'U7')).to.include({ accountId: ANA.accountId, service: 'JSM Operations' })
     })
 
     it('says an identity from OpsGenie that JSM cannot find must be set again, and puts nobody on call', async () => {
