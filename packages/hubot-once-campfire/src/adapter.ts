@@ -116,7 +116,7 @@ export class OnceCampfireAdapter extends EventEmitter {
     }
     const answer = (res: Res): void => { res.status(204).end() }
     router.use((req: Req, res: Res, next: (err?: unknown) => void) => {
-      if (!ours(req)) return next()
+      if (!ours(req)) return this.stalePath(req, res) ? undefined : next()
       answer(res)
       const exact = String(req.path).replace(/\/+$/, '') === webhookPath
       if (req.method !== 'POST' || !exact) {
@@ -134,6 +134,18 @@ export class OnceCampfireAdapter extends EventEmitter {
         : `it could not be read (${redact(String((err as Error)?.message ?? err), this.secrets)})`
       this.warn(`ignored a webhook call: ${why}`)
     })
+  }
+
+  /**
+   * A ONCE Campfire call to another path (the webhook path changed, the bot's URL in Campfire did
+   * not): answered with one plain-text line, which Campfire posts as the bot's reply, instead of
+   * Express's HTML 404 page, which it would upload into the room. The current path stays secret.
+   */
+  private stalePath (req: Req, res: Res): boolean {
+    if (req.method !== 'POST' || !parseCall(req.body).ok) return false
+    this.warn('a ONCE Campfire webhook call came to an old path: set the bot\'s webhook URL in Campfire to the current one')
+    res.status(200).type('text/plain').send(STALE_PATH_HINT)
+    return true
   }
 
   /** Turns one webhook call into a message for the robot; never throws. */
@@ -190,3 +202,6 @@ export class OnceCampfireAdapter extends EventEmitter {
     else this.robot.logger.error(line)
   }
 }
+
+const STALE_PATH_HINT = 'This bot\'s webhook URL is out of date: a Campfire admin should set it to the current one ' +
+  '(the bot\'s administrator has it). Nothing was done.'

@@ -33,7 +33,7 @@ export interface Robot {
 }
 
 export interface Req { method?: string, path?: string, body?: unknown }
-export interface Res { status(code: number): Res, end(): unknown }
+export interface Res { status(code: number): Res, end(): unknown, type(type: string): Res, send(body: string): unknown }
 type Middleware = (req: Req, res: Res, next: (err?: unknown) => void) => void
 type ErrorMiddleware = (err: unknown, req: Req, res: Res, next: (err?: unknown) => void) => void
 export interface ExpressLike { use(handler: Middleware | ErrorMiddleware): unknown }

@@ -130,6 +130,21 @@ for (const version of VERSIONS) {
       expect(campfire.messages).to.deep.equal([])
     })
 
+    it('answers a Campfire call to a stale path with one plain-text line for the room, never an HTML page', async () => {
+      const call = JSON.stringify({
+        user: { id: 42, name: 'Alice' },
+        room: { id: ops, name: 'Ops', path: `/rooms/${ops}/${campfire.botKey}/messages` },
+        message: { id: 1001, body: { html: '<div>status</div>', plain: 'status' }, path: `/rooms/${ops}/@1001` }
+      })
+      const answer = await raw(`${new URL(bot.webhookUrl).origin}/campfire/old-secret-path`, 'POST', call)
+      expect(answer.status).to.equal(200)
+      expect(answer.headers['content-type']).to.match(/^text\/plain/)
+      expect(answer.body).to.match(/^This bot's webhook URL is out of date: /).and.not.include('\n')
+      expect(answer.body).to.not.include(WEBHOOK_PATH.split('/')[2])
+      // Anything else to another path is left to Hubot as before.
+      expect((await raw(`${new URL(bot.webhookUrl).origin}/campfire/old-secret-path`, 'POST', '{"a":1}')).status).to.equal(404)
+    })
+
     it('logs a wrong bot key once per message, naming HUBOT_ONCE_CAMPFIRE_BOT_KEY, and keeps running', async () => {
       campfire.regenerateKey()
       await campfire.say(ops, ALICE, '@Hubot echo lost')

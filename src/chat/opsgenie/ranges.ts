@@ -2,7 +2,8 @@
 
 import { numberRuns } from '../../util/ranges'
 
-const NUMBERED = /^#?(\d+)$/
+// Up to 15 digits: a longer number is no tinyId and would lose digits as a Number (#1e+26), so it stays text.
+const NUMBERED = /^#?(\d{1,15})$/
 
 /**
  * Sorts labels (numbered `#12` ones first, in numeric order, then the others), drops repeats and
