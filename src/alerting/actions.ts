@@ -6,7 +6,7 @@
 import { mayHaveHappened } from '../http/errors'
 import type { Clock } from '../util/clock'
 import type { AlertingBackend } from './backend'
-import type { Accepted, Actor, AlertAction } from './types'
+import type { Accepted, Actor, AlertAction, NewAlert } from './types'
 
 export type ActionOutcome =
   /** The backend processed the request and says it succeeded. */
@@ -39,6 +39,13 @@ const MAX_POLL_MS = 2_000
 export async function confirmRequest (
   backend: AlertingBackend, requestId: string, options: ConfirmOptions
 ): Promise<ActionOutcome> {
+  return (await pollRequest(backend, requestId, options)).outcome
+}
+
+/** The outcome, and the alert the processed request names (a created alert's id). */
+async function pollRequest (
+  backend: AlertingBackend, requestId: string, options: ConfirmOptions
+): Promise<{ outcome: ActionOutcome, alertId?: string }> {
   const { clock } = options
   const deadline = clock.now() + options.timeoutMs
   let wait = options.firstPollMs ?? FIRST_POLL_MS
@@ -48,13 +55,14 @@ export async function confirmRequest (
       state = await backend.requestState(requestId)
     } catch (error) {
       // The action was accepted: a refused or unreadable status answer says nothing about the action itself.
-      return { state: 'unconfirmed', reason: 'check', error }
+      return { outcome: { state: 'unconfirmed', reason: 'check', error } }
     }
     if (state.processed) {
-      return state.isSuccess ? { state: 'confirmed' } : { state: 'failed', reason: state.status || 'the request failed' }
+      const outcome: ActionOutcome = state.isSuccess ? { state: 'confirmed' } : { state: 'failed', reason: state.status || 'the request failed' }
+      return { outcome, alertId: state.alertId }
     }
     const left = deadline - clock.now()
-    if (left <= 0) return { state: 'unconfirmed', reason: 'timeout' }
+    if (left <= 0) return { outcome: { state: 'unconfirmed', reason: 'timeout' } }
     await clock.sleep(Math.min(wait, left))
     wait = Math.min(wait * 2, options.maxPollMs ?? MAX_POLL_MS)
   }
@@ -95,4 +103,26 @@ export async function actAndConfirm (
     return sendFailure(error)
   }
   return confirmAccepted(backend, accepted, options)
+}
+
+/** What paging gave: the outcome and, once confirmed, the new alert's id (the request status names it). */
+export interface Created { outcome: ActionOutcome, alertId?: string }
+
+/**
+ * Creates an alert and waits for its confirmation. A send that may have reached the backend is
+ * unconfirmed, never resent here (the HTTP client's retry resends the same alias, which the backend
+ * deduplicates).
+ */
+export async function createAndConfirm (
+  backend: AlertingBackend, alert: NewAlert, actor: Actor, options: ConfirmOptions
+): Promise<Created> {
+  let accepted: Accepted
+  try {
+    accepted = await backend.createAlert(alert, actor)
+  } catch (error) {
+    return { outcome: sendFailure(error) }
+  }
+  if (accepted.kind === 'done') return { outcome: { state: 'confirmed' } }
+  const { outcome, alertId } = await pollRequest(backend, accepted.requestId, options)
+  return outcome.state === 'confirmed' && alertId ? { outcome, alertId } : { outcome }
 }

@@ -5,8 +5,8 @@
 // what the vendors share (paging, request states, action bodies) is in shared.ts.
 
 import type {
-  Accepted, Actor, Alert, AlertAction, AlertActionName, AlertFilter, AlertRef, Attribution, OverrideRequest,
-  RequestState, Schedule, UserLookup, UserRef
+  Accepted, Actor, Alert, AlertAction, AlertActionName, AlertFilter, AlertRef, Attribution, Escalation, NewAlert,
+  OverrideRequest, RequestState, Schedule, Team, UserLookup, UserRef
 } from './types'
 
 export interface AlertingBackend {
@@ -23,6 +23,15 @@ export interface AlertingBackend {
   getAlert(ref: AlertRef): Promise<Alert | undefined>
   /** Sends an action for the alert with this (full) id: a request to confirm, or done at once. */
   act(alertId: string, action: AlertAction, actor: Actor): Promise<Accepted>
+  /**
+   * Creates an alert (pages its responders): a request to confirm, whose state names the new
+   * alert's id. Safe to resend: the alias deduplicates it.
+   */
+  createAlert(alert: NewAlert, actor: Actor): Promise<Accepted>
+  /** Whose name the backend's alert log shows as the creator of an alert the bot creates. */
+  readonly createdBy: Attribution
+  listTeams(): Promise<Team[]>
+  listEscalations(): Promise<Escalation[]>
   /** Where an accepted request stands; `processed: false` while the backend still has it queued. */
   requestState(requestId: string): Promise<RequestState>
   /** Whose name the backend's alert log shows for this action when it comes from the bot. */

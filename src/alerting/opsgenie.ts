@@ -8,11 +8,12 @@ import { conform, object, type Check } from '../http/validate'
 import type { AlertingBackend } from './backend'
 import { budgetOption, opsgenieDomain, perSecond } from './rate-policy'
 import {
-  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, segment
+  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, ownership, PAGE_SIZE, readRequestState, segment
 } from './shared'
+import { createBody } from './paging'
 import type {
-  Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, OverrideRequest, RequestState, Schedule,
-  UserLookup, UserRef
+  Accepted, Actor, Alert, AlertAction, AlertFilter, AlertRef, Escalation, NewAlert, OverrideRequest, RequestState,
+  Schedule, Team, UserLookup, UserRef
 } from './types'
 import * as shape from './validate'
 
@@ -70,6 +71,8 @@ interface RawAlert {
   lastOccurredAt?: string
   priority?: string
   owner?: string
+  tags?: unknown
+  responders?: unknown
   report?: { acknowledgedBy?: string, ackTime?: number }
 }
 
@@ -89,7 +92,8 @@ export function toAlert (raw: RawAlert): Alert {
     createdAt: raw.createdAt ?? '',
     lastOccurredAt: raw.lastOccurredAt,
     snoozed: raw.snoozed,
-    seen: raw.isSeen
+    seen: raw.isSeen,
+    ...ownership(raw)
   }
 }
 
@@ -98,7 +102,11 @@ const ACTION_PATH: Record<AlertAction['name'], string> = {
   unacknowledge: 'unacknowledge',
   close: 'close',
   note: 'notes',
-  snooze: 'snooze'
+  snooze: 'snooze',
+  responder: 'responders',
+  escalate: 'escalate',
+  assign: 'assign',
+  priority: 'priority'
 }
 
 export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBackend {
@@ -135,14 +143,34 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
 
   const act = async (alertId: string, action: AlertAction, actor: Actor): Promise<Accepted> => {
     const path = `/v2/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
-    const response = await http.request<unknown>('POST', path, {
+    // Priority is the one action sent with PUT (OpsGenie alert API).
+    const method = action.name === 'priority' ? 'PUT' : 'POST'
+    const response = await http.request<unknown>(method, path, {
       params: { identifierType: 'id' },
       body: actionBody(action, actor),
       idempotent: IDEMPOTENT_ACTIONS[action.name]
     })
-    const { requestId } = conform<{ requestId: string }>(response.data, shape.accepted, { service: OPSGENIE, method: 'POST', path, status: response.status })
+    const where = { service: OPSGENIE, method, path, status: response.status }
+    const { requestId } = conform<{ requestId: string }>(response.data, shape.accepted, where)
     return { kind: 'queued', requestId }
   }
+
+  // Resent after a timeout or 5xx: the alias makes OpsGenie deduplicate it, nobody is paged twice.
+  const createAlert = async (alert: NewAlert, actor: Actor): Promise<Accepted> => {
+    const path = '/v2/alerts'
+    const body = createBody(alert, actor.user, actor.source)
+    const response = await http.request<unknown>('POST', path, { body, idempotent: true })
+    const where = { service: OPSGENIE, method: 'POST', path, status: response.status }
+    const { requestId } = conform<{ requestId: string }>(response.data, shape.accepted, where)
+    return { kind: 'queued', requestId }
+  }
+
+  const listTeams = async (): Promise<Team[]> =>
+    (await read<{ data: Array<{ id: string, name: string }> }>('/v2/teams', shape.namedList)).data.map(t => ({ id: t.id, name: t.name }))
+
+  const listEscalations = async (): Promise<Escalation[]> =>
+    (await read<{ data: Array<{ id: string, name: string, ownerTeam?: { id?: string } | null }> }>('/v2/escalations', shape.namedList))
+      .data.map(e => ({ id: e.id, name: e.name, ...(typeof e.ownerTeam?.id === 'string' ? { ownerTeamId: e.ownerTeam.id } : {}) }))
 
   const requestState = async (requestId: string): Promise<RequestState> => {
     const path = `/v2/alerts/requests/${segment(requestId)}`
@@ -192,6 +220,10 @@ export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBacken
     listAlerts,
     getAlert,
     act,
+    createAlert,
+    createdBy: { by: 'person' },
+    listTeams,
+    listEscalations,
     requestState,
     // Every OpsGenie action takes `user`, which the alert log shows.
     attribution: () => ({ by: 'person' }),

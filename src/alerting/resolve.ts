@@ -40,3 +40,13 @@ export async function resolveAlerts (
   }
   return { targets, unknown }
 }
+
+/** One alert as typed: among the open ones first (tinyIds roll over), else asked of the backend. */
+export async function findAlert (backend: AlertingBackend, typed: string): Promise<Alert | undefined> {
+  if (backend.supportsTinyIds) {
+    const open = (await backend.listAlerts({ status: 'open' })).find(a => a.tinyId === typed)
+    if (open) return open
+    if (/^\d+$/.test(typed)) return backend.getAlert({ kind: 'tiny', value: typed })
+  }
+  return backend.getAlert({ kind: 'id', value: typed })
+}

@@ -3,7 +3,7 @@
 
 import { NotFoundError, type RequestInfo } from '../http/errors'
 import { conform } from '../http/validate'
-import type { Actor, AlertAction, AlertFilter, RequestState } from './types'
+import type { Actor, Alert, AlertAction, AlertFilter, RequestState, Responder } from './types'
 import { requestState as requestStateShape } from './validate'
 
 /**
@@ -12,7 +12,18 @@ import { requestState as requestStateShape } from './validate'
  * time again. A note would be added twice, so it is never repeated.
  */
 export const IDEMPOTENT_ACTIONS: Record<AlertAction['name'], boolean> = {
-  acknowledge: true, unacknowledge: true, close: true, snooze: true, note: false
+  acknowledge: true,
+  unacknowledge: true,
+  close: true,
+  snooze: true,
+  note: false,
+  // Adding the same responder, escalating to the same escalation, assigning to the same owner or
+  // setting the same priority again end in the same state (an escalation notifies again: UNCONFIRMED
+  // whether OpsGenie repeats its notifications, so it is not repeated).
+  responder: true,
+  escalate: false,
+  assign: true,
+  priority: true
 }
 
 /** The page size both vendors allow at most. */
@@ -73,11 +84,23 @@ export function alertQuery (filter: AlertFilter): string {
   return parts.join(' AND ')
 }
 
-/** The body of an action request (who acted, from where, and the action's own field). */
-export function actionBody (action: AlertAction, actor: Actor): Record<string, string> {
-  const body: Record<string, string> = { user: actor.user, source: actor.source }
+/** A responder as OpsGenie's API takes it: `username` for a user, `name` for the others. */
+export function responderJson (responder: Responder): Record<string, string> {
+  return responder.type === 'user'
+    ? { type: 'user', username: responder.name }
+    : { type: responder.type, name: responder.name }
+}
+
+/** The body of an action request (who acted, from where, and the action's own field), OpsGenie's spelling. */
+export function actionBody (action: AlertAction, actor: Actor): Record<string, unknown> {
+  // PUT …/priority takes the priority alone (OpsGenie alert API).
+  if (action.name === 'priority') return { priority: action.priority }
+  const body: Record<string, unknown> = { user: actor.user, source: actor.source }
   if (action.name === 'note') body.note = action.note
   if (action.name === 'snooze') body.endTime = action.endTime
+  if (action.name === 'responder') body.responder = responderJson(action.responder)
+  if (action.name === 'escalate') body.escalation = { name: action.escalation.name }
+  if (action.name === 'assign') body.owner = { username: action.owner.username }
   return body
 }
 
@@ -87,4 +110,19 @@ export function requestIdOf (body: unknown): string | undefined {
   const b = body as { requestId?: unknown, data?: { requestId?: unknown } }
   const id = b.requestId ?? b.data?.requestId
   return typeof id === 'string' && id.trim() !== '' ? id : undefined
+}
+
+/** Owner, tags and the teams among the responders, from either vendor's alert (same spellings). */
+export function ownership (
+  raw: { owner?: unknown, tags?: unknown, responders?: unknown }
+): Pick<Alert, 'owner' | 'tags' | 'teamIds'> {
+  const owner = typeof raw.owner === 'string' && raw.owner !== '' ? raw.owner : undefined
+  const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : []
+  const responders = Array.isArray(raw.responders) ? raw.responders as Array<{ type?: unknown, id?: unknown }> : []
+  const teamIds = responders.filter(r => r?.type === 'team' && typeof r.id === 'string').map(r => r.id as string)
+  return {
+    ...(owner ? { owner } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(teamIds.length > 0 ? { teamIds } : {})
+  }
 }

@@ -21,6 +21,11 @@ export interface Alert {
   lastOccurredAt?: string
   snoozed?: boolean
   seen?: boolean
+  /** Who owns it (OpsGenie: a username; JSM Operations: an account id or username, UNCONFIRMED which). */
+  owner?: string
+  tags?: string[]
+  /** The ids of the teams among its responders (to pick an escalation for `genie escalate #id`). */
+  teamIds?: string[]
 }
 
 /** How a person named an alert in chat: its tinyId (`12`, `#12`) or its full id. */
@@ -35,7 +40,41 @@ export interface AlertFilter {
   acknowledged?: boolean
 }
 
-export type AlertActionName = 'acknowledge' | 'unacknowledge' | 'close' | 'note' | 'snooze'
+export type AlertActionName =
+  | 'acknowledge' | 'unacknowledge' | 'close' | 'note' | 'snooze' | 'responder' | 'escalate' | 'assign' | 'priority'
+
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5'
+
+export type ResponderType = 'team' | 'user' | 'escalation' | 'schedule'
+
+/**
+ * Someone who can be paged, as a backend listed or found them: `name` is what people type and
+ * what OpsGenie takes (`username` for a user), `id` what JSM Operations' REST API takes.
+ */
+export interface Responder {
+  type: ResponderType
+  id: string
+  name: string
+}
+
+/** Who an alert is handed to: the username (OpsGenie) and, where the backend keys people by account, the account id. */
+export interface Owner {
+  username: string
+  accountId?: string
+}
+
+/** A new alert (paging someone). `alias` makes a retried create one alert, deduplicated by the backend. */
+export interface NewAlert {
+  message: string
+  description: string
+  alias: string
+  responders: Responder[]
+  priority?: Priority
+  tags: string[]
+}
+
+export interface Team { id: string, name: string }
+export interface Escalation { id: string, name: string, ownerTeamId?: string }
 
 /** Who acted, as the backend's alert log should show it. */
 export interface Actor {
@@ -48,6 +87,10 @@ export type AlertAction =
   | { name: 'acknowledge' | 'unacknowledge' | 'close' }
   | { name: 'note', note: string }
   | { name: 'snooze', endTime: string }
+  | { name: 'responder', responder: Responder }
+  | { name: 'escalate', escalation: Escalation }
+  | { name: 'assign', owner: Owner }
+  | { name: 'priority', priority: Priority }
 
 /** What the backend says about an asynchronous request it accepted. */
 export type RequestState =

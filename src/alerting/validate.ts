@@ -39,3 +39,5 @@ export const scheduleList: Check = object({ data: listOf(schedule) })
 export const onCall: Check = object({ data: object({ onCallRecipients: nullable(listOf(string)) }) })
 export const override: Check = object({ data: object({ alias: id }) })
 export const user: Check = object({ data: object({ id, username: id, fullName: nullable(string) }) })
+/** Teams and escalations: `data` of named rows with ids. */
+export const namedList: Check = object({ data: listOf(object({ id, name: string })) })

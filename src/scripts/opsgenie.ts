@@ -1,5 +1,5 @@
 // Description:
-//   Work OpsGenie alerts from the chat room: see, acknowledge, close, note and snooze them (only what OpsGenie confirmed is reported done), see who is on call and take a shift.
+//   Work OpsGenie alerts from the chat room: page people, see, acknowledge, close, escalate, assign, note and snooze alerts (only what OpsGenie confirmed is reported done), see who is on call and take a shift.
 //
 // Configuration:
 //   HUBOT_OPSGENIE_API_KEY - required, a key from an OpsGenie API integration (Authorization: GenieKey <key>)
@@ -31,6 +31,14 @@
 //   hubot genie confirm <code> - Confirm your genie close all
 //   hubot genie note <id> <text> - Add a note to an alert
 //   hubot genie snooze <id> <duration> - Snooze an alert for 30m, 2h, 1d ...
+//   hubot genie page <team|user|schedule|escalation> [P1-P5]: <message> - Page them: a new alert with them as responder, answered once confirmed with its #id
+//   hubot genie page #<id> <team|user> - Add a responder to an alert
+//   hubot genie escalate #<id> [to <escalation>] - Escalate an alert (to its team's escalation when none is named)
+//   hubot genie assign #<id> to <me|email|name> - Make someone the owner of an alert
+//   hubot genie priority #<id> P1 - Change the priority of an alert (P1 to P5)
+//   hubot genie ack <P1[,P2]|mine|tag:<tag>> - Acknowledge the open alerts of these priorities, yours (owned or assigned), or with this tag
+//   hubot genie close <P1[,P2]|mine|tag:<tag>> - Close those open alerts, after genie confirm <code> from you within 60 s
+//   hubot genie teams - The teams and escalations you can page (also: genie escalations)
 //   hubot genie me as <email> - Tell the bot who you are in OpsGenie (used on every action and for genie take)
 //   hubot genie me as account <accountId> - On JSM Operations, when the site hides emails: your Atlassian account id
 //   hubot genie <chat user> is <email> - Identity admins: record who a chat user is in OpsGenie (verified)
@@ -49,7 +57,8 @@
 //   shown, never used (docs/security.md). Identity admins verify people on adapters without emails.
 //   On JSM Operations, acknowledge, close and notes carry them only with HUBOT_JSM_INTEGRATION_KEY; otherwise
 //   JSM shows the API token's account as the actor (and always for unacknowledge and snooze).
-//   Reads are open to everyone; ack, unack, close, close all, confirm, note, snooze and take are limited by
+//   Reads are open to everyone; ack, unack, close, close all, confirm, note, snooze, take, page, escalate, assign
+//   and priority are limited by
 //   HUBOT_OPSGENIE_WRITERS and HUBOT_OPSGENIE_WRITE_ROOMS when set (roles through robot.auth.hasRole), and each
 //   one that reached OpsGenie is logged and kept in the brain (the last 500), shown by genie log.
 //

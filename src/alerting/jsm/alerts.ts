@@ -5,6 +5,7 @@
 // Lists come as `{values: [...], links: {next}, count}`.
 
 import { BadResponseError } from '../../http/errors'
+import { ownership } from '../shared'
 import type { Alert } from '../types'
 import { JSM } from './service'
 
@@ -21,6 +22,9 @@ export interface RawJsmAlert {
   lastOccuredAt?: unknown
   priority?: unknown
   ackTime?: unknown
+  owner?: unknown
+  tags?: unknown
+  responders?: unknown
 }
 
 export interface JsmList<T> { values?: T[], links?: { next?: string }, count?: number }
@@ -51,7 +55,8 @@ export function toJsmAlert (raw: RawJsmAlert, where: { method: string, path: str
     createdAt: str(raw.createdAt) ?? '',
     lastOccurredAt: str(raw.lastOccuredAt),
     snoozed: bool(raw.snoozed),
-    seen: bool(raw.seen)
+    seen: bool(raw.seen),
+    ...ownership(raw)
   }
 }
 

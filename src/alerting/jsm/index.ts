@@ -23,6 +23,7 @@ import type { Accepted, Actor, Alert, AlertAction, AlertRef, Attribution, Schedu
 import { listValues, toJsmAlert, unwrap, type JsmList, type RawJsmAlert } from './alerts'
 import { createIntegrationEvents, INTEGRATION_ACTIONS } from './integration-events'
 import { createJiraUsers, jiraNames, type JiraNames } from './jira-users'
+import { createJsmPaging } from './paging'
 import { JSM } from './service'
 
 export { toJsmAlert } from './alerts'
@@ -57,14 +58,34 @@ const jsmRestUrl = (gateway: string, cloudId: string): string =>
   `${gateway.replace(/\/+$/, '')}/jsm/ops/api/${encodeURIComponent(cloudId)}/v1`
 
 const REST_ACTION: Record<AlertAction['name'], string> = {
-  acknowledge: 'acknowledge', unacknowledge: 'unacknowledge', close: 'close', note: 'notes', snooze: 'snooze'
+  acknowledge: 'acknowledge',
+  unacknowledge: 'unacknowledge',
+  close: 'close',
+  note: 'notes',
+  snooze: 'snooze',
+  responder: 'responders',
+  escalate: 'escalate',
+  assign: 'assign',
+  priority: 'priority'
 }
 
-/** The REST API's body: no `user` (JSM credits the token's account whatever is sent). */
-function restBody (action: AlertAction): Record<string, string> {
-  if (action.name === 'note') return { note: action.note }
-  if (action.name === 'snooze') return { endTime: action.endTime }
-  return {}
+/**
+ * The REST API's body: no `user` (JSM credits the token's account whatever is sent). Escalate by
+ * `escalationId`, assign by `accountId`, priority with PATCH (Atlassian's swagger as generated
+ * clients list it); UNCONFIRMED, our reading: responders as OpsGenie's `{responder: {type, id}}`.
+ */
+function restBody (action: AlertAction): Record<string, unknown> {
+  switch (action.name) {
+    case 'note': return { note: action.note }
+    case 'snooze': return { endTime: action.endTime }
+    case 'responder': return { responder: { type: action.responder.type, id: action.responder.id } }
+    case 'escalate': return { escalationId: action.escalation.id }
+    case 'assign':
+      if (!action.owner.accountId) throw new Error('JSM Operations needs an account id to assign an alert')
+      return { accountId: action.owner.accountId }
+    case 'priority': return { priority: action.priority }
+    default: return {}
+  }
 }
 
 /** Account ids from either on-call shape, teams' nested participants included. */
@@ -140,13 +161,17 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
       return accepted
     }
     const path = `/alerts/${segment(alertId)}/${REST_ACTION[action.name]}`
-    const response = await rest.request<unknown>('POST', path, { body: restBody(action), idempotent: IDEMPOTENT_ACTIONS[action.name] })
+    const method = action.name === 'priority' ? 'PATCH' : 'POST'
+    const body = restBody(action)
+    const response = await rest.request<unknown>(method, path, { body, idempotent: IDEMPOTENT_ACTIONS[action.name] })
     const requestId = requestIdOf(response.data)
     if (requestId) return { kind: 'queued', requestId }
     // A note comes back at once, 200/201 with the note itself: that is the confirmation.
     if (action.name === 'note' && (response.status === 200 || response.status === 201) && response.data && typeof response.data === 'object') return { kind: 'done' }
-    throw new BadResponseError({ service: JSM, method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
+    throw new BadResponseError({ service: JSM, method, path, status: response.status }, 'accepted the action without a requestId to confirm it by')
   }
+
+  const paging = createJsmPaging(rest, path => list(path, {}), integration, id => viaIntegration.add(id))
 
   const requestState = async (requestId: string) => {
     if (integration && viaIntegration.has(requestId)) return await integration.requestState(requestId)
@@ -191,6 +216,10 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
     listAlerts,
     getAlert,
     act,
+    createAlert: paging.createAlert,
+    createdBy: integration ? { by: 'person' } : { by: 'token', remedy: 'integration-key' },
+    listTeams: paging.listTeams,
+    listEscalations: paging.listEscalations,
     requestState,
     attribution,
     listSchedules,

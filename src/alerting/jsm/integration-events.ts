@@ -13,7 +13,8 @@
 import type { HttpClient } from '../../http/client'
 import { BadResponseError } from '../../http/errors'
 import { IDEMPOTENT_ACTIONS, readRequestState, requestIdOf, segment } from '../shared'
-import type { Accepted, Actor, AlertAction, AlertActionName, RequestState } from '../types'
+import { createBody } from '../paging'
+import type { Accepted, Actor, AlertAction, AlertActionName, NewAlert, RequestState } from '../types'
 import { unwrap } from './alerts'
 import { JSM } from './service'
 
@@ -26,6 +27,8 @@ const PATH: Record<string, string> = { acknowledge: 'acknowledge', close: 'close
 
 export interface IntegrationEvents {
   act(alertId: string, action: AlertAction, actor: Actor): Promise<Accepted>
+  /** Creates an alert with the person as its creator (`user`); the alias makes a resend safe. */
+  create(alert: NewAlert, actor: Actor): Promise<Accepted>
   requestState(requestId: string): Promise<RequestState>
 }
 
@@ -43,6 +46,15 @@ export function createIntegrationEvents (http: HttpClient): IntegrationEvents {
       const requestId = requestIdOf(response.data)
       if (!requestId) {
         throw new BadResponseError({ service: JSM, method: 'POST', path, status: response.status }, 'accepted the action without a requestId to confirm it by')
+      }
+      return { kind: 'queued', requestId }
+    },
+    create: async (alert, actor) => {
+      const path = `${INTEGRATION_PREFIX}/alerts`
+      const response = await http.request<unknown>('POST', path, { body: createBody(alert, actor.user, actor.source), idempotent: true })
+      const requestId = requestIdOf(response.data)
+      if (!requestId) {
+        throw new BadResponseError({ service: JSM, method: 'POST', path, status: response.status }, 'accepted the alert without a requestId to confirm it by')
       }
       return { kind: 'queued', requestId }
     },

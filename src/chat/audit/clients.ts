@@ -46,10 +46,23 @@ export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail):
 const alertLabel = (alert: Alert): string | undefined => (alert.tinyId ? `#${alert.tinyId}` : undefined)
 
 /** What was done to an alert, without the note's text (which could carry anything). */
-const actionLabel = (action: AlertAction): string => (action.name === 'snooze' ? `snooze until ${action.endTime}` : action.name)
+function actionLabel (action: AlertAction): string {
+  switch (action.name) {
+    case 'snooze': return `snooze until ${action.endTime}`
+    case 'responder': return `add responder ${action.responder.type} ${action.responder.name}`
+    case 'escalate': return `escalate to ${action.escalation.name}`
+    case 'assign': return `assign to ${action.owner.username}`
+    case 'priority': return `priority ${action.priority}`
+    default: return action.name
+  }
+}
+
+/** The audit id of an alert being created, until its request status names it. */
+const NEW_ALERT = '(new alert)'
 
 export function auditedBackend (backend: AlertingBackend, trail: AuditTrail): AlertingBackend {
   const service = backend.service
+  const creates = new Set<string>()
   return {
     service,
     supportsTinyIds: backend.supportsTinyIds,
@@ -78,9 +91,32 @@ export function auditedBackend (backend: AlertingBackend, trail: AuditTrail): Al
       else trail.add(service, { id: alertId, action: actionLabel(action), outcome: 'done' })
       return accepted
     },
+    createAlert: async (alert, actor) => {
+      const action = `page ${alert.responders.map(r => `${r.type} ${r.name}`).join(', ')}${alert.priority ? ` ${alert.priority}` : ''}`
+      let accepted: Accepted
+      try {
+        accepted = await backend.createAlert(alert, actor)
+      } catch (err) {
+        trail.add(service, { id: NEW_ALERT, action, outcome: outcomeOfError(err) })
+        throw err
+      }
+      if (accepted.kind === 'queued') {
+        creates.add(accepted.requestId)
+        trail.accepted(service, accepted.requestId, NEW_ALERT, action)
+      } else trail.add(service, { id: NEW_ALERT, action, outcome: 'done' })
+      return accepted
+    },
+    createdBy: backend.createdBy,
+    listTeams: async () => {
+      const teams = await backend.listTeams()
+      for (const t of teams) trail.learn(t.id, t.name)
+      return teams
+    },
+    listEscalations: () => backend.listEscalations(),
     requestState: async (requestId) => {
       const state = await backend.requestState(requestId)
-      if (state.processed) trail.settle(requestId, state.isSuccess)
+      // A create's state names the new alert: the audit entry then carries its id (and #tinyId once read).
+      if (state.processed) trail.settle(requestId, state.isSuccess, creates.has(requestId) ? state.alertId : undefined)
       return state
     },
     listSchedules: async () => {

@@ -50,7 +50,10 @@ export class AuditTrail {
 
   /** Remembers a readable name for an id seen in a read, to name it if it is then changed. */
   learn (id: string, name: string | undefined): void {
-    if (name) this.names.set(id, name)
+    if (!name) return
+    this.names.set(id, name)
+    // A write recorded before its target had a name (a created alert, known by id once confirmed).
+    for (const target of this.recorded) if (target.id === id && !target.name) target.name = name
   }
 
   add (service: ServiceName, target: Omit<AuditTarget, 'name'> & { name?: string }): AuditTarget {
@@ -82,10 +85,16 @@ export class AuditTrail {
     this.awaiting.set(requestId, this.add(service, { id, action, outcome: 'unconfirmed' }))
   }
 
-  settle (requestId: string, success: boolean): void {
+  /** How an accepted request ended; `id` is what it created, when it names it (a new alert's id). */
+  settle (requestId: string, success: boolean, id?: string): void {
     const target = this.awaiting.get(requestId)
     if (!target) return
     target.outcome = success ? 'done' : 'failed'
+    if (id && success) {
+      target.id = id
+      const name = this.names.get(id)
+      if (name) target.name = name
+    }
     this.awaiting.delete(requestId)
   }
 }

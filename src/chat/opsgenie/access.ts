@@ -15,6 +15,7 @@ const ACCESS: Record<GenieCommand['kind'] | LogCommand['kind'], Access> = {
   // Changes only what the bot remembers; gated in its handler by HUBOT_OPSGENIE_IDENTITY_ADMINS.
   'identity-record': 'read',
   oncall: 'read',
+  teams: 'read',
   help: 'read',
   invalid: 'read',
   // Over a bound on one message: refused before anything is sent.
@@ -29,7 +30,14 @@ const ACCESS: Record<GenieCommand['kind'] | LogCommand['kind'], Access> = {
   confirm: 'write',
   note: 'write',
   snooze: 'write',
-  take: 'write'
+  take: 'write',
+  'ack-filtered': 'write',
+  'close-filtered': 'write',
+  page: 'write',
+  'page-responder': 'write',
+  escalate: 'write',
+  assign: 'write',
+  priority: 'write'
 }
 
 export const classifyGenie = (command: GenieCommand | LogCommand): CommandClass =>
@@ -41,5 +49,5 @@ export const GENIE_GATE: Gate = {
   name: 'OpsGenie',
   writersVariable: 'HUBOT_OPSGENIE_WRITERS',
   roomsVariable: 'HUBOT_OPSGENIE_WRITE_ROOMS',
-  writes: 'genie ack/unack/close/close all/confirm/note/snooze/take'
+  writes: 'genie ack/unack/close/close all/confirm/note/snooze/take/page/escalate/assign/priority'
 }

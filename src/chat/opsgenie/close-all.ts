@@ -6,6 +6,7 @@
 
 import { randomInt } from 'node:crypto'
 import type { Target } from '../../alerting/bulk'
+import type { FilterWords } from './format'
 
 export interface PendingCloseAll {
   code: string
@@ -14,6 +15,10 @@ export interface PendingCloseAll {
   /** When the targets were listed: actions that finished after it are not repeated. */
   heldAt: number
   expiresAt: number
+  /** genie close P1 / mine / tag:<tag>: the filter, repeated when it is confirmed. */
+  filter?: FilterWords
+  /** The command as typed (`genie close P1`). */
+  what?: string
 }
 
 export type TakeResult =
@@ -37,9 +42,11 @@ export class CloseAllStore {
   }
 
   /** Holds a close-all for this person in this room (replacing any earlier one). */
-  hold (room: string, userId: string, targets: Target[], ttlMs: number): PendingCloseAll {
+  hold (
+    room: string, userId: string, targets: Target[], ttlMs: number, filtered?: { filter: FilterWords, what: string }
+  ): PendingCloseAll {
     const heldAt = this.now()
-    const pending = { code: this.makeCode(), targets, heldAt, expiresAt: heldAt + ttlMs }
+    const pending = { code: this.makeCode(), targets, heldAt, expiresAt: heldAt + ttlMs, ...filtered }
     this.pending.set(CloseAllStore.key(room, userId), pending)
     return pending
   }

@@ -137,14 +137,30 @@ interface OutcomeWords {
   confirmTimeoutMs: number
 }
 
+/** How a filtered bulk action names its alerts: `4 P1 alerts`, `2 alerts tagged db`. */
+export interface FilterWords {
+  /** Before the noun: `P1`, `P1/P2`. */
+  adjective?: string
+  /** After the noun: ` tagged db`, ` owned by or assigned to you`. */
+  suffix?: string
+}
+
+/** `4 P1 alerts`, `1 alert tagged db`: the count with the filter that chose them. */
+function alertCount (n: number, filter: FilterWords = {}): string {
+  const noun = filter.adjective ? `${filter.adjective} alert` : 'alert'
+  return `${plural(n, noun)}${filter.suffix ?? ''}`
+}
+
 export interface BulkWords extends OutcomeWords {
   words: VerbWords
   /** The ids asked for that match no alert. */
   unknown: readonly string[]
+  /** The filter that chose the alerts (genie ack P1), repeated in the count. */
+  filter?: FilterWords
 }
 
 export function formatBulk (
-  all: readonly BulkItem[], { service, words, unknown, confirmTimeoutMs }: BulkWords
+  all: readonly BulkItem[], { service, words, unknown, confirmTimeoutMs, filter }: BulkWords
 ): string {
   const items = all.filter((item, i) => all.findIndex(other => other.target.alertId === item.target.alertId) === i)
   const done = items.filter(i => i.outcome.state === 'confirmed').map(i => i.target.label)
@@ -154,8 +170,8 @@ export function formatBulk (
   const why = (i: BulkItem): string => shortReason(i.outcome, service, confirmTimeoutMs)
   if (done.length > 0) {
     const summary = done.length === items.length
-      ? `${plural(done.length, 'alert')}, ${done.length === 1 ? '' : 'all '}confirmed by ${service}`
-      : `${done.length} of ${plural(items.length, 'alert')} (confirmed by ${service})`
+      ? `${alertCount(done.length, filter)}, ${done.length === 1 ? '' : 'all '}confirmed by ${service}`
+      : `${done.length} of ${alertCount(items.length, filter)} (confirmed by ${service})`
     lines.push(`${words.done} ${summary}: ${compressLabels(done)}.`)
   }
   if (failed.length > 0) lines.push(reasonLine('Failed', failed, why))
@@ -178,13 +194,16 @@ export interface CloseAllPrompt {
   ttlMs: number
   /** Labels shown before "+N more". */
   limit?: number
+  /** The filter of genie close P1 / mine / tag:<tag>, repeated in the count. */
+  filter?: FilterWords
 }
 
 export function formatCloseAllPrompt (
-  labels: readonly string[], { code, prefix, ttlMs, limit = STATUS_LIST_LIMIT }: CloseAllPrompt
+  labels: readonly string[], { code, prefix, ttlMs, limit = STATUS_LIST_LIMIT, filter }: CloseAllPrompt
 ): string {
   const shown = labels.slice(0, limit).join(', ') + (labels.length > limit ? ` +${labels.length - limit} more` : '')
-  return `This would close ${plural(labels.length, 'open alert')}: ${shown}. To do it, say: ${prefix}genie confirm ${code} ` +
+  const what = filter ? alertCount(labels.length, { ...filter, adjective: `open ${filter.adjective ?? ''}`.trim() }) : plural(labels.length, 'open alert')
+  return `This would close ${what}: ${shown}. To do it, say: ${prefix}genie confirm ${code} ` +
     `(you, in this room, within ${formatDuration(ttlMs)}). Anything else and nothing is closed.`
 }
 

@@ -3,11 +3,15 @@
 
 import { boundedDuration, SNOOZE_LIMITS, TAKE_LIMITS } from '../../util/duration'
 import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, tooLong } from '../bounds'
+import { parsePaging, parseSelector, type AlertSelector, type PagingCommand } from './parse-paging'
 
 export type GenieCommand =
   | { kind: 'status' }
   | { kind: 'ack-all' }
   | { kind: 'ack' | 'unack' | 'close', ids: string[] }
+  /** `genie ack P1`, `genie close mine`…: the open alerts the selector picks. */
+  | { kind: 'ack-filtered' | 'close-filtered', selector: AlertSelector }
+  | PagingCommand
   | { kind: 'close-all' }
   | { kind: 'confirm', code: string }
   | { kind: 'note', id: string, text: string }
@@ -88,6 +92,8 @@ export function parseGenie (input: string): GenieCommand {
   const verb = verbRaw.toLowerCase()
   const args = rest.join(' ')
 
+  const paging = parsePaging(verb, args)
+  if (paging) return paging
   switch (verb) {
     case 'ack':
     case 'unack':
@@ -95,6 +101,9 @@ export function parseGenie (input: string): GenieCommand {
       if (verb === 'ack' && args === '') return { kind: 'ack-all' }
       if (verb === 'close' && args.toLowerCase() === 'all') return { kind: 'close-all' }
       const ids = parseIds(args)
+      const selector = verb === 'unack' || ids ? undefined : parseSelector(args)
+      if (selector && 'why' in selector) return invalid(`genie ${verb} P1[,P2]`, selector.why)
+      if (selector) return { kind: verb === 'ack' ? 'ack-filtered' : 'close-filtered', selector }
       if (!ids || ids.length === 0) return invalid(`genie ${verb} <id> [<id> ...]`, notAnId(args, 'give the alerts\' tinyIds, e.g. 12 13 or #12, #13'))
       return { kind: verb, ids }
     }

@@ -12,7 +12,8 @@ import {
   formatNoted, formatNotConfirmed, formatSnoozed, formatUnknownAlert, NOTHING_TO_ACK, NOTHING_TO_CLOSE
 } from '../alerts-format'
 import {
-  formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, VERBS
+  formatBulk, formatCloseAllPrompt, formatJoined, formatSingle, formatStatus, formatTooManyIds, newestFirst, VERBS,
+  type FilterWords
 } from '../format'
 import { actorOf, confirmOptions, type GenieContext } from '../context'
 import { tokenActorNote } from '../people-format'
@@ -28,7 +29,7 @@ function withAttribution (ctx: GenieContext, name: AlertAction['name'], reply: s
  * When every item was refused for the same reason as the key itself (401, or 403 such as code
  * 40301 "use an API integration key"), one sentence about the key helps more than N lines.
  */
-function throwIfKeyRefusedEverywhere (items: readonly BulkItem[]): void {
+export function throwIfKeyRefusedEverywhere (items: readonly BulkItem[]): void {
   // Only refusals count: an action that was accepted and then could not be checked is not refused.
   const errors = items.map(i => (i.outcome.state === 'failed' ? i.outcome.error : undefined))
   const first = errors[0]
@@ -45,7 +46,7 @@ const BULK_REPLY_MARGIN_MS = 500
  * Acts on the targets this command does not share with another one still running (or finished
  * since `listedAt`); for the shared ones it reports the other command's result: never two actions.
  */
-interface BulkRequest {
+export interface BulkRequest {
   name: BulkName
   targets: Target[]
   /** The ids asked for that match no alert, reported with the result. */
@@ -54,10 +55,12 @@ interface BulkRequest {
   what: string
   /** When the targets were listed. */
   listedAt: number
+  /** The filter that chose them (genie ack P1), repeated in the count. */
+  filter?: FilterWords
 }
 
-async function bulk (ctx: GenieContext, request: BulkRequest): Promise<string> {
-  const { name, unknown, what, listedAt } = request
+export async function bulk (ctx: GenieContext, request: BulkRequest): Promise<string> {
+  const { name, unknown, what, listedAt, filter } = request
   let { targets } = request
   // An alert listed twice (offset paging, or typed twice) is one target: acted on and counted once.
   targets = uniqueTargets(targets)
@@ -74,7 +77,7 @@ async function bulk (ctx: GenieContext, request: BulkRequest): Promise<string> {
   const { items, own, joined } = await runClaimed(ctx.claims, job, options)
   throwIfKeyRefusedEverywhere(own)
   const { confirmTimeoutMs } = ctx.settings
-  const report = formatBulk(items, { service: backend.service, words: VERBS[name], unknown, confirmTimeoutMs })
+  const report = formatBulk(items, { service: backend.service, words: VERBS[name], unknown, confirmTimeoutMs, filter })
   const reply = joined.length === 0 ? report : `${formatJoined(joined, ctx.now())}\n${report}`
   return withAttribution(ctx, name, reply, own.map(i => i.outcome))
 }
@@ -116,17 +119,23 @@ export async function closeAll (ctx: GenieContext): Promise<string> {
 export async function confirmCloseAll (ctx: GenieContext, code: string): Promise<string> {
   const taken = ctx.closeAll.take(ctx.room, ctx.user.id, code)
   if (!taken.ok) return formatNotConfirmed(taken.why, ctx.settings.closeAllTtlMs)
-  const { targets, heldAt } = taken.pending
-  return bulk(ctx, { name: 'close', targets, unknown: [], what: 'genie close all', listedAt: heldAt })
+  const { targets, heldAt, filter, what } = taken.pending
+  return bulk(ctx, { name: 'close', targets, unknown: [], what: what ?? 'genie close all', listedAt: heldAt, filter })
 }
 
 async function single (
   ctx: GenieContext, id: string, action: AlertAction, done: (label: string) => string
 ): Promise<string> {
-  const backend = ctx.backend()
-  const { targets, unknown } = await resolveAlerts(backend, [id], ctx.settings.concurrency)
+  const { targets, unknown } = await resolveAlerts(ctx.backend(), [id], ctx.settings.concurrency)
   if (targets.length === 0) return formatUnknownAlert(unknown[0])
-  const target = targets[0]
+  return singleOn(ctx, targets[0], action, done)
+}
+
+/** One action on one alert already found, confirmed, in one reply. */
+export async function singleOn (
+  ctx: GenieContext, target: Target, action: AlertAction, done: (label: string) => string
+): Promise<string> {
+  const backend = ctx.backend()
   const single = { alertId: target.alertId, action, actor: actorOf(ctx) }
   const outcome = await actAndConfirm(backend, single, confirmOptions(ctx))
   throwIfKeyRefusedEverywhere([{ target, outcome }])

@@ -4,6 +4,8 @@ import type { GenieCommand } from '../parse'
 import type { GenieContext } from '../context'
 import { formatHelp, formatInvalid, formatUnknown } from '../command-format'
 import { ackAll, actOnIds, closeAll, confirmCloseAll, note, snooze, status } from './alerts'
+import { ackFiltered, closeFiltered } from './filtered'
+import { addResponder, assign, escalate, page, priority, teams } from './paging'
 import { forgetMe, meAs, meAsAccount, onCall, recordFor, take, whoami } from './people'
 
 export async function handleGenie (command: GenieCommand, ctx: GenieContext): Promise<string> {
@@ -26,6 +28,14 @@ export async function handleGenie (command: GenieCommand, ctx: GenieContext): Pr
     case 'identity-record': return recordFor(ctx, command.who, command.email)
     case 'oncall': return onCall(ctx, command.schedule)
     case 'take': return take(ctx, command.schedule, command.durationMs)
+    case 'ack-filtered': return ackFiltered(ctx, command.selector)
+    case 'close-filtered': return closeFiltered(ctx, command.selector)
+    case 'page': return page(ctx, command.who, command.priority, command.text)
+    case 'page-responder': return addResponder(ctx, command.id, command.who)
+    case 'escalate': return escalate(ctx, command.id, command.escalation)
+    case 'assign': return assign(ctx, command.id, command.to)
+    case 'priority': return priority(ctx, command.id, command.priority)
+    case 'teams': return teams(ctx)
     case 'help': return formatHelp(ctx.prefix)
     case 'invalid': return formatInvalid(command, ctx.prefix)
     case 'unknown': return formatUnknown(command.text, ctx.prefix)
