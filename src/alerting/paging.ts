@@ -8,7 +8,7 @@ import { responderJson } from './shared'
 import type { NewAlert, Priority, Responder } from './types'
 
 /** OpsGenie's limit on `message`; the full text goes to the description. */
-export const MESSAGE_LIMIT = 130
+const MESSAGE_LIMIT = 130
 /** OpsGenie's limit on `description`. */
 const DESCRIPTION_LIMIT = 15_000
 const MINUTE_MS = 60_000
