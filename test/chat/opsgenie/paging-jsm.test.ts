@@ -6,8 +6,8 @@
 import { expect } from 'chai'
 import { botOn, HUBOT_VERSIONS } from '../../support/bots'
 import {
-  ANA, configureJsm, INTEGRATION, INTEGRATION_KEY, integration, jira, jsmAlert, jsmFixture, jsmId, mockJsmList, mockRestAction,
-  OPEN, REST, rest
+  ANA, configureJsm, INTEGRATION, INTEGRATION_KEY, integration, jira, jsmAlert, jsmFixture, jsmId, mockJsmList,
+  mockRestAction, OPEN, REST, rest
 } from '../../support/jsm'
 import { expectDone } from '../../support/opsgenie'
 
