@@ -26,7 +26,10 @@ describe('the OpsGenie backend', () => {
       createdAt: '2026-11-24T05:00:00.000Z',
       lastOccurredAt: '2026-11-24T06:00:00.000Z',
       snoozed: false,
-      seen: true
+      seen: true,
+      owner: 'morpheus@opsgenie.com',
+      tags: ['OverwriteQuietHours', 'Critical'],
+      teamIds: ['4513b7ea-3b91-438f-b7e4-e3e54af9147c']
     })
   })
 

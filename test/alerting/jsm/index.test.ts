@@ -26,7 +26,10 @@ describe('the JSM Operations backend', () => {
       createdAt: '2026-11-24T05:00:00.000Z',
       lastOccurredAt: '2026-11-24T06:00:00.000Z',
       snoozed: false,
-      seen: true
+      seen: true,
+      // An empty owner is no owner; tags and the teams among the responders (genie ack tag:, genie escalate).
+      tags: ['storage'],
+      teamIds: ['0a6b5c6e-93f4-4a65-b2c4-39e3c6c1a001']
     })
   })
 
