@@ -11,7 +11,7 @@ import type { WebhookSender } from './webhook-sender'
 
 export interface NewAlert { message: string, priority?: Priority, tags?: string[], description?: string }
 
-type AlertStore = Pick<OpsgenieState, 'alerts' | 'nextTinyId'>
+type AlertStore = Pick<OpsgenieState, 'alerts' | 'nextTinyId' | 'schedules'>
 
 export interface AlertFeed {
   /** An alert from monitoring, with its webhook; a string says what was wrong with the input. */

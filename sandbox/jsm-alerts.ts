@@ -12,6 +12,7 @@ import { uuid } from './ids'
 import { jsmAlertBody, TOKEN_ACCOUNT, type JsmState } from './jsm-model'
 import type { Alert, AlertLogEntry } from './opsgenie-model'
 import { parseQuery, QueryError } from './opsgenie-query'
+import { addResponder, escalationsOf, resolveResponder } from './paging-directory'
 
 type Guard = (handler: (req: SandboxRequest) => SandboxReply) => (req: SandboxRequest) => SandboxReply
 
@@ -30,7 +31,16 @@ export const jsmFail = (status: number, title: string): SandboxReply => ({ statu
 
 const WINDOW = 20_000
 const ACTIONS: Record<string, string> = {
-  acknowledge: 'Acknowledge', unacknowledge: 'UnAcknowledge', close: 'Close', notes: 'AddNote', snooze: 'Snooze'
+  acknowledge: 'Acknowledge',
+  unacknowledge: 'UnAcknowledge',
+  close: 'Close',
+  notes: 'AddNote',
+  snooze: 'Snooze',
+  // REST only (sandbox/jsm-paging.ts has create and priority): escalate by escalationId, assign by accountId.
+  responders: 'AddResponder',
+  escalate: 'Escalate',
+  assign: 'AssignOwnership',
+  priority: 'UpdatePriority'
 }
 const INTEGRATION_ACTIONS = new Set(['acknowledge', 'close', 'notes'])
 
@@ -75,7 +85,8 @@ export function jsmAlertRoutes (router: Router, rest: Guard, integration: Guard,
 
   router.on('POST', `${base}/alerts/:id/:action`, rest((req) => {
     const action = req.params.action
-    if (!ACTIONS[action]) return jsmFail(404, `No route for ${action}`)
+    // Priority is PATCH …/priority (sandbox/jsm-paging.ts).
+    if (!ACTIONS[action] || action === 'priority') return jsmFail(404, `No route for ${action}`)
     const body = (req.body ?? {}) as Record<string, unknown>
     if (body.user !== undefined) return jsmFail(400, 'Unrecognized field "user": the REST API credits the API token\'s account')
     const problem = validate(action, body)
@@ -128,10 +139,13 @@ function validate (action: string, body: Record<string, unknown>): SandboxReply 
     const end = typeof body.endTime === 'string' ? Date.parse(body.endTime) : NaN
     if (Number.isNaN(end) || end <= Date.now()) return jsmFail(400, 'endTime must be an ISO 8601 date in the future')
   }
+  if (action === 'escalate' && typeof body.escalationId !== 'string') return jsmFail(400, 'escalationId is required')
+  if (action === 'assign' && typeof body.accountId !== 'string') return jsmFail(400, 'accountId is required')
+  if (action === 'responders' && typeof (body.responder as { id?: unknown } | undefined)?.id !== 'string') return jsmFail(400, 'responder.id is required')
   return undefined
 }
 
-function enqueue (options: JsmAlertOptions, action: string, via: 'rest' | 'integration', find: () => Alert | undefined, body: Record<string, unknown>, user: string): SandboxReply {
+export function enqueue (options: JsmAlertOptions, action: string, via: 'rest' | 'integration', find: () => Alert | undefined, body: Record<string, unknown>, user: string): SandboxReply {
   const requestId = uuid()
   const state = options.state()
   state.requests[requestId] = { requestId, action: ACTIONS[action], alertId: null, alias: null, processed: false }
@@ -194,6 +208,17 @@ function apply (state: JsmState, alert: Alert, action: string, body: Record<stri
       alert.status = 'closed'
       break
     case 'snooze': alert.snoozed = true; alert.snoozedUntil = new Date(String(body.endTime)).toISOString(); break
+    case 'assign': alert.owner = String(body.accountId); break
+    case 'priority': alert.priority = body.priority as Alert['priority']; break
+    case 'escalate':
+      if (!escalationsOf(state.schedules).some(e => e.id === body.escalationId)) { isSuccess = false; status = 'Escalation does not exist' }
+      break
+    case 'responders': {
+      const responder = resolveResponder(state.schedules, body.responder)
+      if (!responder) { isSuccess = false; status = 'Responder does not exist'; break }
+      addResponder(alert, responder)
+      break
+    }
   }
   const note = typeof body.note === 'string' && body.note.trim() ? { note: body.note, owner: user, source: str(body.source), createdAt: now.toISOString() } : undefined
   if (isSuccess) {

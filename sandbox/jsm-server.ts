@@ -13,6 +13,7 @@ import {
 } from './jsm-model'
 import { jsmPeopleRoutes } from './jsm-people'
 import type { Alert } from './opsgenie-model'
+import { jsmPagingRoutes } from './jsm-paging'
 import { alertWebhook } from './opsgenie-webhooks'
 import { WebhookSender } from './webhook-sender'
 
@@ -60,9 +61,9 @@ export async function startJsm (options: JsmStandInOptions): Promise<JsmStandIn>
   const onAction = (action: string, alert: Alert, body: Record<string, unknown>): void => {
     webhooks.send(alertWebhook(action, alert, body))
   }
-  jsmAlertRoutes(router, rest, integration, {
-    state: () => state, actionDelayMs: () => config.actionDelayMs, timers, onAction
-  })
+  const alertOptions = { state: () => state, actionDelayMs: () => config.actionDelayMs, timers, onAction }
+  jsmAlertRoutes(router, rest, integration, alertOptions)
+  jsmPagingRoutes(router, rest, integration, alertOptions)
   const feed = alertFeed(() => state, webhooks)
   jsmPeopleRoutes(router, rest, () => state)
 

@@ -5,7 +5,8 @@
 import type { Router, SandboxReply, SandboxRequest } from './http-kit'
 import { uuid } from './ids'
 import { fail, invalid, ok } from './opsgenie-envelope'
-import { fullAlert, listAlert, PRIORITIES, type Alert, type OpsgenieState, type Priority } from './opsgenie-model'
+import { fullAlert, listAlert, PRIORITIES, type Alert, type OpsgenieState, type Priority, type Schedule } from './opsgenie-model'
+import { addResponder, resolveResponder, respondersOf } from './paging-directory'
 import { parseQuery, QueryError } from './opsgenie-query'
 
 type Guard = (handler: (req: SandboxRequest) => SandboxReply) => (req: SandboxRequest) => SandboxReply
@@ -29,7 +30,8 @@ const ACTION_NAMES: Record<string, string> = {
   notes: 'AddNote',
   snooze: 'Snooze',
   assign: 'AssignOwnership',
-  escalate: 'Escalate'
+  escalate: 'Escalate',
+  responders: 'AddResponder'
 }
 
 export function alertRoutes (router: Router, guarded: Guard, options: AlertRoutesOptions): void {
@@ -117,7 +119,7 @@ export function alertRoutes (router: Router, guarded: Guard, options: AlertRoute
     return enqueue(options, action, req.params.identifier, body, () => {
       const alert = lookup(state(), req.params.identifier, type)
       if (!alert) return { isSuccess: false, status: 'Alert does not exist', alert: undefined }
-      return { ...applyAction(alert, req.params.action, body), alert }
+      return { ...applyAction(alert, req.params.action, body, state().schedules), alert }
     })
   }))
 }
@@ -153,7 +155,7 @@ function paging (req: SandboxRequest, total: number, offset: number, limit: numb
   return { ...(offset + limit < total ? { next: link(offset + limit) } : {}), first: link(0), last: link(last) }
 }
 
-function lookup (state: OpsgenieState, identifier: string, type: string): Alert | undefined {
+export function lookup (state: OpsgenieState, identifier: string, type: string): Alert | undefined {
   if (type === 'tiny') return state.alerts.find(a => a.tinyId === identifier)
   if (type === 'alias') return state.alerts.find(a => a.alias === identifier)
   return state.alerts.find(a => a.id === identifier)
@@ -179,6 +181,10 @@ function validateAction (action: string, body: Record<string, unknown>): Sandbox
     const owner = body.owner as { username?: unknown, id?: unknown } | undefined
     if (!owner || (typeof owner.username !== 'string' && typeof owner.id !== 'string')) return invalid('owner', 'Owner must have an id or username.')
   }
+  if (action === 'responders') {
+    const r = body.responder as { type?: unknown } | undefined
+    if (!r || typeof r.type !== 'string') return invalid('responder', 'Responder must have a type and an id, name or username.')
+  }
   if (action === 'escalate') {
     const esc = body.escalation as { name?: unknown, id?: unknown } | undefined
     if (!esc || (typeof esc.name !== 'string' && typeof esc.id !== 'string')) return invalid('escalation', 'Escalation must have an id or name.')
@@ -188,7 +194,7 @@ function validateAction (action: string, body: Record<string, unknown>): Sandbox
 
 export interface Outcome { isSuccess: boolean, status: string, alert?: Alert }
 
-function enqueue (
+export function enqueue (
   options: AlertRoutesOptions, action: string, identifier: string | null, body: Record<string, unknown>,
   run: () => Outcome
 ): SandboxReply {
@@ -228,7 +234,9 @@ function enqueue (
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 
-function applyAction (alert: Alert, action: string, body: Record<string, unknown>): Outcome {
+function applyAction (
+  alert: Alert, action: string, body: Record<string, unknown>, schedules: readonly Schedule[]
+): Outcome {
   const now = new Date()
   const since = now.getTime() - Date.parse(alert.createdAt)
   const user = str(body.user) ?? 'System'
@@ -256,13 +264,19 @@ function applyAction (alert: Alert, action: string, body: Record<string, unknown
       alert.owner = owner.username ?? owner.id ?? ''
       break
     }
+    case 'responders': {
+      const responder = resolveResponder(schedules, body.responder)
+      if (!responder) return { isSuccess: false, status: 'Responder does not exist' }
+      addResponder(alert, responder)
+      break
+    }
   }
   // Any action may carry a note; the notes action is nothing else.
   if (typeof body.note === 'string' && body.note.trim()) alert.notes.push({ note: body.note, owner: str(body.user), source: str(body.source), createdAt: now.toISOString() })
   return { isSuccess: true, status: `${ACTION_NAMES[action] ?? action} request processed successfully` }
 }
 
-export function createAlert (state: Pick<OpsgenieState, 'alerts' | 'nextTinyId'>, body: Record<string, unknown>): Outcome {
+export function createAlert (state: Pick<OpsgenieState, 'alerts' | 'nextTinyId' | 'schedules'>, body: Record<string, unknown>): Outcome {
   const now = new Date().toISOString()
   const alias = str(body.alias) ?? uuid()
   const existing = state.alerts.find(a => a.alias === alias && a.status === 'open')
@@ -299,6 +313,7 @@ export function createAlert (state: Pick<OpsgenieState, 'alerts' | 'nextTinyId'>
     notes: typeof body.note === 'string' ? [{ note: body.note, owner: str(body.user), source: str(body.source), createdAt: now }] : [],
     log: []
   }
+  for (const r of respondersOf(state.schedules, body.responders)) addResponder(alert, r)
   state.alerts.push(alert)
   return { isSuccess: true, status: 'Created alert', alert }
 }

@@ -5,6 +5,7 @@
 import { Router, keyFrom, startStandIn, type SandboxReply, type SandboxRequest, type StandIn } from './http-kit'
 import { FaultSwitch, type Fault } from './faults'
 import { alertFeed, createOrThrow, type NewAlert } from './alert-feed'
+import { pagingRoutes } from './opsgenie-paging'
 import { alertRoutes } from './opsgenie-alerts'
 import { fail, opsgenieError, SANDBOX_OPSGENIE_KEY } from './opsgenie-envelope'
 import type { Alert, OpsgenieState } from './opsgenie-model'
@@ -51,7 +52,9 @@ export async function startOpsgenie (options: OpsgenieStandInOptions): Promise<O
     if (action === 'Create' && status !== 'Created alert') return
     webhooks.send(alertWebhook(action, alert, body))
   }
-  alertRoutes(router, guarded, { state: () => state, actionDelayMs: () => config.actionDelayMs, timers, onAction })
+  const alertOptions = { state: () => state, actionDelayMs: () => config.actionDelayMs, timers, onAction }
+  alertRoutes(router, guarded, alertOptions)
+  pagingRoutes(router, guarded, alertOptions)
   const feed = alertFeed(() => state, webhooks)
   scheduleRoutes(router, guarded, () => state)
 
