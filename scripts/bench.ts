@@ -9,6 +9,7 @@
 //    the budget is shown apart, at its default, on one cell.
 // 2. Every Statuspage command, cold (empty cache) and warm: calls and round trips on a 10- and a
 //    300-component page.
+// 3. genie page: calls and round trips of one page (scripts/bench/page.ts).
 //
 // A benchmark, not a test (not in npm test): it exits 1 when a target is missed.
 
@@ -17,6 +18,7 @@ import { runtimeOf } from '../src/chat/runtime'
 import { startBot, type TestBot } from '../test/support/bots'
 import { HANDLED_EVENT } from '../src/chat/room'
 import { peakPerWindow, roundTrips, type CallRecord } from './bench/stand-in'
+import { benchPage } from './bench/page'
 import { StandInThread } from './bench/worker'
 
 const CONCURRENCY = 5
@@ -206,7 +208,8 @@ async function main (): Promise<void> {
     const grid = await benchAckGrid(bot, standIn)
     const budget = await benchBudget(bot, standIn)
     const statuspage = await benchStatuspage(bot, standIn)
-    const ok = grid && budget && statuspage
+    const page = await benchPage(standIn)
+    const ok = grid && budget && statuspage && page
     console.log(ok ? '\nevery target met' : '\nA TARGET WAS MISSED')
     process.exitCode = ok ? 0 : 1
   } finally {

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { startSandbox } from '../sandbox'
+import { systemClock } from '../src/util/clock'
 import { startBot } from '../test/support/bots'
 
 export interface Transcript {
@@ -26,6 +27,15 @@ export const TRANSCRIPTS: Transcript[] = [
       '/genie', '/genie ack', '/genie note 101 deploying a fix', '/genie oncall',
       '/status update monitoring fix is out', '/status update {incident} monitoring fix is out',
       '/status resolve {incident} all good', '/status', '/status help'
+    ]
+  },
+  {
+    name: 'paging',
+    page: 'docs/paging.md',
+    commands: [
+      '/genie teams', '/genie page platform P1: checkout fails for EU customers', '/genie page Platfrom: x',
+      '/genie escalate #106', '/genie page #106 Builds', '/genie assign #106 to me', '/genie priority #106 P2',
+      '/genie ack P1', '/genie close P2'
     ]
   },
   {
@@ -51,7 +61,8 @@ export async function record (transcript: Transcript): Promise<string> {
   const saved = { ...process.env }
   for (const name of Object.keys(process.env)) if (/^HUBOT_/.test(name)) delete process.env[name]
   Object.assign(process.env, sandbox.env)
-  const bot = await startBot('14', { alias: '/' })
+  // Real time: the stand-ins process requests on real timers, which a hurried clock's polling could outrun.
+  const bot = await startBot('14', { alias: '/', clock: systemClock })
   const lines: string[] = []
   try {
     for (const typed of transcript.commands) {

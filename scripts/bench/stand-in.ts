@@ -103,6 +103,20 @@ export class StandIn {
       const paging = offset + limit < ids.length ? { next: `/v2/alerts?offset=${offset + limit}&limit=${limit}` } : {}
       return [200, { data: page, paging, took: 0.01, requestId: 'list' }, {}, 'list']
     }
+    // Paging: the lists that check a name, the create (processed like an action), the new alert read by id.
+    if (method === 'GET' && (p === '/v2/teams' || p === '/v2/escalations' || p === '/v2/schedules')) {
+      return [200, { data: [{ id: `${p.slice(4)}-1`, name: 'Platform', enabled: true }], took: 0.01, requestId: 'named' }, {}, 'names']
+    }
+    if (method === 'POST' && p === '/v2/alerts') {
+      const requestId = `req-${alertId(900_000 + this.arrived.size)}-${this.arrived.size}`
+      this.arrived.set(requestId, arrivedAt)
+      return [202, { result: 'Request will be processed', took: 0.01, requestId }, {}, 'create']
+    }
+    const one = /^\/v2\/alerts\/([0-9a-f-]{36})$/.exec(p)
+    if (method === 'GET' && one) {
+      const alert = { id: one[1], tinyId: String(Number(one[1].slice(-12))), message: 'Bench page', status: 'open', acknowledged: false, count: 1, priority: 'P1', createdAt: new Date().toISOString() }
+      return [200, { data: alert, took: 0.01, requestId: 'get' }, {}, 'get']
+    }
     let m = /^\/v2\/alerts\/([^/]+)\/acknowledge$/.exec(p)
     if (method === 'POST' && m) {
       const requestId = `req-${m[1]}-${this.arrived.size}`
