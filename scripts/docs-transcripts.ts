@@ -35,7 +35,7 @@ export const TRANSCRIPTS: Transcript[] = [
     commands: [
       '/genie teams', '/genie page platform P1: checkout fails for EU customers', '/genie page Platfrom: x',
       '/genie escalate #106', '/genie page #106 Builds', '/genie assign #106 to me', '/genie priority #106 P2',
-      '/genie ack P1', '/genie close P2'
+      '/genie ack P1', '/genie ack mine'
     ]
   },
   {
