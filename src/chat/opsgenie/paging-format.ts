@@ -2,6 +2,7 @@
 
 import type { ActionOutcome } from '../../alerting/actions'
 import type { Escalation, Priority, Responder, Team } from '../../alerting/types'
+import { inert } from '../../util/inert'
 import { boundedList, echo } from '../bounds'
 import { shortReason } from './format'
 
@@ -13,7 +14,11 @@ export interface PageWords {
   prefix: string
 }
 
-const whom = (r: Responder): string => `${r.type} ${r.name}`
+/** Names come from the service (teams, escalations, people): one inert line each (util/inert). */
+const name = (text: string): string => inert(text, 80)
+const names = (list: readonly string[]): string => boundedList(list.map(name))
+
+const whom = (r: Responder): string => `${r.type} ${name(r.name)}`
 
 /** The new alert as the reply names it: `#42`, or its id when its tinyId could not be read. */
 export interface PagedAlert { label: string, count?: number }
@@ -35,18 +40,18 @@ export function formatPageNotDone (outcome: ActionOutcome, words: PageWords): st
 }
 
 export function formatNoResponder (typed: string, suggestions: readonly string[], prefix: string, outcome = 'Nobody was paged.'): string {
-  const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : ` See ${prefix}genie teams.`
+  const hint = suggestions.length > 0 ? ` Did you mean: ${names(suggestions)}?` : ` See ${prefix}genie teams.`
   return `No team, user, schedule or escalation is called "${echo(typed)}".${hint} ${outcome}`
 }
 
 export function formatNoEscalation (typed: string, suggestions: readonly string[], outcome = 'Nothing was changed.'): string {
-  const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : ''
+  const hint = suggestions.length > 0 ? ` Did you mean: ${names(suggestions)}?` : ''
   return `No escalation is called "${echo(typed)}".${hint} ${outcome}`
 }
 
 export function formatWhichEscalation (label: string, escalations: readonly Escalation[], prefix: string): string {
   if (escalations.length === 0) return 'There are no escalations to escalate to. Nothing was changed.'
-  return `Which escalation? Say ${prefix}genie escalate ${label} to <escalation> (${boundedList(escalations.map(e => e.name))}). Nothing was changed.`
+  return `Which escalation? Say ${prefix}genie escalate ${label} to <escalation> (${names(escalations.map(e => e.name))}). Nothing was changed.`
 }
 
 export const formatAssignWho = (to: string, service: string, prefix: string): string =>
@@ -59,10 +64,10 @@ export const formatResponderAdded = (label: string, responder: Responder, servic
   `Added ${whom(responder)} as a responder to ${label} (confirmed by ${service}).`
 
 export const formatEscalated = (label: string, escalation: Escalation, service: string): string =>
-  `Escalated ${label} to ${escalation.name} (confirmed by ${service}).`
+  `Escalated ${label} to ${name(escalation.name)} (confirmed by ${service}).`
 
 export const formatAssigned = (label: string, owner: string, service: string): string =>
-  `Assigned ${label} to ${owner} (confirmed by ${service}).`
+  `Assigned ${label} to ${name(owner)} (confirmed by ${service}).`
 
 export const formatPrioritySet = (label: string, priority: Priority, service: string): string =>
   `${label} is now ${priority} (confirmed by ${service}).`
@@ -71,8 +76,8 @@ export function formatTeams (
   service: string, teams: readonly Team[], escalations: readonly Escalation[], prefix: string
 ): string {
   if (teams.length === 0 && escalations.length === 0) return `${service} has no teams or escalations.`
-  const lines = [`Teams: ${teams.length > 0 ? boundedList(teams.map(t => t.name)) : 'none'}.`]
-  lines.push(`Escalations: ${escalations.length > 0 ? boundedList(escalations.map(e => e.name)) : 'none'}.`)
+  const lines = [`Teams: ${teams.length > 0 ? names(teams.map(t => t.name)) : 'none'}.`]
+  lines.push(`Escalations: ${escalations.length > 0 ? names(escalations.map(e => e.name)) : 'none'}.`)
   lines.push(`Page one: ${prefix}genie page <name> [P1-P5]: <message> (schedules and users by email too).`)
   return lines.join('\n')
 }

@@ -72,6 +72,21 @@ for (const version of HUBOT_VERSIONS) {
         expect(bodies[0]).to.include({ message: 'builds stuck', source: 'hubot' })
       })
 
+      it('resends a create that got a 503 with the same alias, so JSM deduplicates it', async () => {
+        const scope = rest()
+        mockPageables(scope)
+        const bodies: any[] = []
+        scope.post(`${REST}/alerts`, b => { bodies.push(b); return true }).reply(503, jsmFixture('error-404'))
+        scope.post(`${REST}/alerts`, b => { bodies.push(b); return true }).reply(202, { ...jsmFixture('accepted'), requestId: 'rest-create-2' })
+        scope.get(`${REST}/alerts/requests/rest-create-2`).reply(200, { ...jsmFixture('request-success'), action: 'Create', alertId: jsmId(23) })
+        scope.get(`${REST}/alerts/${jsmId(23)}`).reply(200, jsmAlert(23, { count: 2 }))
+        const [reply] = await bot.say('/genie page Builds: queue stuck', ALICE)
+        expectDone(scope)
+        expect(bodies).to.have.length(2)
+        expect(bodies[1].alias).to.equal(bodies[0].alias)
+        expect(reply).to.match(/^Paged team Builds: #23 is open, confirmed by JSM Operations\. .*counted it again \(2×\)/)
+      })
+
       it('refuses an unknown name with suggestions before anything is created', async () => {
         const scope = rest()
         mockPageables(scope)

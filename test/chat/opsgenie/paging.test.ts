@@ -112,6 +112,11 @@ for (const version of HUBOT_VERSIONS) {
       scope.get(`/v2/alerts/requests/${requestId}`).reply(200, fixture('request-success'))
       expect(await bot.say('/genie priority #12 p1', ALICE)).to.deep.equal(['#12 is now P1 (confirmed by OpsGenie).'])
       expectDone(scope)
+      // Each one a write on the audit trail, named by the alert's #tinyId.
+      const targets = readHistory(bot.robot.brain, 'opsgenie').flatMap(e => e.targets)
+      expect(targets.map(t => `${t.name} ${t.action} ${t.outcome}`)).to.have.members([
+        '#12 add responder team DBA done', `#12 escalate to ${ESC_DBA.name} done`, `#12 escalate to ${ESC_PLATFORM.name} done`, '#12 priority P1 done'
+      ])
     })
 
     it('assigns an alert to me (the chat adapter\'s email, checked) or to someone by email; refuses an unknown person', async () => {
