@@ -110,7 +110,11 @@ export function cachedClient (inner: StatuspageClient, cache: PageCache): Status
     },
     updateMaintenance: async (id, change) => {
       try { return await inner.updateMaintenance(id, change) } finally { cache.clear() }
-    }
+    },
+    // A postmortem changes no component and no unresolved incident: nothing cached to update.
+    getPostmortem: (id) => guard(() => inner.getPostmortem(id)),
+    putPostmortemDraft: (id, draft) => guard(() => inner.putPostmortemDraft(id, draft)),
+    publishPostmortem: (id, options) => guard(() => inner.publishPostmortem(id, options))
   }
 }
 

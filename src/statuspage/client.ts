@@ -5,7 +5,8 @@ import type { HttpClient } from '../http/client'
 import { conform, type Check } from '../http/validate'
 import { STATUSPAGE } from './service'
 import type {
-  Component, ComponentStatus, Incident, IncidentChange, MaintenanceChange, NewIncident, NewMaintenance
+  Component, ComponentStatus, Incident, IncidentChange, MaintenanceChange, NewIncident, NewMaintenance, Postmortem,
+  PostmortemPublishOptions
 } from './types'
 import * as shape from './validate'
 
@@ -49,6 +50,15 @@ export interface StatuspageClient {
   listUpcomingMaintenances(): Promise<Incident[]>
   createMaintenance(maintenance: NewMaintenance): Promise<Incident>
   updateMaintenance(incidentId: string, change: MaintenanceChange): Promise<Incident>
+  /** The incident's postmortem. A 404 (no such incident, or no postmortem yet) is a NotFoundError. */
+  getPostmortem(incidentId: string): Promise<Postmortem>
+  /** Creates or replaces the draft (`body_draft`); nothing is published. */
+  putPostmortemDraft(incidentId: string, bodyDraft: string): Promise<Postmortem>
+  /**
+   * Publishes the draft. Subscribers and Twitter are notified per `deliverNotifications` unless told
+   * otherwise. Never repeated after an answer that did not come: a second publish could notify twice.
+   */
+  publishPostmortem(incidentId: string, options?: PostmortemPublishOptions): Promise<Postmortem>
 }
 
 export function createStatuspageClient (options: StatuspageClientOptions): StatuspageClient {
@@ -98,10 +108,15 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
   }
 
   /** A write: its answer is checked too, and a bad one means the write may have happened (describe-error says so). */
-  const write = async <T>(method: string, path: string, body: unknown, check: Check): Promise<T> => {
-    const response = await http.request<unknown>(method, path, { body })
+  const write = async <T>(
+    method: string, path: string, body: unknown, check: Check, idempotent?: boolean
+  ): Promise<T> => {
+    const response = await http.request<unknown>(method, path, { body, idempotent })
     return conform<T>(response.data, check, info(method, path, response.status))
   }
+  const postmortem = (incidentId: string): string => `${page}/incidents/${one(incidentId)}/postmortem`
+  /** The postmortem answers' shape is not on the contract sheet: an empty 2xx body is taken as `{}`. */
+  const orEmpty = (answer: Postmortem | undefined): Postmortem => answer ?? {}
 
   return {
     listComponents: (opts) => listAll<Component>(`${page}/components`, shape.components, opts),
@@ -122,7 +137,23 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
     createMaintenance: (maintenance) =>
       write<Incident>('POST', `${page}/incidents`, { incident: { ...maintenance, ...maintenanceNotifications(deliver) } }, shape.incident),
     updateMaintenance: (incidentId, change) =>
-      write<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { incident: { ...change, deliver_notifications: deliver } }, shape.incident)
+      write<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { incident: { ...change, deliver_notifications: deliver } }, shape.incident),
+    getPostmortem: async (incidentId) => {
+      const path = postmortem(incidentId)
+      return orEmpty(conform<Postmortem | undefined>(await http.get<unknown>(path), shape.postmortem, info('GET', path)))
+    },
+    putPostmortemDraft: async (incidentId, bodyDraft) =>
+      orEmpty(await write<Postmortem | undefined>('PUT', postmortem(incidentId), { postmortem: { body_draft: bodyDraft } }, shape.postmortem)),
+    publishPostmortem: async (incidentId, opts = {}) => {
+      const body = {
+        postmortem: {
+          notify_subscribers: opts.notifySubscribers ?? deliver,
+          notify_twitter: opts.notifyTwitter ?? deliver,
+          ...(opts.customTweet === undefined ? {} : { custom_tweet: opts.customTweet })
+        }
+      }
+      return orEmpty(await write<Postmortem | undefined>('PUT', `${postmortem(incidentId)}/publish`, body, shape.postmortem, false))
+    }
   }
 }
 

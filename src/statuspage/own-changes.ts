@@ -62,6 +62,14 @@ export function rememberWrites (
     listUpcomingMaintenances: async () => await client.listUpcomingMaintenances(),
     // A maintenance is an incident to the webhook too: its creation and its moves are this bot's own.
     createMaintenance: async (input) => incident(await client.createMaintenance(input), undefined),
-    updateMaintenance: async (id, change) => incident(await client.updateMaintenance(id, change), change.components)
+    updateMaintenance: async (id, change) => incident(await client.updateMaintenance(id, change), change.components),
+    getPostmortem: async (id) => await client.getPostmortem(id),
+    putPostmortemDraft: async (id, draft) => await client.putPostmortemDraft(id, draft),
+    // A published postmortem may come back as the incident in status `postmortem`: this room's own doing.
+    publishPostmortem: async (id, options) => {
+      const result = await client.publishPostmortem(id, options)
+      memory.remember(room, incidentKey(id, 'postmortem'))
+      return result
+    }
   }
 }

@@ -121,3 +121,24 @@ export interface MaintenanceChange {
 /** Limits from the API reference. */
 export const MAX_INCIDENT_NAME = 255
 export const MAX_INCIDENT_BODY = 25_000
+
+/**
+ * An incident's postmortem as read, drafted or published (`…/incidents/{id}/postmortem`). The contract
+ * sheet gives the request bodies, not the answer: every field is optional, and an empty answer reads `{}`.
+ */
+export interface Postmortem {
+  body_draft?: string | null
+  /** The published text. */
+  body?: string | null
+  published_at?: string | null
+  preview_key?: string | null
+  body_draft_updated_at?: string | null
+  updated_at?: string | null
+}
+
+/** How a publish notifies: subscribers and Twitter per HUBOT_STATUSPAGE_NOTIFY unless set; a custom tweet if given. */
+export interface PostmortemPublishOptions {
+  notifySubscribers?: boolean
+  notifyTwitter?: boolean
+  customTweet?: string
+}

@@ -36,3 +36,13 @@ export const incident: Check = object({
 
 export const components: Check = listOf(component)
 export const incidents: Check = listOf(incident)
+
+/**
+ * A postmortem as read, drafted or published. The contract sheet names no answer shape, so nothing is
+ * required; an empty answer is allowed, and the texts shown are text when present.
+ */
+export const postmortem: Check = nullable(object({
+  body_draft: nullable(string),
+  body: nullable(string),
+  published_at: nullable(string)
+}))

@@ -39,7 +39,13 @@ export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail):
     },
     updateMaintenance: (id, change) =>
       trail.track({ service: STATUSPAGE.name, id, action: `maintenance ${change.status ?? 'update'}` },
-        () => client.updateMaintenance(id, change), named)
+        () => client.updateMaintenance(id, change), named),
+    getPostmortem: (id) => client.getPostmortem(id),
+    // The draft's text is never on the trail, only that it was written or published.
+    putPostmortemDraft: (id, draft) =>
+      trail.track({ service: STATUSPAGE.name, id, action: 'postmortem draft' }, () => client.putPostmortemDraft(id, draft)),
+    publishPostmortem: (id, options) =>
+      trail.track({ service: STATUSPAGE.name, id, action: 'postmortem publish' }, () => client.publishPostmortem(id, options))
   }
 }
 
