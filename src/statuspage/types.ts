@@ -142,3 +142,6 @@ export interface PostmortemPublishOptions {
   notifyTwitter?: boolean
   customTweet?: string
 }
+
+/** This package's bound on a draft it writes (the API's own is UNCONFIRMED; an incident body allows 25,000). */
+export const MAX_POSTMORTEM_DRAFT = 25_000
