@@ -71,7 +71,8 @@ export function seedStatuspage (now: number = Date.now()): StatuspageState {
   const state: StatuspageState = {
     page: { id: SANDBOX_PAGE_ID, name: 'Example CI (sandbox)', subdomain: 'example-ci-sandbox', url: 'https://status.example.com', time_zone: 'Etc/UTC' },
     components,
-    incidents: []
+    incidents: [],
+    postmortems: {}
   }
   refreshGroups(state, ago(42, now))
 

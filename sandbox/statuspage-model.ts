@@ -72,12 +72,29 @@ export const noSwitches = (): MaintenanceSwitches =>
 
 interface StatuspagePageInfo { id: string, name: string, subdomain: string, url: string, time_zone: string }
 
+/** An incident's postmortem as the API answers it (sandbox/statuspage-postmortems.ts serves it). */
+export interface StoredPostmortem {
+  preview_key: string
+  body: string | null
+  body_updated_at: string | null
+  body_draft: string | null
+  body_draft_updated_at: string | null
+  published_at: string | null
+  notify_subscribers: boolean | null
+  notify_twitter: boolean | null
+  custom_tweet: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface StatuspageState {
   page: StatuspagePageInfo
   /** In position order; groups and their children together. */
   components: Component[]
   /** Newest first. */
   incidents: StoredIncident[]
+  /** By incident id. */
+  postmortems: Record<string, StoredPostmortem>
 }
 
 const SEVERITY: Record<ComponentStatus, number> = {
@@ -161,7 +178,7 @@ export function renderIncident (state: StatuspageState, incident: StoredIncident
     ...rest,
     ...(maintenance ?? {}),
     impact: impactOf(state, incident),
-    postmortem_body: null,
+    ...postmortemFields(state, incident.id),
     components: ids.map(id => state.components.find(c => c.id === id)).filter(Boolean).map(c => ({ ...c }))
   }
 }
@@ -180,5 +197,18 @@ export function newIncidentUpdate (
     display_at: now,
     deliver_notifications: deliver,
     affected_components: affected.length ? affected : null
+  }
+}
+
+/** The published postmortem on an incident, in the incident fields Atlassian's OpenAPI description lists. */
+function postmortemFields (state: StatuspageState, incidentId: string): Record<string, unknown> {
+  const p = state.postmortems[incidentId]
+  return {
+    postmortem_body: p?.published_at ? p.body : null,
+    postmortem_body_last_updated_at: p?.published_at ? p.body_updated_at : null,
+    postmortem_ignored: false,
+    postmortem_notified_subscribers: p?.published_at ? p.notify_subscribers === true : false,
+    postmortem_notified_twitter: p?.published_at ? p.notify_twitter === true : false,
+    postmortem_published_at: p?.published_at ?? null
   }
 }

@@ -5,6 +5,7 @@
 import { Router, keyFrom, startStandIn, type SandboxReply, type SandboxRequest, type StandIn } from './http-kit'
 import { FaultSwitch, type Fault } from './faults'
 import { statuspageId } from './ids'
+import { postmortemRoutes } from './statuspage-postmortems'
 import { componentNotifications, componentStatuses, incidentNotification } from './statuspage-webhooks'
 import { WebhookSender } from './webhook-sender'
 import {
@@ -172,6 +173,8 @@ export async function startStatuspage (options: StatuspageStandInOptions): Promi
   })
   router.on('PATCH', '/v1/pages/:page/incidents/:id', notifying(patchIncident, true))
   router.on('PUT', '/v1/pages/:page/incidents/:id', notifying(patchIncident, true))
+
+  postmortemRoutes(router, { state: () => state, guarded, fail, now, previewKey: statuspageId })
 
   const standIn = await startStandIn({
     name: 'Statuspage',
