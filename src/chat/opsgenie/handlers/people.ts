@@ -30,7 +30,7 @@ function remember (ctx: GenieContext, user: UserInfo, how: Verification, userId 
     ...(how.verified ? { verified: how.verified } : {}),
     ...(how.recordedBy ? { recordedBy: how.recordedBy } : {})
   }
-  setIdentity(ctx.brain, userId, identity)
+  setIdentity(ctx.brain, userId, identity, ctx.now())
   return identity
 }
 
@@ -114,7 +114,7 @@ export async function whoami (ctx: GenieContext): Promise<string> {
 }
 
 export function forgetMe (ctx: GenieContext): string {
-  return formatForgotten(forgetIdentity(ctx.brain, ctx.user.id), ctx.service)
+  return formatForgotten(forgetIdentity(ctx.brain, ctx.user.id, ctx.now()), ctx.service)
 }
 
 export async function onCall (ctx: GenieContext, name?: string): Promise<string> {
