@@ -62,7 +62,8 @@ export = (robot: WebhookRobot): void => {
     log,
     clock,
     ownChanges,
-    prefix: () => addressPrefix(robot)
+    prefix: () => addressPrefix(robot),
+    brain: robot.brain
   })
   // Hubot 3.5 has its router from the start; Hubot 14 builds it when it starts listening, after
   // this script may have loaded. Without the HTTP server the router has no `use`.

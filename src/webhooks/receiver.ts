@@ -8,6 +8,7 @@ import { isIgnored } from './events'
 import { formatBatch, type FormatContext } from './format'
 import { parseAlertWebhook } from './opsgenie-event'
 import { componentKey, incidentKey, type OwnChanges } from '../statuspage/own-changes'
+import type { BrainLike } from '../util/brain-store'
 import { RecentKeys } from './recent-keys'
 import { roomsFor } from './routes'
 import { alertLink, readWebhookSettings, type WebhookSettings } from './settings'
@@ -27,6 +28,8 @@ export interface ReceiverDeps {
   ownChanges: OwnChanges
   /** What people type before `genie`: the alias or the robot's name and a space. */
   prefix: () => string
+  /** The robot's brain: duplicate keys outlive a restart on a persistent brain. */
+  brain?: BrainLike
 }
 
 /** What became of one delivery. */
@@ -53,7 +56,7 @@ export class WebhookReceiver {
   readonly stats: ReceiverStats = { alerts: outcomes(), statuspage: outcomes(), refused: 0, messages: 0 }
 
   constructor (private readonly deps: ReceiverDeps) {
-    this.recent = new RecentKeys({ ...DEDUPE, now: () => deps.clock.now() })
+    this.recent = new RecentKeys({ ...DEDUPE, now: () => deps.clock.now(), brain: deps.brain })
     this.current = this.settings()
     this.coalescer = new Coalescer<WebhookEvent>({
       // Once stopping, every event is posted at once: no window would end before the exit.
