@@ -62,7 +62,10 @@ export class WebhookReceiver {
       // Once stopping, every event is posted at once: no window would end before the exit.
       windowMs: () => this.stopping ? 0 : this.current.coalesceMs,
       clock: deps.clock,
-      flush: (room, items, overflow) => { this.post(room, formatBatch(items, overflow, this.formatContext())) }
+      flush: (room, items, overflow) => {
+        this.recent.save()
+        this.post(room, formatBatch(items, overflow, this.formatContext()))
+      }
     })
   }
 
@@ -119,6 +122,7 @@ export class WebhookReceiver {
   drain (): void {
     this.stopping = true
     this.coalescer.drain()
+    this.recent.save()
   }
 
   private formatContext (): FormatContext {

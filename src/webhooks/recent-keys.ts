@@ -3,7 +3,8 @@
 //
 // With a brain, the newest keys are also kept there (a versioned, merge-safe store), so a delivery
 // OpsGenie or Statuspage sends again after a restart (a retry, or a webhook replayed by hand) is
-// still known on a persistent brain such as hubot-redis-brain, whose data arrives after start.
+// still known on a persistent brain such as hubot-redis-brain, whose data arrives after start. They are
+// written in one batch when the receiver posts (and when it stops), not one write per delivery.
 
 import { defineStore, type BrainLike } from '../util/brain-store'
 
@@ -31,6 +32,8 @@ export interface RecentKeysOptions {
 
 export class RecentKeys {
   private readonly seen = new Map<string, number>()
+  /** Keys not written to the brain yet: written together by `save()`. */
+  private readonly unsaved = new Map<string, number>()
 
   constructor (private readonly options: RecentKeysOptions) {}
 
@@ -43,8 +46,16 @@ export class RecentKeys {
     this.seen.delete(key)
     this.seen.set(key, now)
     while (this.seen.size > this.options.max) this.seen.delete(this.seen.keys().next().value as string)
-    if (brain) persisted.on(brain).put(key, { at: now }, now)
+    if (brain) this.unsaved.set(key, now)
     return true
+  }
+
+  /** Writes the keys seen since the last save to the brain, in one write (the receiver saves when it posts). */
+  save (): void {
+    const { brain } = this.options
+    if (!brain || this.unsaved.size === 0) return
+    persisted.on(brain).putAll([...this.unsaved].map(([id, at]) => ({ id, data: { at }, at })))
+    this.unsaved.clear()
   }
 
   get size (): number { return this.seen.size }

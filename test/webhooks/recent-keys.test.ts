@@ -28,6 +28,8 @@ describe('webhooks: duplicate keys in the brain', () => {
     const brain = fakeBrain()
     const before = new RecentKeys({ max: 10, ttlMs: 60_000, now: () => t, brain })
     expect(before.firstTime('Acknowledge:a1:2026-12-04T01:00:00Z')).to.equal(true)
+    expect(brain.data[KEY]).to.equal(undefined) // written in one batch when the receiver posts
+    before.save()
     // What Redis holds is a JSON copy; the next process starts with it in a fresh brain.
     const saved = fakeBrain()
     saved.set(KEY, JSON.parse(JSON.stringify(brain.data[KEY])))
@@ -42,10 +44,13 @@ describe('webhooks: duplicate keys in the brain', () => {
   it('keeps keys from both sides when the saved brain arrives after deliveries (hubot-redis-brain\'s late mergeData)', () => {
     const t = 5_000
     const old = fakeBrain()
-    new RecentKeys({ max: 10, ttlMs: 60_000, now: () => t, brain: old }).firstTime('old-key')
+    const earlier = new RecentKeys({ max: 10, ttlMs: 60_000, now: () => t, brain: old })
+    earlier.firstTime('old-key')
+    earlier.save()
     const brain = fakeBrain()
     const keys = new RecentKeys({ max: 10, ttlMs: 60_000, now: () => t, brain })
     expect(keys.firstTime('new-key')).to.equal(true)
+    keys.save()
     brain.set(KEY, JSON.parse(JSON.stringify(old.data[KEY]))) // mergeData replaces the key
     const fresh = new RecentKeys({ max: 10, ttlMs: 60_000, now: () => t, brain })
     expect(fresh.firstTime('old-key')).to.equal(false)
