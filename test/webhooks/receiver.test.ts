@@ -14,7 +14,10 @@ function fakeBrain (): { get(k: string): unknown, set(k: string, v: unknown): vo
 describe('webhooks: the receiver with a brain', () => {
   const saved = process.env.HUBOT_OPSGENIE_ROOM
   before(() => { process.env.HUBOT_OPSGENIE_ROOM = 'ops' })
-  after(() => { if (saved === undefined) delete process.env.HUBOT_OPSGENIE_ROOM; else process.env.HUBOT_OPSGENIE_ROOM = saved })
+  after(() => {
+    if (saved === undefined) delete process.env.HUBOT_OPSGENIE_ROOM
+    else process.env.HUBOT_OPSGENIE_ROOM = saved
+  })
 
   const receiver = (brain: ReturnType<typeof fakeBrain>, posts: string[]): WebhookReceiver => {
     const clock = new FakeClock(Date.parse('2026-12-04T01:00:00Z'))
