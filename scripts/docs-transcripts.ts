@@ -14,9 +14,18 @@ export interface Transcript {
   name: string
   /** The page, relative to the project root. */
   page: string
-  /** What is typed, in order; `{incident}` is the newest incident's id on the Statuspage stand-in. */
+  /**
+   * What is typed, in order; `{incident}` is the newest incident's id on the Statuspage stand-in,
+   * `{alert}` the tinyId of `alert`, `{code}` the confirmation code the bot asked for last.
+   */
   commands: string[]
+  /** An alert that arrives from monitoring before the first command. */
+  alert?: { message: string, priority: 'P1' | 'P2' | 'P3' | 'P4' | 'P5' }
 }
+
+/** A confirmation code where the bot asks for one (`… confirm K7QX`), and the one the page shows for every code. */
+const CODE = /\bconfirm`? `?([A-HJ-NP-Z2-9]{4})\b/
+const SHOWN_CODE = 'K7QX'
 
 export const TRANSCRIPTS: Transcript[] = [
   {
@@ -64,16 +73,24 @@ export async function record (transcript: Transcript): Promise<string> {
   // Real time: the stand-ins process requests on real timers, which a hurried clock's polling could outrun.
   const bot = await startBot('14', { alias: '/', clock: systemClock })
   const lines: string[] = []
+  // Codes are random: each is shown as SHOWN_CODE, in the reply that asks for it and where it is typed.
+  let code = ''
   try {
+    const alert = transcript.alert ? sandbox.opsgenie!.createAlert(transcript.alert).tinyId : ''
     for (const typed of transcript.commands) {
       const incident = sandbox.statuspage?.state.incidents.find(i => !i.scheduled_for)?.id ?? ''
-      const command = typed.replace('{incident}', incident)
+      const used = code
+      const command = typed.replace('{incident}', incident).replace('{alert}', alert).replace('{code}', used)
       const said = await bot.say(command, { name: 'you', id: 'U01YOU', email_address: 'dana@example.com' })
+      const asked = CODE.exec(said.at(-1) ?? '')?.[1]
+      code = asked ?? (typed.includes('{code}') ? '' : code)
+      const hide = (text: string): string =>
+        [used, asked].reduce<string>((t, c) => (c ? t.split(c).join(SHOWN_CODE) : t), text)
       // A progress line ("Still waiting for OpsGenie…") comes only when the machine is slow: left out.
       const replies = said.filter((reply, i) => i === said.length - 1 || !reply.endsWith('…'))
-      lines.push(`you>   ${command}`)
+      lines.push(`you>   ${hide(command)}`)
       for (const reply of replies) {
-        const [first, ...rest] = reply.split('\n')
+        const [first, ...rest] = hide(reply).split('\n')
         lines.push(`hubot> ${first}`, ...rest.map(line => `       ${line}`))
       }
     }
