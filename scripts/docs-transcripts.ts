@@ -14,6 +14,8 @@ export interface Transcript {
   name: string
   /** The page, relative to the project root. */
   page: string
+  /** Other pages that show the same recording between the same markers. */
+  alsoIn?: string[]
   /**
    * What is typed, in order; `{incident}` is the newest incident's id on the Statuspage stand-in,
    * `{alert}` the tinyId of `alert`, `{code}` the confirmation code the bot asked for last.
@@ -57,6 +59,26 @@ export const TRANSCRIPTS: Transcript[] = [
       '/status maintenance start',
       '/status maintenance complete: done',
       '/status email notifications?'
+    ]
+  },
+  {
+    name: 'incident',
+    page: 'docs/incidents.md',
+    alsoIn: ['README.md'],
+    alert: { message: 'Checkout API: error rate above 5% for 5 minutes', priority: 'P1' },
+    commands: [
+      '/incident start Checkout errors P1 on REST API',
+      '/incident lead me',
+      '/incident link #{alert}',
+      '/genie ack #{alert}',
+      '/incident public: We are looking into failed checkouts.',
+      '/incident update identified: A bad deploy; we are rolling it back.',
+      '/incident note rollback finished on all hosts',
+      '/incident',
+      '/incident resolve: Checkouts work again.',
+      '/incident postmortem publish',
+      '/incident confirm {code}',
+      '/incident history'
     ]
   }
 ]
@@ -135,10 +157,12 @@ export const normalize = (block: string): string =>
 export async function writeTranscripts (root: string): Promise<string[]> {
   const written: string[] = []
   for (const transcript of TRANSCRIPTS) {
-    const file = path.join(root, transcript.page)
-    const page = fs.readFileSync(file, 'utf8')
-    fs.writeFileSync(file, withTranscript(page, transcript.name, await record(transcript)))
-    written.push(transcript.page)
+    const block = await record(transcript)
+    for (const shown of [transcript.page, ...(transcript.alsoIn ?? [])]) {
+      const file = path.join(root, shown)
+      fs.writeFileSync(file, withTranscript(fs.readFileSync(file, 'utf8'), transcript.name, block))
+      written.push(shown)
+    }
   }
   return written
 }
