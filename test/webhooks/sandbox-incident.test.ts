@@ -10,6 +10,7 @@ import { startBot, type TestBot } from '../support/bots'
 import { allowLoopback, sleep } from '../sandbox/http'
 
 const SECRET = 'sandbox-incident-Secret-5Zr7'
+const SP_SECRET = 'sandbox-incident-Path-9Kd3Lq'
 const DANA = { name: 'dana', id: 'U7', email_address: 'dana@example.com' }
 /** A confirmation code as the bot asks for it (no 0/O, 1/I). */
 const CODE = /\bconfirm`? `?([A-HJ-NP-Z2-9]{4})\b/
@@ -36,13 +37,17 @@ for (const version of ['3.5', '14'] as const) {
       sandbox = await startSandbox({ alerting: 'opsgenie', actionDelayMs: 20, unpaginatedLimitMs: 0 })
       Object.assign(process.env, sandbox.env, {
         HUBOT_OPSGENIE_WEBHOOK_SECRET: SECRET,
+        HUBOT_STATUSPAGE_WEBHOOK_SECRET: SP_SECRET,
         HUBOT_OPSGENIE_ROOM: 'room1',
+        HUBOT_STATUSPAGE_ROOM: 'room1',
         HUBOT_WEBHOOK_COALESCE_MS: '0',
         HUBOT_OPSGENIE_CONFIRM_TIMEOUT_MS: '3000'
       })
       // Real time: the stand-ins process requests on real timers, which a hurried clock would outrun.
       bot = await startBot(version, { http: true, alias: '/', clock: systemClock })
+      // Both stand-ins send their webhooks to the bot, as `npm start` points them.
       og().webhooks.point({ url: `${bot.url!}/hubot/opsgenie`, headers: { 'X-Hubot-Secret': SECRET } })
+      sp().webhooks.point({ url: `${bot.url!}/hubot/statuspage/${SP_SECRET}` })
     })
 
     afterEach(async () => {
@@ -104,6 +109,7 @@ for (const version of ['3.5', '14'] as const) {
       expect(sp().state.postmortems[incident.id].published_at).to.be.a('string')
       expect(sp().state.postmortems[incident.id].body).to.equal(draft)
       expect(og().webhooks.failed).to.equal(0)
+      expect(sp().webhooks.failed).to.equal(0)
     })
   })
 }
