@@ -26,7 +26,7 @@ export interface Transcript {
 }
 
 /** A confirmation code where the bot asks for one (`… confirm K7QX`), and the one the page shows for every code. */
-const CODE = /\bconfirm`? `?([A-HJ-NP-Z2-9]{4})\b/
+export const CODE = /\bconfirm`? `?([A-HJ-NP-Z2-9]{4})\b/
 const SHOWN_CODE = 'K7QX'
 
 export const TRANSCRIPTS: Transcript[] = [
@@ -151,7 +151,7 @@ export const normalize = (block: string): string =>
     .replace(/\b[0-9a-f]{12}\b/g, '<id>')
     .replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}\b/g, '<time>')
     .replace(/\b\d{2}:\d{2}\b/g, '<time>')
-    .replace(/\b\d+(?:d|h|m|s)\b(?: \d+(?:d|h|m|s)\b)*/g, '<duration>')
+    .replace(/\b\d+(?:ms|d|h|m|s)\b(?: \d+(?:ms|d|h|m|s)\b)*/g, '<duration>')
     .replace(/\d+/g, '#')
 
 export async function writeTranscripts (root: string): Promise<string[]> {

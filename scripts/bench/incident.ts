@@ -8,14 +8,13 @@ import { startSandbox, type Sandbox } from '../../sandbox'
 import { runtimeOf } from '../../src/chat/runtime'
 import { systemClock } from '../../src/util/clock'
 import { startBot, type TestBot } from '../../test/support/bots'
+import { CODE } from '../docs-transcripts'
 
 interface Step {
   /** Typed as is, after `{tinyId}` (the arrived alert) and `{code}` (the last confirmation code) are filled in. */
   command: string
   /** The most calls this command may make (its target), when it has one. */
   atMost?: number
-  /** Empties the page cache first (the cold variant). */
-  cold?: boolean
 }
 
 const STEPS: Step[] = [
@@ -57,7 +56,7 @@ async function runStory (bot: TestBot, sandbox: Sandbox, tinyId: string, coldPub
     const replies = await bot.say(command, { name: 'dana', id: 'U7', email_address: 'dana@example.com' })
     const calls = requestsOf(sandbox).slice(before)
     const reply = replies.at(-1) ?? ''
-    code = /\b([A-HJ-NP-Z2-9]{4})\b(?=[^A-Z]*$)/.exec(reply)?.[1] ?? code
+    code = CODE.exec(reply)?.[1] ?? code
     const label = `${command}${coldPublic && command.startsWith('/incident public') ? ' (cold)' : ''}`
     const miss = !coldPublic && step.atMost !== undefined && calls.length > step.atMost
     if (miss) misses.push(`${label}: ${calls.length} calls (target ${step.atMost})`)
