@@ -8,7 +8,7 @@ import { conform, object, type Check } from '../http/validate'
 import type { AlertingBackend } from './backend'
 import { budgetOption, opsgenieDomain, perSecond } from './rate-policy'
 import {
-  actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, ownership, PAGE_SIZE, readRequestState, segment
+  ACTION_PATH, actionBody, alertQuery, collectPages, IDEMPOTENT_ACTIONS, ownership, PAGE_SIZE, readRequestState, segment
 } from './shared'
 import { createBody } from './paging'
 import type {
@@ -95,18 +95,6 @@ export function toAlert (raw: RawAlert): Alert {
     seen: raw.isSeen,
     ...ownership(raw)
   }
-}
-
-const ACTION_PATH: Record<AlertAction['name'], string> = {
-  acknowledge: 'acknowledge',
-  unacknowledge: 'unacknowledge',
-  close: 'close',
-  note: 'notes',
-  snooze: 'snooze',
-  responder: 'responders',
-  escalate: 'escalate',
-  assign: 'assign',
-  priority: 'priority'
 }
 
 export function createOpsGenieBackend (options: OpsGenieOptions): AlertingBackend {

@@ -27,6 +27,19 @@ export const IDEMPOTENT_ACTIONS: Record<AlertAction['name'], boolean> = {
 }
 
 /** The page size both vendors allow at most. */
+/** The path segment after /alerts/{id}/ for each action: the same on OpsGenie v2 and JSM Operations v1. */
+export const ACTION_PATH: Record<AlertAction['name'], string> = {
+  acknowledge: 'acknowledge',
+  unacknowledge: 'unacknowledge',
+  close: 'close',
+  note: 'notes',
+  snooze: 'snooze',
+  responder: 'responders',
+  escalate: 'escalate',
+  assign: 'assign',
+  priority: 'priority'
+}
+
 export const PAGE_SIZE = 100
 /** Stop paging after this many pages (OpsGenie refuses offset + limit beyond 20,000 anyway). */
 const MAX_PAGES = 200

@@ -26,7 +26,12 @@ export interface Shutdown {
   track(work: Promise<unknown>, abandon?: () => Promise<void>): void
   /** Stops (once): runs the onStop functions, waits for the tracked work, at most `waitMs`. */
   stop(): Promise<void>
+  /** The clock the bot waits on (the last moment before exit waits on it too). */
+  readonly clock: Clock
 }
+
+/** After the brain's save on a signal: a moment for hubot-redis-brain's last write to reach Redis. */
+const BRAIN_WRITE_GRACE_MS = 300
 
 export function createShutdown (clock: Clock, waitMs = SHUTDOWN_WAIT_MS): Shutdown {
   const first: Array<() => void> = []
@@ -41,6 +46,7 @@ export function createShutdown (clock: Clock, waitMs = SHUTDOWN_WAIT_MS): Shutdo
     await Promise.allSettled([...tracked.values()].map(abandon => abandon?.()))
   }
   return {
+    clock,
     get stopping () { return stopped !== undefined },
     onStop: (fn) => { first.push(fn) },
     track: (work, abandon) => {
@@ -90,13 +96,14 @@ function onSignal (signal: NodeJS.Signals): void {
   if (signalled) { exitBy(signal); return } // a second signal: stop at once
   signalled = true
   const robots = [...live]
+  const clock = robots[0]?.shutdown.clock
   void Promise.allSettled(robots.map(async ({ robot, shutdown }) => {
     robot.logger.info(`hubot-statuspage-opsgenie: ${signal}: posting held webhook events, finishing commands, saving the brain`)
     await shutdown.stop()
     robot.shutdown?.()
   })).then(async () => {
     // hubot-redis-brain's last write is on its way: a moment for it to reach Redis.
-    await new Promise(resolve => setTimeout(resolve, 300))
+    if (clock) await clock.sleep(BRAIN_WRITE_GRACE_MS)
     exitBy(signal)
   })
 }

@@ -20,7 +20,7 @@
 //     key: 'hubot-statuspage-opsgenie.incidents', name: 'incidents', version: 1, bound: 200,
 //     validate: (data, v) => v === 1 && isIncident(data) ? data : undefined
 //   })
-//   incidents.on(robot.brain).put(room, incident)      // .get(id), .list(), .remove(id)
+//   incidents.on(robot.brain).put(room, incident, now)   // .get(id), .list(), .remove(id, now); `now` from the clock
 //
 // and calls `watchBrain(robot)` once per robot (the runtime does it), so late data is merged at once
 // and the skip lines reach the robot's log. `validate` may upgrade an older version's data; return
@@ -57,9 +57,9 @@ interface StoreHandle<T> {
   get(id: string): T | undefined
   /** Every live record's data, oldest first. */
   list(): T[]
-  put(id: string, data: T, at?: number): void
+  put(id: string, data: T, at: number): void
   /** True when there was a live record to remove. */
-  remove(id: string, at?: number): boolean
+  remove(id: string, at: number): boolean
 }
 
 export interface Store<T> {
@@ -123,8 +123,8 @@ export function defineStore<T> (spec: StoreSpec<T>): Store<T> {
         return record && !('gone' in record) ? record.data as T : undefined
       },
       list: () => [...stateOf(brain).records.values()].flatMap(r => 'gone' in r ? [] : [r.data as T]),
-      put: (id, data, at = Date.now()) => { change(brain, { v: spec.version, id, at, data }) },
-      remove: (id, at = Date.now()) => {
+      put: (id, data, at) => { change(brain, { v: spec.version, id, at, data }) },
+      remove: (id, at) => {
         const record = stateOf(brain).records.get(id)
         if (!record || 'gone' in record) return false
         change(brain, { v: spec.version, id, at: Math.max(at, record.at), gone: true })

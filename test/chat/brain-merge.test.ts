@@ -33,7 +33,7 @@ for (const version of HUBOT_VERSIONS) {
       const saved = Array.from({ length: HISTORY_LIMIT }, (_, n) => entry(n, 'bob'))
       // Written in this process before Redis answered.
       appendHistory(bot.robot.brain, 'statuspage', entry(HISTORY_LIMIT + 1))
-      setIdentity(bot.robot.brain, 'U2', { username: 'trinity@opsgenie.com', setAt: '2026-11-02T00:00:00.000Z' })
+      setIdentity(bot.robot.brain, 'U2', { username: 'trinity@opsgenie.com', setAt: '2026-11-02T00:00:00.000Z' }, Date.parse('2026-12-01T00:00:00.000Z'))
       bot.robot.brain.mergeData({
         _private: {
           [AUDIT_KEYS.statuspage]: saved,

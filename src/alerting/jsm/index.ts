@@ -17,7 +17,7 @@ import { BadResponseError, NotFoundError } from '../../http/errors'
 import type { AlertingBackend } from '../backend'
 import { budgetOption, perSecond } from '../rate-policy'
 import {
-  alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, requestIdOf, segment
+  ACTION_PATH, alertQuery, collectPages, IDEMPOTENT_ACTIONS, PAGE_SIZE, readRequestState, requestIdOf, segment
 } from '../shared'
 import type { Accepted, Actor, Alert, AlertAction, AlertRef, Attribution, Schedule, UserLookup } from '../types'
 import { listValues, toJsmAlert, unwrap, type JsmList, type RawJsmAlert } from './alerts'
@@ -56,18 +56,6 @@ export interface JsmOptions {
 
 const jsmRestUrl = (gateway: string, cloudId: string): string =>
   `${gateway.replace(/\/+$/, '')}/jsm/ops/api/${encodeURIComponent(cloudId)}/v1`
-
-const REST_ACTION: Record<AlertAction['name'], string> = {
-  acknowledge: 'acknowledge',
-  unacknowledge: 'unacknowledge',
-  close: 'close',
-  note: 'notes',
-  snooze: 'snooze',
-  responder: 'responders',
-  escalate: 'escalate',
-  assign: 'assign',
-  priority: 'priority'
-}
 
 /**
  * The REST API's body: no `user` (JSM credits the token's account whatever is sent). Escalate by
@@ -160,7 +148,7 @@ export function createJsmBackend (options: JsmOptions): AlertingBackend {
       if (accepted.kind === 'queued') viaIntegration.add(accepted.requestId)
       return accepted
     }
-    const path = `/alerts/${segment(alertId)}/${REST_ACTION[action.name]}`
+    const path = `/alerts/${segment(alertId)}/${ACTION_PATH[action.name]}`
     const method = action.name === 'priority' ? 'PATCH' : 'POST'
     const body = restBody(action)
     const response = await rest.request<unknown>(method, path, { body, idempotent: IDEMPOTENT_ACTIONS[action.name] })

@@ -7,9 +7,19 @@ import { verifyHint } from './people-format'
 const named = (user: UserInfo): string =>
   user.fullName && user.fullName !== user.username ? `${user.username} (${user.fullName})` : user.username
 
+export interface ClaimNoted {
+  chatName: string
+  user: UserInfo
+  /** The chat account's email ('' when the adapter gives none). */
+  email: string
+  /** The name actions go out under until the claim is verified. */
+  actor: string
+  service: string
+  prefix: string
+}
+
 /** A claim stored but not verified: shown, never used to act in that name. */
-export function formatClaimNoted (chatName: string, user: UserInfo, email: string, actor: string, service: string,
-  prefix: string): string {
+export function formatClaimNoted ({ chatName, user, email, actor, service, prefix }: ClaimNoted): string {
   const why = email
     ? `your chat account's email is ${email}, not that address`
     : 'your chat account gives me no email to check it against'

@@ -79,13 +79,14 @@ export function getIdentity (brain: HubotBrain, userId: string): Identity | unde
   return identities.on(brain).get(userId)
 }
 
-export function setIdentity (brain: HubotBrain, userId: string, identity: Identity): void {
-  identities.on(brain).put(userId, identity, timeOf(identity) || Date.now())
+/** `now`: the clock's time, used when the identity carries no readable `setAt`. */
+export function setIdentity (brain: HubotBrain, userId: string, identity: Identity, now: number): void {
+  identities.on(brain).put(userId, identity, timeOf(identity) || now)
 }
 
 /** True when there was something to forget. */
-export function forgetIdentity (brain: HubotBrain, userId: string): boolean {
-  return identities.on(brain).remove(userId, Date.now())
+export function forgetIdentity (brain: HubotBrain, userId: string, now: number): boolean {
+  return identities.on(brain).remove(userId, now)
 }
 
 /** The email the chat adapter gives for this person (Slack, classic Campfire), trimmed; '' when none. */

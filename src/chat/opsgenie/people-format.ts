@@ -16,10 +16,17 @@ export function tokenActorNote (service: string, attribution: Attribution): stri
   return `${service} shows the bot's API token account as the actor${fix}.`
 }
 
-/** `ack`: whose name acknowledge (and close, notes) goes out under; `other`: the same for unacknowledge and snooze. */
-export function formatIdentitySet (
-  chatName: string, user: UserInfo, service: string, ack: Attribution, other: Attribution
-): string {
+export interface IdentitySet {
+  chatName: string
+  user: UserInfo
+  service: string
+  /** Whose name acknowledge (and close, notes) goes out under. */
+  ack: Attribution
+  /** The same for unacknowledge and snooze. */
+  other: Attribution
+}
+
+export function formatIdentitySet ({ chatName, user, service, ack, other }: IdentitySet): string {
   const note = tokenActorNote(service, ack)
   const after = note
     ? ` Note: ${note}`
@@ -48,9 +55,18 @@ export function formatNoSuchAccount (accountId: string, service: string): string
   return `${service} has no account ${accountId}. Nothing was stored; copy the id from the end of your Atlassian profile's address.`
 }
 
-/** `unverifiedActor`: the name actions go out under instead, when the identity is only a claim. */
-export function formatWhoami (identity: Identity, service: string, prefix: string, reresolvedFrom?: string,
-  unverifiedActor?: string): string {
+export interface WhoamiContext {
+  service: string
+  prefix: string
+  /** When the identity was looked up again on this backend: the date it had been set. */
+  reresolvedFrom?: string
+  /** The name actions go out under instead, when the identity is only a claim. */
+  unverifiedActor?: string
+}
+
+export function formatWhoami (
+  identity: Identity, { service, prefix, reresolvedFrom, unverifiedActor }: WhoamiContext
+): string {
   const how = reresolvedFrom
     ? `looked up again in ${service}: you had set it on ${reresolvedFrom}`
     : identity.verified === 'admin' ? 'recorded by an identity admin' : `set with ${prefix}genie me as`

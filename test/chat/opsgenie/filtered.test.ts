@@ -36,7 +36,7 @@ for (const version of HUBOT_VERSIONS) {
     })
 
     it('acknowledges the alerts owned by me (my verified identity) and those tagged db (any case)', async () => {
-      setIdentity(bot.robot.brain, 'U1', { username: 'alice@example.com', setAt: new Date().toISOString(), verified: 'admin', recordedBy: 'U9' })
+      setIdentity(bot.robot.brain, 'U1', { username: 'alice@example.com', setAt: new Date().toISOString(), verified: 'admin', recordedBy: 'U9' }, Date.parse('2026-12-01T00:00:00.000Z'))
       const scope = mockList(opsgenie(), OPEN_UNACKED, MIX)
       mockAction(scope, uuid(13))
       expect(await bot.say('/genie ack mine', { ...ALICE, email_address: '' })).to.deep.equal(
@@ -49,7 +49,7 @@ for (const version of HUBOT_VERSIONS) {
     })
 
     it('refuses genie ack mine from someone whose identity is not verified, before any request', async () => {
-      setIdentity(bot.robot.brain, 'U2', { username: 'neo@opsgenie.com', setAt: new Date().toISOString() })
+      setIdentity(bot.robot.brain, 'U2', { username: 'neo@opsgenie.com', setAt: new Date().toISOString() }, Date.parse('2026-12-01T00:00:00.000Z'))
       const [reply] = await bot.say('/genie ack mine', { name: 'mallory', id: 'U2' })
       expect(reply).to.equal('I don\'t know who you are in OpsGenie: say /genie me as <email> first. Nothing was changed.')
     })

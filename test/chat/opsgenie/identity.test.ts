@@ -6,19 +6,27 @@ function fakeBrain (): { get(k: string): unknown, set(k: string, v: unknown): vo
   return { data, get: k => data[k] ?? null, set: (k, v) => { data[k] = v } }
 }
 
+const NOW = Date.parse('2026-11-25T00:00:00.000Z')
+
 describe('identity', () => {
   const neo = { username: 'neo@opsgenie.com', fullName: 'Thomas Anderson', setAt: '2026-11-24T00:00:00.000Z' }
 
   it('stores, reads and forgets one person\'s identity by chat user id under one brain key', () => {
     const brain = fakeBrain()
-    setIdentity(brain, 'U1', neo)
-    setIdentity(brain, 'U2', { ...neo, username: 'trinity@opsgenie.com' })
+    setIdentity(brain, 'U1', neo, NOW)
+    setIdentity(brain, 'U2', { ...neo, username: 'trinity@opsgenie.com' }, NOW)
     expect(getIdentity(brain, 'U1')).to.deep.equal(neo)
     expect(Object.keys(brain.data)).to.deep.equal([BRAIN_KEY])
-    expect(forgetIdentity(brain, 'U1')).to.equal(true)
-    expect(forgetIdentity(brain, 'U1')).to.equal(false)
+    expect(forgetIdentity(brain, 'U1', NOW)).to.equal(true)
+    expect(forgetIdentity(brain, 'U1', NOW)).to.equal(false)
     expect(getIdentity(brain, 'U1')).to.equal(undefined)
     expect(getIdentity(brain, 'U2')?.username).to.equal('trinity@opsgenie.com')
+  })
+
+  it('orders an identity with no readable setAt by the clock time it was stored at', () => {
+    const brain = fakeBrain()
+    setIdentity(brain, 'U1', { username: 'neo@opsgenie.com', setAt: 'not a time' }, NOW)
+    expect(JSON.stringify(brain.data[BRAIN_KEY])).to.include(`"at":${NOW}`)
   })
 
   it('acts as the mapped username first, then the chat email, then the chat name', () => {
@@ -35,8 +43,8 @@ describe('identity', () => {
 
   it('gives an identity to act with only when verified, or when the chat email is that very address', () => {
     const brain = fakeBrain()
-    setIdentity(brain, 'U1', neo)
-    setIdentity(brain, 'U2', { ...neo, verified: 'admin', recordedBy: 'U9' })
+    setIdentity(brain, 'U1', neo, NOW)
+    setIdentity(brain, 'U2', { ...neo, verified: 'admin', recordedBy: 'U9' }, NOW)
     expect(verifiedIdentity(brain, { id: 'U1' })).to.equal(undefined)
     expect(verifiedIdentity(brain, { id: 'U1', email_address: 'mallory@example.com' })).to.equal(undefined)
     expect(verifiedIdentity(brain, { id: 'U1', email_address: ' NEO@opsgenie.com ' })?.username).to.equal('neo@opsgenie.com')

@@ -30,7 +30,7 @@ function remember (ctx: GenieContext, user: UserInfo, how: Verification, userId 
     ...(how.verified ? { verified: how.verified } : {}),
     ...(how.recordedBy ? { recordedBy: how.recordedBy } : {})
   }
-  setIdentity(ctx.brain, userId, identity)
+  setIdentity(ctx.brain, userId, identity, ctx.now())
   return identity
 }
 
@@ -38,10 +38,14 @@ function remember (ctx: GenieContext, user: UserInfo, how: Verification, userId 
 function claimReply (ctx: GenieContext, user: UserInfo, identity: Identity): string {
   const backend = ctx.backend()
   if (identity.verified) {
-    return formatIdentitySet(ctx.user.name, user, backend.service, backend.attribution('acknowledge'), backend.attribution('snooze'))
+    return formatIdentitySet({
+      chatName: ctx.user.name, user, service: backend.service, ack: backend.attribution('acknowledge'), other: backend.attribution('snooze')
+    })
   }
   const actor = actorName(ctx.user, undefined).name
-  return formatClaimNoted(ctx.user.name, user, chatEmail(ctx.user), actor, backend.service, ctx.prefix)
+  return formatClaimNoted({
+    chatName: ctx.user.name, user, email: chatEmail(ctx.user), actor, service: backend.service, prefix: ctx.prefix
+  })
 }
 
 export async function meAs (ctx: GenieContext, email: string): Promise<string> {
@@ -108,13 +112,15 @@ export async function whoami (ctx: GenieContext): Promise<string> {
   if (current.identity) {
     const verified = isVerified(current.identity, ctx.user)
     const actor = verified ? undefined : actorName(ctx.user, undefined).name
-    return formatWhoami(current.identity, ctx.service, ctx.prefix, current.reresolvedFrom, actor)
+    return formatWhoami(current.identity, {
+      service: ctx.service, prefix: ctx.prefix, reresolvedFrom: current.reresolvedFrom, unverifiedActor: actor
+    })
   }
   return formatWhoamiUnset(actorName(ctx.user, undefined), ctx.service, ctx.prefix)
 }
 
 export function forgetMe (ctx: GenieContext): string {
-  return formatForgotten(forgetIdentity(ctx.brain, ctx.user.id), ctx.service)
+  return formatForgotten(forgetIdentity(ctx.brain, ctx.user.id, ctx.now()), ctx.service)
 }
 
 export async function onCall (ctx: GenieContext, name?: string): Promise<string> {
