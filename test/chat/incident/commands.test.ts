@@ -100,6 +100,26 @@ for (const version of HUBOT_VERSIONS) {
       expect(log).to.contain('incident resolve')
     })
 
+    it('links an existing Statuspage incident, ends one that never went public, and lists the commands', async () => {
+      expect(await say('/incident help')).to.match(/^incident commands:\n\/incident start <title> \[P1-P5\] \[on <components>\] - Declare/)
+      await say('/incident start Webhooks late P4')
+      expect(await say('/incident link zzzzzzzzzzzz')).to.equal('Statuspage has no incident zzzzzzzzzzzz. Nothing was linked.')
+      const seeded = sandbox.statuspage!.state.incidents.find(i => i.name === 'Delayed GitHub webhook deliveries')!
+      expect(await say(`/incident link ${seeded.id}`)).to.equal(
+        'Linked Statuspage incident Delayed GitHub webhook deliveries (identified) to "Webhooks late".')
+      expect(await say('/incident')).to.contain('Public: Statuspage incident Delayed GitHub webhook deliveries https://stspg.io/sbx01.')
+      expect(await say(`/incident link ${seeded.id}`)).to.match(/is already public as Statuspage incident .* Nothing was changed\.$/)
+      expect(await say('/incident history')).to.match(/"Webhooks late" P4: still open after .*, no linked alert acknowledged\.$/)
+      expect(writes()).to.deep.equal([])
+    })
+
+    it('ends an incident that never went public without a draft', async () => {
+      await say('/incident start Builds slow P3')
+      expect(await say('/incident resolve')).to.equal('Ended "Builds slow". It was never public, so there is no postmortem draft on Statuspage; ' +
+        '/incident history keeps it.')
+      expect(writes()).to.deep.equal([])
+    })
+
     it('publishes only with the right code from the same person', async () => {
       await say('/incident start Checkout errors P3 on REST API')
       await say('/incident public: looking')

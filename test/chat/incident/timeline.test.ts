@@ -3,7 +3,7 @@
 import { expect } from 'chai'
 import { applyAudit } from '../../../src/chat/incident/from-audit'
 import { TIMELINE_SHOWN, timelineReply } from '../../../src/chat/incident/format'
-import { TIMELINE_LIMIT, withEntry, type IncidentRecord } from '../../../src/chat/incident/model'
+import { incidentStore, TIMELINE_LIMIT, withEntry, type IncidentRecord } from '../../../src/chat/incident/model'
 import type { AuditEntry } from '../../../src/chat/audit/store'
 
 const T0 = Date.UTC(2026, 11, 4, 1, 0)
@@ -48,5 +48,26 @@ describe('the incident timeline', () => {
     expect(status.alerts).to.deep.equal([])
     expect(status.timeline[0].text).to.equal('status set: API major_outage (done)')
     expect(applyAudit(incident(), entry('incident public', [{ id: 'x', action: 'incident', outcome: 'done' }], 'Statuspage'), T0).timeline).to.deep.equal([])
+  })
+})
+
+describe('the incident store', () => {
+  it('reads back valid records from a brain and skips malformed ones', () => {
+    const values = new Map<string, unknown>()
+    const good = { ...incident(), id: 'room1@2', startedAt: T0 + 1 }
+    values.set('hubot-statuspage-opsgenie.incidents', {
+      format: 1,
+      records: [
+        { v: 1, id: 'room1@1', at: T0, data: { ...incident(), severity: 'P9' } },
+        { v: 1, id: 'room1@2', at: T0 + 1, data: good }
+      ]
+    })
+    const brain = { get: (key: string) => values.get(key), set: (key: string, value: unknown) => values.set(key, value) }
+    const store = incidentStore(brain)
+    expect(store.inRoom('room1')).to.deep.equal([good])
+    expect(store.open('room1')).to.deep.equal(good)
+    store.save({ ...good, endedAt: T0 + 5 }, T0 + 5)
+    expect(store.open('room1')).to.equal(undefined)
+    expect(incidentStore(brain).inRoom('room1')[0].endedAt).to.equal(T0 + 5)
   })
 })
