@@ -62,7 +62,10 @@ describe('the incident store', () => {
         { v: 1, id: 'room1@2', at: T0 + 1, data: good }
       ]
     })
-    const brain = { get: (key: string) => values.get(key), set: (key: string, value: unknown) => values.set(key, value) }
+    const brain = {
+      get: (key: string) => values.get(key),
+      set: (key: string, value: unknown) => values.set(key, value)
+    }
     const store = incidentStore(brain)
     expect(store.inRoom('room1')).to.deep.equal([good])
     expect(store.open('room1')).to.deep.equal(good)
