@@ -22,7 +22,9 @@ describe('the package metadata', () => {
   })
 
   it('gives the adapter its own metadata, license and changelog, as a workspace of this repository', () => {
-    expect(pkg.workspaces).to.deep.equal(['packages/hubot-once-campfire'])
+    // Besides the adapter, only private test workspaces (test/e2e/redis-brain puts hubot-redis-brain 3.x in the cache).
+    expect(pkg.workspaces).to.deep.equal(['packages/hubot-once-campfire', 'test/e2e/redis-brain'])
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'test/e2e/redis-brain/package.json'), 'utf8')).private).to.equal(true)
     expect(adapter.license).to.equal('MIT')
     expect(adapter.repository).to.deep.include({ url: pkg.repository.url, directory: 'packages/hubot-once-campfire' })
     expect(adapter.homepage).to.match(/^https:\/\/github\.com\/[^/]+\/hubot-statuspage-opsgenie\/tree\/main\/packages\/hubot-once-campfire#readme$/)

@@ -13,6 +13,8 @@ export interface BotProcess {
   output(): string
   say(text: string, user?: string, options?: { email?: string, timeoutMs?: number }): Promise<SayResult>
   stop(): Promise<void>
+  /** SIGTERM to the bot's process group and waits (at most `timeoutMs`) for it to exit by itself: how it ended. */
+  terminate(timeoutMs?: number): Promise<string>
 }
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
@@ -46,7 +48,9 @@ export async function startBotProcess (bot: BotFolder, options: StartBotOptions)
   let exited: string | undefined
   child.stdout?.on('data', (d: Buffer) => { output += d.toString() })
   child.stderr?.on('data', (d: Buffer) => { output += d.toString() })
-  child.on('exit', (code, signal) => { exited = `exited with ${signal ?? code}` })
+  const exit = new Promise<string>(resolve => {
+    child.on('exit', (code, signal) => { exited = `exited with ${signal ?? code}`; resolve(exited) })
+  })
   child.on('error', (err) => { exited = `could not start: ${err.message}` })
 
   const stop = async (): Promise<void> => {
@@ -81,7 +85,15 @@ export async function startBotProcess (bot: BotFolder, options: StartBotOptions)
         if (!response.ok) throw new Error(`loopback adapter answered ${response.status}: ${await response.text()}`)
         return await response.json() as SayResult
       },
-      stop
+      stop,
+      terminate: async (timeoutMs = 10_000) => {
+        if (exited || child.pid === undefined) return exited ?? 'not started'
+        process.kill(-child.pid, 'SIGTERM') // the bot's process group: its bin may be a wrapper
+        const late = sleep(timeoutMs).then(() => 'still running')
+        const how = await Promise.race([exit, late])
+        if (how === 'still running') await stop()
+        return how
+      }
     }
   } catch (err) {
     await stop()

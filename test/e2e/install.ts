@@ -59,6 +59,10 @@ export interface InstallOptions {
   scripts?: string[]
   /** Install the loopback test adapter (default true). */
   loopback?: boolean
+  /** More packages from the npm cache, as `name@version` (e.g. hubot-redis-brain@3.0.1). */
+  packages?: string[]
+  /** external-scripts.json (default: this package alone). */
+  externalScripts?: string[]
 }
 
 /** A bot folder for `kind` with the package (from `tarball`) listed in external-scripts.json. */
@@ -68,11 +72,11 @@ export async function installBot (
   const dir = path.join(parent, options.folder ?? `bot-${kind.replace('.', '')}`)
   fs.mkdirSync(dir, { recursive: true })
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `e2e-bot-${kind.replace('.', '')}`, version: '1.0.0', private: true }, null, 2))
-  fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(['hubot-statuspage-opsgenie'], null, 2))
+  fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(options.externalScripts ?? ['hubot-statuspage-opsgenie'], null, 2))
   const deps = kind === '14' ? ['hubot@14.1.0'] : ['hubot@3.5.0', 'coffeescript@2.7.0']
   const started = Date.now()
   try {
-    await run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...(options.tarballs ?? []), ...deps], { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
+    await run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...(options.tarballs ?? []), ...deps, ...(options.packages ?? [])], { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
   } catch (err) {
     const e = err as { stderr?: string, message: string }
     throw new Error(`npm install in ${dir} failed: ${e.stderr || e.message}`)
