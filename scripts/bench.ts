@@ -10,6 +10,8 @@
 // 2. Every Statuspage command, cold (empty cache) and warm: calls and round trips on a 10- and a
 //    300-component page.
 // 3. genie page: calls and round trips of one page (scripts/bench/page.ts).
+// 4. incident: the calls of each command of one whole incident, against the sandbox's stand-ins
+//    (scripts/bench/incident.ts); `incident public` on a warm cache is one POST.
 //
 // A benchmark, not a test (not in npm test): it exits 1 when a target is missed.
 
@@ -18,6 +20,7 @@ import { runtimeOf } from '../src/chat/runtime'
 import { startBot, type TestBot } from '../test/support/bots'
 import { HANDLED_EVENT } from '../src/chat/room'
 import { peakPerWindow, roundTrips, type CallRecord } from './bench/stand-in'
+import { benchIncident } from './bench/incident'
 import { benchPage } from './bench/page'
 import { StandInThread } from './bench/worker'
 
@@ -209,7 +212,8 @@ async function main (): Promise<void> {
     const budget = await benchBudget(bot, standIn)
     const statuspage = await benchStatuspage(bot, standIn)
     const page = await benchPage(standIn)
-    const ok = grid && budget && statuspage && page
+    const incident = await benchIncident()
+    const ok = grid && budget && statuspage && page && incident
     console.log(ok ? '\nevery target met' : '\nA TARGET WAS MISSED')
     process.exitCode = ok ? 0 : 1
   } finally {

@@ -14,9 +14,20 @@ export interface Transcript {
   name: string
   /** The page, relative to the project root. */
   page: string
-  /** What is typed, in order; `{incident}` is the newest incident's id on the Statuspage stand-in. */
+  /** Other pages that show the same recording between the same markers. */
+  alsoIn?: string[]
+  /**
+   * What is typed, in order; `{incident}` is the newest incident's id on the Statuspage stand-in,
+   * `{alert}` the tinyId of `alert`, `{code}` the confirmation code the bot asked for last.
+   */
   commands: string[]
+  /** An alert that arrives from monitoring before the first command. */
+  alert?: { message: string, priority: 'P1' | 'P2' | 'P3' | 'P4' | 'P5' }
 }
+
+/** A confirmation code where the bot asks for one (`… confirm K7QX`), and the one the page shows for every code. */
+export const CODE = /\bconfirm`? `?([A-HJ-NP-Z2-9]{4})\b/
+const SHOWN_CODE = 'K7QX'
 
 export const TRANSCRIPTS: Transcript[] = [
   {
@@ -49,6 +60,26 @@ export const TRANSCRIPTS: Transcript[] = [
       '/status maintenance complete: done',
       '/status email notifications?'
     ]
+  },
+  {
+    name: 'incident',
+    page: 'docs/incidents.md',
+    alsoIn: ['README.md'],
+    alert: { message: 'Checkout API: error rate above 5% for 5 minutes', priority: 'P1' },
+    commands: [
+      '/incident start Checkout errors P1 on REST API',
+      '/incident lead me',
+      '/incident link #{alert}',
+      '/genie ack #{alert}',
+      '/incident public: We are looking into failed checkouts.',
+      '/incident update identified: A bad deploy; we are rolling it back.',
+      '/incident note rollback finished on all hosts',
+      '/incident',
+      '/incident resolve: Checkouts work again.',
+      '/incident postmortem publish',
+      '/incident confirm {code}',
+      '/incident history'
+    ]
   }
 ]
 
@@ -64,16 +95,24 @@ export async function record (transcript: Transcript): Promise<string> {
   // Real time: the stand-ins process requests on real timers, which a hurried clock's polling could outrun.
   const bot = await startBot('14', { alias: '/', clock: systemClock })
   const lines: string[] = []
+  // Codes are random: each is shown as SHOWN_CODE, in the reply that asks for it and where it is typed.
+  let code = ''
   try {
+    const alert = transcript.alert ? sandbox.opsgenie!.createAlert(transcript.alert).tinyId : ''
     for (const typed of transcript.commands) {
       const incident = sandbox.statuspage?.state.incidents.find(i => !i.scheduled_for)?.id ?? ''
-      const command = typed.replace('{incident}', incident)
+      const used = code
+      const command = typed.replace('{incident}', incident).replace('{alert}', alert).replace('{code}', used)
       const said = await bot.say(command, { name: 'you', id: 'U01YOU', email_address: 'dana@example.com' })
+      const asked = CODE.exec(said.at(-1) ?? '')?.[1]
+      code = asked ?? (typed.includes('{code}') ? '' : code)
+      const hide = (text: string): string =>
+        [used, asked].reduce<string>((t, c) => (c ? t.split(c).join(SHOWN_CODE) : t), text)
       // A progress line ("Still waiting for OpsGenie…") comes only when the machine is slow: left out.
       const replies = said.filter((reply, i) => i === said.length - 1 || !reply.endsWith('…'))
-      lines.push(`you>   ${command}`)
+      lines.push(`you>   ${hide(command)}`)
       for (const reply of replies) {
-        const [first, ...rest] = reply.split('\n')
+        const [first, ...rest] = hide(reply).split('\n')
         lines.push(`hubot> ${first}`, ...rest.map(line => `       ${line}`))
       }
     }
@@ -112,16 +151,18 @@ export const normalize = (block: string): string =>
     .replace(/\b[0-9a-f]{12}\b/g, '<id>')
     .replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}\b/g, '<time>')
     .replace(/\b\d{2}:\d{2}\b/g, '<time>')
-    .replace(/\b\d+(?:d|h|m|s)\b(?: \d+(?:d|h|m|s)\b)*/g, '<duration>')
+    .replace(/\b\d+(?:ms|d|h|m|s)\b(?: \d+(?:ms|d|h|m|s)\b)*/g, '<duration>')
     .replace(/\d+/g, '#')
 
 export async function writeTranscripts (root: string): Promise<string[]> {
   const written: string[] = []
   for (const transcript of TRANSCRIPTS) {
-    const file = path.join(root, transcript.page)
-    const page = fs.readFileSync(file, 'utf8')
-    fs.writeFileSync(file, withTranscript(page, transcript.name, await record(transcript)))
-    written.push(transcript.page)
+    const block = await record(transcript)
+    for (const shown of [transcript.page, ...(transcript.alsoIn ?? [])]) {
+      const file = path.join(root, shown)
+      fs.writeFileSync(file, withTranscript(fs.readFileSync(file, 'utf8'), transcript.name, block))
+      written.push(shown)
+    }
   }
   return written
 }

@@ -65,4 +65,5 @@ export interface HubotRobot {
   auth?: unknown
   respond(pattern: RegExp, options: { id: string }, callback: (res: HubotResponse) => unknown): void
   emit(event: string, ...args: unknown[]): unknown
+  on?(event: string, listener: (...args: unknown[]) => void): unknown
 }

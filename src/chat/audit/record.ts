@@ -8,6 +8,9 @@ import { auditLogLine } from './format'
 import { appendHistory, overallOutcome, type AuditEntry } from './store'
 import type { AuditTrail } from './trail'
 
+/** Emitted on the robot with `(entry, at)` once a command's writes are recorded (the incident timeline listens). */
+export const AUDITED_EVENT = 'hubot-statuspage-opsgenie:audited'
+
 export interface AuditRecord {
   /** Which history it goes to. */
   service: GuardedService
@@ -36,4 +39,5 @@ export function recordAudit (robot: HubotRobot, record: AuditRecord): void {
   }
   robot.logger.info(redact(auditLogLine(entry), secrets))
   appendHistory(robot.brain, service, entry)
+  robot.emit(AUDITED_EVENT, entry, record.at)
 }

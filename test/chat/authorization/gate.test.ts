@@ -130,6 +130,7 @@ for (const version of HUBOT_VERSIONS) {
       it('says at start who may write, once for each service', () => {
         const lines = bot.logs.filter(l => /are allowed for|are open to everyone/.test(l))
         expect(lines).to.deep.equal([
+          'info: [incident.incident] incident start/lead/comms/note/link/public/update/resolve/postmortem (changing Statuspage) are allowed for user U1, user U7, from any room.',
           'info: [opsgenie.genie] genie ack/unack/close/close all/confirm/note/snooze/take/page/escalate/assign/priority (changing OpsGenie) are allowed for user U1, from any room.',
           'info: [statuspage.status] status set/open/update/resolve/maintenance (changing Statuspage) are allowed for user U1, user U7, from any room.'
         ])
@@ -233,6 +234,8 @@ for (const version of HUBOT_VERSIONS) {
         og.expectDone(scope)
         const open = bot.logs.filter(l => l.includes('open to everyone'))
         expect(open).to.deep.equal([
+          'info: [incident.incident] incident start/lead/comms/note/link/public/update/resolve/postmortem (changing Statuspage) are open to everyone in every room: ' +
+            'set HUBOT_STATUSPAGE_WRITERS and/or HUBOT_STATUSPAGE_WRITE_ROOMS to limit them.',
           'info: [opsgenie.genie] genie ack/unack/close/close all/confirm/note/snooze/take/page/escalate/assign/priority (changing OpsGenie) are open to everyone in every room: ' +
             'set HUBOT_OPSGENIE_WRITERS and/or HUBOT_OPSGENIE_WRITE_ROOMS to limit them.',
           'info: [statuspage.status] status set/open/update/resolve/maintenance (changing Statuspage) are open to everyone in every room: ' +

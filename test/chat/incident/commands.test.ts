@@ -1,0 +1,140 @@
+// The incident commands on real robots (Hubot 3.5 and 14) against the sandbox's stand-ins: bad input
+// gets one clear answer and makes no write (the stand-ins' request logs are read), a second start is
+// refused, a failure halfway (the incident resolved, the draft refused) is reported as exactly that,
+// and the incident's writes are on the audit trail.
+import { expect } from 'chai'
+import { startSandbox, type Sandbox } from '../../../sandbox'
+import { startBot, HUBOT_VERSIONS, type TestBot } from '../../support/bots'
+import { allowLoopback } from '../../sandbox/http'
+
+const DANA = { name: 'dana', id: 'U7', email_address: 'dana@example.com' }
+
+for (const version of HUBOT_VERSIONS) {
+  describe(`incident commands (Hubot ${version})`, () => {
+    allowLoopback()
+    let sandbox: Sandbox
+    let bot: TestBot
+    const requests = () => [...sandbox.statuspage!.requests, ...sandbox.opsgenie!.requests]
+    const writes = () => requests().filter(r => r.method !== 'GET')
+    const say = async (text: string): Promise<string> => (await bot.say(text, DANA)).join('\n')
+
+    beforeEach(async () => {
+      sandbox = await startSandbox({ alerting: 'opsgenie', actionDelayMs: 0, unpaginatedLimitMs: 0 })
+      Object.assign(process.env, sandbox.env)
+      bot = await startBot(version, { alias: '/' })
+    })
+    afterEach(async () => {
+      await bot?.stop()
+      await sandbox?.stop()
+    })
+
+    it('answers bad input clearly and sends nothing', async () => {
+      expect(await say('/incident')).to.match(/^No open incident in this room\. Declare one: \/incident start/)
+      for (const typed of ['/incident note hello', '/incident public: x', '/incident resolve', '/incident lead me', '/incident timeline']) {
+        expect(await say(typed), typed).to.match(/^No open incident in this room/)
+      }
+      expect(await say('/incident postmortem publish')).to.match(/^No postmortem draft to publish in this room.*Nothing was published\.$/)
+      expect(await say('/incident confirm ABCD')).to.equal('Nothing was published: nothing is waiting for your confirmation here. ' +
+        'Ask again with /incident postmortem publish.')
+      expect(await say('/incident frobnicate')).to.equal('"frobnicate" is not an incident command. Try: /incident help')
+      expect(await say('/incident link #abc')).to.match(/^alerts are given by their number, e\.g\. #12\. Try: \/incident link/)
+      expect(requests()).to.deep.equal([])
+
+      // An unknown component: refused with the closest names; only the page was read, nothing declared.
+      expect(await say('/incident start Checkout errors P1 on REST APU')).to.match(/^No component is called "REST APU" \(did you mean: REST API\?\)\. Nothing was declared\./)
+      expect(await say('/incident')).to.match(/^No open incident/)
+      expect(writes()).to.deep.equal([])
+
+      expect(await say('/incident start Checkout errors P1 on REST API')).to.match(/^Incident "Checkout errors" declared \(P1 on REST API\) by dana\. Nothing is public yet\./)
+      expect(await say('/incident start Another one')).to.match(/^This room already has an open incident: "Checkout errors" \(P1, declared by dana .* ago\)\. Nothing new was declared\./)
+      expect(await say('/incident lead bobb')).to.match(/^I know nobody in this chat called "bobb"\. Nothing was changed\./)
+      expect(await say('/incident link #99999')).to.equal('No open or known alert #99999: not linked.')
+      expect(await say('/incident update: no public incident yet')).to.match(/^"Checkout errors" is not public yet: nothing to update\./)
+      expect(writes()).to.deep.equal([])
+    })
+
+    it('keeps roles, notes and links on the timeline and shows them', async () => {
+      await say('/incident start Checkout errors P2 on REST API, Dashboard')
+      expect(await say('/incident lead me')).to.equal('Lead of "Checkout errors": dana.')
+      expect(await say('/incident comms dana')).to.equal('Communications of "Checkout errors": dana.')
+      bot.robot.brain.userForId('U9', { name: 'eve', room: 'room1' })
+      expect(await say('/incident comms Eve')).to.equal('Communications of "Checkout errors": eve.')
+      const alert = sandbox.opsgenie!.state.alerts.find(a => a.status === 'open' && !a.acknowledged)!
+      expect(await say(`/incident link #${alert.tinyId}`)).to.match(new RegExp(`^Linked to "Checkout errors": #${alert.tinyId} ${alert.priority} not acknowledged`))
+      expect(await say(`/incident link #${alert.tinyId}`)).to.equal(`Already linked: #${alert.tinyId}.`)
+      await say('/incident note <@here> check the <b>graphs</b>')
+      const shown = await say('/incident')
+      expect(shown).to.match(/^Incident "Checkout errors", P2, open .* declared by dana\. Lead: dana\. Comms: eve\./)
+      expect(shown).to.contain('Components: REST API operational, Dashboard operational.')
+      expect(shown).to.contain('Not public yet.')
+      const timeline = await say('/incident timeline')
+      expect(timeline.split('\n')).to.have.length(7)
+      expect(timeline).to.match(/\d\d:\d\d UTC dana: declared the incident \(P2 on REST API, Dashboard\)/)
+      expect(timeline).to.contain(`dana: linked #${alert.tinyId}`)
+      // Outside text is inert: no room mention.
+      expect(timeline).to.contain('check the')
+      expect(timeline).not.to.contain('<@here>')
+      expect(writes()).to.deep.equal([])
+    })
+
+    it('reports a failure halfway as exactly that: resolved on Statuspage, the draft not written', async () => {
+      await say('/incident start Checkout errors P2 on REST API')
+      expect(await say('/incident public')).to.match(/^Opened the Statuspage incident "Checkout errors" \(investigating; REST API partial outage\)\./)
+      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      expect(sandbox.statuspage!.state.components.find(c => c.name === 'REST API')!.status).to.equal('partial_outage')
+      expect(await say('/incident public')).to.match(/is already public .* Nothing was changed\./)
+
+      sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
+      const resolved = await say('/incident resolve: fixed')
+      expect(resolved).to.match(/^Resolved "Checkout errors" on Statuspage, REST API operational\.\nThe incident is ended, but the postmortem draft was not written: /)
+      expect(incident.status).to.equal('resolved')
+      expect(sandbox.statuspage!.state.postmortems[incident.id]).to.equal(undefined)
+      sandbox.statuspage!.faults.clear()
+      expect(await say('/incident postmortem publish')).to.match(/^No postmortem draft to publish/)
+      expect(await say('/incident')).to.match(/^No open incident/)
+      expect(await say('/incident history')).to.match(/^The last 1 incident in this room:\n.* "Checkout errors" P2: resolved after .*, no linked alert acknowledged\.$/)
+
+      // On Statuspage's audit trail, like every write.
+      const log = await say('/status log')
+      expect(log).to.contain('incident public')
+      expect(log).to.contain('incident resolve')
+    })
+
+    it('links an existing Statuspage incident, ends one that never went public, and lists the commands', async () => {
+      expect(await say('/incident help')).to.match(/^incident commands:\n\/incident start <title> \[P1-P5\] \[on <components>\] - Declare/)
+      await say('/incident start Webhooks late P4')
+      expect(await say('/incident link zzzzzzzzzzzz')).to.equal('Statuspage has no incident zzzzzzzzzzzz. Nothing was linked.')
+      const seeded = sandbox.statuspage!.state.incidents.find(i => i.name === 'Delayed GitHub webhook deliveries')!
+      expect(await say(`/incident link ${seeded.id}`)).to.equal(
+        'Linked Statuspage incident Delayed GitHub webhook deliveries (identified) to "Webhooks late".')
+      expect(await say('/incident')).to.contain('Public: Statuspage incident Delayed GitHub webhook deliveries https://stspg.io/sbx01.')
+      expect(await say(`/incident link ${seeded.id}`)).to.match(/is already public as Statuspage incident .* Nothing was changed\.$/)
+      expect(await say('/incident history')).to.match(/"Webhooks late" P4: still open after .*, no linked alert acknowledged\.$/)
+      expect(writes()).to.deep.equal([])
+    })
+
+    it('ends an incident that never went public without a draft', async () => {
+      await say('/incident start Builds slow P3')
+      expect(await say('/incident resolve')).to.equal('Ended "Builds slow". It was never public, so there is no postmortem draft on Statuspage; ' +
+        '/incident history keeps it.')
+      expect(writes()).to.deep.equal([])
+    })
+
+    it('publishes only with the right code from the same person', async () => {
+      await say('/incident start Checkout errors P3 on REST API')
+      await say('/incident public: looking')
+      await say('/incident resolve')
+      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      expect(sandbox.statuspage!.state.postmortems[incident.id].body_draft).to.contain('# Postmortem: Checkout errors')
+      const code = /confirm ([A-Z0-9]{4})/.exec(await say('/incident postmortem publish'))![1]
+      expect((await bot.say(`/incident confirm ${code}`, { name: 'eve', id: 'U9' })).join('\n')).to.match(/^Nothing was published: nothing is waiting/)
+      expect(await say(`/incident confirm ${code === 'ZZZZ' ? 'YYYY' : 'ZZZZ'}`)).to.match(/^Nothing was published: that is not the code\./)
+      expect(await say(`/incident confirm ${code}`)).to.match(/^Nothing was published: nothing is waiting/)
+      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
+      const again = /confirm ([A-Z0-9]{4})/.exec(await say('/incident postmortem publish'))![1]
+      expect(await say(`/incident confirm ${again.toLowerCase()}`)).to.match(/^Published the postmortem of "Checkout errors" on Statuspage; subscribers are notified\./)
+      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
+      expect(await say('/incident postmortem publish')).to.match(/already published\. Nothing was changed\.$/)
+    })
+  })
+}
