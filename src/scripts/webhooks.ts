@@ -64,7 +64,8 @@ export = (robot: WebhookRobot): void => {
     ownChanges,
     prefix: () => addressPrefix(robot),
     // The incident script puts events about its linked alerts and public incident on its timeline.
-    onEvent: event => { robot.emit(WEBHOOK_EVENT, event) }
+    onEvent: event => { robot.emit(WEBHOOK_EVENT, event) },
+    brain: robot.brain
   })
   // Hubot 3.5 has its router from the start; Hubot 14 builds it when it starts listening, after
   // this script may have loaded. Without the HTTP server the router has no `use`.

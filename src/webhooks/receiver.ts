@@ -8,6 +8,7 @@ import { isIgnored } from './events'
 import { formatBatch, type FormatContext } from './format'
 import { parseAlertWebhook } from './opsgenie-event'
 import { componentKey, incidentKey, type OwnChanges } from '../statuspage/own-changes'
+import type { BrainLike } from '../util/brain-store'
 import { RecentKeys } from './recent-keys'
 import { roomsFor } from './routes'
 import { alertLink, readWebhookSettings, type WebhookSettings } from './settings'
@@ -32,6 +33,8 @@ export interface ReceiverDeps {
   prefix: () => string
   /** Every new event (not a duplicate, not ignored, not the bot's own change), whatever its room. */
   onEvent?: (event: WebhookEvent) => void
+  /** The robot's brain: duplicate keys outlive a restart on a persistent brain. */
+  brain?: BrainLike
 }
 
 /** What became of one delivery. */
@@ -58,13 +61,16 @@ export class WebhookReceiver {
   readonly stats: ReceiverStats = { alerts: outcomes(), statuspage: outcomes(), refused: 0, messages: 0 }
 
   constructor (private readonly deps: ReceiverDeps) {
-    this.recent = new RecentKeys({ ...DEDUPE, now: () => deps.clock.now() })
+    this.recent = new RecentKeys({ ...DEDUPE, now: () => deps.clock.now(), brain: deps.brain })
     this.current = this.settings()
     this.coalescer = new Coalescer<WebhookEvent>({
       // Once stopping, every event is posted at once: no window would end before the exit.
       windowMs: () => this.stopping ? 0 : this.current.coalesceMs,
       clock: deps.clock,
-      flush: (room, items, overflow) => { this.post(room, formatBatch(items, overflow, this.formatContext())) }
+      flush: (room, items, overflow) => {
+        this.recent.save()
+        this.post(room, formatBatch(items, overflow, this.formatContext()))
+      }
     })
   }
 
@@ -131,6 +137,7 @@ export class WebhookReceiver {
   drain (): void {
     this.stopping = true
     this.coalescer.drain()
+    this.recent.save()
   }
 
   private formatContext (): FormatContext {
