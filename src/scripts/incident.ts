@@ -39,6 +39,7 @@ import { registerHelp } from '../chat/help'
 import type { HubotRobot } from '../chat/hubot'
 import { classifyIncident, INCIDENT_GATE } from '../chat/incident/access'
 import { applyAudit } from '../chat/incident/from-audit'
+import { applyWebhook, type TimelineEvent } from '../chat/incident/from-webhook'
 import { handleIncident } from '../chat/incident/handlers'
 import { INCIDENT_HELP } from '../chat/incident/help'
 import { incidentStore } from '../chat/incident/model'
@@ -49,6 +50,17 @@ import { actorName, verifiedIdentity } from '../chat/opsgenie/identity'
 import { runtimeOf } from '../chat/runtime'
 import { rememberWrites } from '../statuspage/own-changes'
 import * as statuspage from '../statuspage/settings'
+import type { WebhookEvent } from '../webhooks/events'
+import { WEBHOOK_EVENT } from '../webhooks/receiver'
+
+/** The webhook event in the timeline's words (the chat layer does not see the webhooks layer's types). */
+function timelineEvent (event: WebhookEvent): TimelineEvent {
+  if (event.source === 'alerts') {
+    return { source: 'alerts', service: alerting.serviceName(), action: event.action, alertId: event.alertId, tinyId: event.tinyId, user: event.user, note: event.note }
+  }
+  if (event.type === 'component') return { source: 'component', componentId: event.componentId, name: event.name, newStatus: event.newStatus }
+  return { source: 'incident', id: event.id, status: event.status, latest: event.latest }
+}
 
 const secrets = (): Array<string | undefined> => [...statuspage.secretVariables(), ...alerting.secretVariables()]
 
@@ -62,6 +74,16 @@ export = (robot: HubotRobot): void => {
     const store = incidentStore(robot.brain)
     const open = store.open(entry.room)
     if (open) store.save(applyAudit(open, entry, at), at)
+  })
+  // Webhook events about an open incident's linked alerts, public incident and its components.
+  robot.on?.(WEBHOOK_EVENT, (...args: unknown[]) => {
+    const at = runtime.clock.now()
+    const store = incidentStore(robot.brain)
+    const event = timelineEvent(args[0] as WebhookEvent)
+    for (const open of store.allOpen()) {
+      const changed = applyWebhook(open, event, at)
+      if (changed) store.save(changed, at)
+    }
   })
   respond(robot, {
     id: 'incident.incident',

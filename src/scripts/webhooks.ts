@@ -28,7 +28,7 @@ import type { HubotRobot } from '../chat/hubot'
 import { runtimeOf } from '../chat/runtime'
 import { registerEndpoints, type RouterLike } from '../webhooks/http'
 import { skipUploadsOnWebhooks } from '../webhooks/uploads'
-import { WebhookReceiver } from '../webhooks/receiver'
+import { WEBHOOK_EVENT, WebhookReceiver } from '../webhooks/receiver'
 import { formatWebhookStatus, WEBHOOKS_HELP, WEBHOOKS_PATTERN } from '../webhooks/status'
 
 interface WebhookRobot extends HubotRobot {
@@ -63,6 +63,8 @@ export = (robot: WebhookRobot): void => {
     clock,
     ownChanges,
     prefix: () => addressPrefix(robot),
+    // The incident script puts events about its linked alerts and public incident on its timeline.
+    onEvent: event => { robot.emit(WEBHOOK_EVENT, event) },
     brain: robot.brain
   })
   // Hubot 3.5 has its router from the start; Hubot 14 builds it when it starts listening, after

@@ -21,6 +21,9 @@ interface ReceiverLog {
   error(line: string): void
 }
 
+/** Emitted on the robot with each new webhook event (see ReceiverDeps.onEvent). */
+export const WEBHOOK_EVENT = 'hubot-statuspage-opsgenie:webhook-event'
+
 export interface ReceiverDeps {
   post: (room: string, text: string) => unknown
   log: ReceiverLog
@@ -28,6 +31,8 @@ export interface ReceiverDeps {
   ownChanges: OwnChanges
   /** What people type before `genie`: the alias or the robot's name and a space. */
   prefix: () => string
+  /** Every new event (not a duplicate, not ignored, not the bot's own change), whatever its room. */
+  onEvent?: (event: WebhookEvent) => void
   /** The robot's brain: duplicate keys outlive a restart on a persistent brain. */
   brain?: BrainLike
 }
@@ -95,6 +100,7 @@ export class WebhookReceiver {
     const event = parseAlertWebhook(body, raw)
     if (isIgnored(event)) return this.ignore('alert', event.ignored)
     if (!this.recent.firstTime(event.key)) return this.duplicate(event)
+    this.tell(event)
     const rooms = roomsFor(event, this.current.routes, this.current.opsgenieRoom)
     if (rooms.length === 0) return this.noRoom('HUBOT_OPSGENIE_ROOM', event)
     for (const room of rooms) this.coalescer.add(room, event)
@@ -111,8 +117,17 @@ export class WebhookReceiver {
       this.deps.log.debug(`[webhooks] Statuspage ${event.type} ${event.type === 'component' ? event.componentId : event.id}: made from chat in this room, not announced again`)
       return 'own change'
     }
+    this.tell(event)
     this.coalescer.add(room, event)
     return 'queued'
+  }
+
+  private tell (event: WebhookEvent): void {
+    try {
+      this.deps.onEvent?.(event)
+    } catch (err) {
+      this.deps.log.error(`[webhooks] a listener failed on an event: ${err instanceof Error ? err.message : String(err)}`)
+    }
   }
 
   /** Events held for a room's next message. */

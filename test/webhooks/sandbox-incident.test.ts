@@ -7,7 +7,8 @@ import { expect } from 'chai'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { systemClock } from '../../src/util/clock'
 import { startBot, type TestBot } from '../support/bots'
-import { allowLoopback, sleep } from '../sandbox/http'
+import { allowLoopback, call, sleep } from '../sandbox/http'
+import { incidentStore } from '../../src/chat/incident/model'
 
 const SECRET = 'sandbox-incident-Secret-5Zr7'
 const SP_SECRET = 'sandbox-incident-Path-9Kd3Lq'
@@ -70,6 +71,9 @@ for (const version of ['3.5', '14'] as const) {
       // A linked alert acknowledged from the room: on OpsGenie, and (below) in the postmortem with who and when.
       await say(`/genie ack #${alert.tinyId}`)
       await until('the ack on the stand-in', () => alert.acknowledged)
+      // The vendor's word on it arrives by webhook and goes on the timeline too.
+      const timeline = (): string[] => incidentStore(bot.robot.brain).open('room1')?.timeline.map(e => e.text) ?? []
+      await until('the ack webhook on the timeline', () => timeline().some(t => t.startsWith(`OpsGenie: #${alert.tinyId} Acknowledge`)))
 
       // Public: one incident named by the title, investigating, its component set by severity (P1: major outage).
       await say('/incident public: we are looking into checkout errors')
@@ -78,6 +82,9 @@ for (const version of ['3.5', '14'] as const) {
       expect(incident.status).to.equal('investigating')
       expect(incident.incident_updates[0].body).to.equal('we are looking into checkout errors')
       expect(api.status).to.equal('major_outage')
+      // A change made on Statuspage itself (not from chat) to one of its components: on the timeline and in the impact.
+      await call(sp().origin, 'POST', '/__sandbox/component', { body: { component: 'REST API', status: 'partial_outage' } })
+      await until('the component webhook on the timeline', () => timeline().includes('Statuspage: REST API is partial outage'))
 
       // One update on the public incident, and the same text as a note on the linked open alert.
       await say('/incident update identified: a bad deploy, rolling back')
@@ -94,6 +101,7 @@ for (const version of ['3.5', '14'] as const) {
       expect(draft).to.match(new RegExp(`dana[^\\n]*#${alert.tinyId}|#${alert.tinyId}[^\\n]*dana`))
       expect(draft).to.match(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/)
       expect(draft).to.contain('checkout works again')
+      expect(draft).to.match(/REST API: operational → major outage \(.*\) → partial outage \(.*\) → operational/)
       expect(sp().state.postmortems[incident.id].published_at).to.equal(null)
 
       // Publish only after the confirmation code: a wrong one publishes nothing.

@@ -88,6 +88,8 @@ export interface IncidentStore {
   /** The room's incidents, newest first. */
   inRoom(room: string): IncidentRecord[]
   save(incident: IncidentRecord, at: number): void
+  /** Every room's open incident. */
+  allOpen(): IncidentRecord[]
 }
 
 export function incidentStore (brain: BrainLike): IncidentStore {
@@ -97,7 +99,8 @@ export function incidentStore (brain: BrainLike): IncidentStore {
   return {
     open: room => inRoom(room).find(i => i.endedAt === undefined),
     inRoom,
-    save: (incident, at) => { handle.put(incident.id, incident, at) }
+    save: (incident, at) => { handle.put(incident.id, incident, at) },
+    allOpen: () => handle.list().filter(i => i.endedAt === undefined)
   }
 }
 

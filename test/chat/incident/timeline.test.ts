@@ -2,6 +2,7 @@
 // written by itself from the room's audited writes (alerts acted on are linked, their ack kept).
 import { expect } from 'chai'
 import { applyAudit } from '../../../src/chat/incident/from-audit'
+import { applyWebhook } from '../../../src/chat/incident/from-webhook'
 import { TIMELINE_SHOWN, timelineReply } from '../../../src/chat/incident/format'
 import { incidentStore, TIMELINE_LIMIT, withEntry, type IncidentRecord } from '../../../src/chat/incident/model'
 import type { AuditEntry } from '../../../src/chat/audit/store'
@@ -72,5 +73,28 @@ describe('the incident store', () => {
     store.save({ ...good, endedAt: T0 + 5 }, T0 + 5)
     expect(store.open('room1')).to.equal(undefined)
     expect(incidentStore(brain).inRoom('room1')[0].endedAt).to.equal(T0 + 5)
+  })
+})
+
+describe('webhook events on the timeline', () => {
+  const linked = (): IncidentRecord => ({
+    ...incident(),
+    alerts: [{ id: 'a1', tinyId: '12' }],
+    publicIncident: { id: 'inc1' },
+    components: [{ id: 'c1', name: 'REST API', before: 'operational', changes: [{ at: T0, status: 'major_outage' }] }]
+  })
+
+  it('keeps events about its linked alerts, public incident and components, and nothing else', () => {
+    const ack = applyWebhook(linked(), { source: 'alerts', service: 'OpsGenie', action: 'Acknowledge', alertId: 'a1', user: 'dana@example.com' }, T0 + 1)
+    expect(ack!.timeline).to.deep.equal([{ at: T0 + 1, text: 'OpsGenie: #12 Acknowledge by dana@example.com' }])
+    const component = applyWebhook(linked(), { source: 'component', componentId: 'c1', name: 'REST API', newStatus: 'partial_outage' }, T0 + 2)
+    expect(component!.components[0].changes).to.deep.equal([{ at: T0, status: 'major_outage' }, { at: T0 + 2, status: 'partial_outage' }])
+    expect(component!.timeline[0].text).to.equal('Statuspage: REST API is partial outage')
+    const update = applyWebhook(linked(), { source: 'incident', id: 'inc1', status: 'monitoring', latest: 'fix is out' }, T0 + 3)
+    expect(update!.timeline[0].text).to.equal('Statuspage: the public incident is monitoring: fix is out')
+    expect(applyWebhook(linked(), { source: 'alerts', service: 'OpsGenie', action: 'Create', alertId: 'zz', tinyId: '99' }, T0)).to.equal(undefined)
+    expect(applyWebhook(linked(), { source: 'component', componentId: 'c9', name: 'Billing', newStatus: 'major_outage' }, T0)).to.equal(undefined)
+    expect(applyWebhook(linked(), { source: 'incident', id: 'other', status: 'resolved' }, T0)).to.equal(undefined)
+    expect(applyWebhook(incident(), { source: 'incident', id: 'inc1', status: 'resolved' }, T0)).to.equal(undefined)
   })
 })
