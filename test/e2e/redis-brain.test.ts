@@ -7,8 +7,10 @@ import { expect } from 'chai'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import net from 'node:net'
 import nock from 'nock'
 import { startSandbox, type Sandbox } from '../../sandbox'
+import { alertBody } from '../webhooks/payloads'
 import { startRedis, type RedisServer } from '../support/redis'
 import { startBotProcess, type BotProcess } from './bot-process'
 import { installBot, sharedPack, type BotKind, type Packed } from './install'
@@ -128,6 +130,58 @@ describe('end to end: the brain on a real Redis survives a restart', function ()
       expect(replies[4]).to.match(/^Not operational:\n• Integrations › GitHub Webhooks: degraded performance/)
       expect(replies[5]).to.match(/#\d+/) // the open alerts
       await bot.stop()
+    })
+  }
+
+  const freePort = (): Promise<number> => new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => { resolve(port) })
+    })
+  })
+
+  for (const kind of ['14', '3.5'] as BotKind[]) {
+    it(`Hubot ${kind}: a webhook event held in its coalescing window at SIGTERM reaches the room before the exit`, async function () {
+      if (!folders[kind]) this.skip() // the restart test above installs the bot
+      const redis = await startRedis()
+      redises.push(redis)
+      const port = await freePort()
+      const secret = 'e2e-held-webhook-secret-4f9Kq2'
+      const bot = await startBotProcess({ kind, dir: folders[kind]!, installSeconds: 0 }, {
+        env: {
+          ...sandbox.env,
+          REDIS_URL: redis.url,
+          EXPRESS_PORT: String(port),
+          EXPRESS_BIND_ADDRESS: '127.0.0.1',
+          HUBOT_OPSGENIE_WEBHOOK_SECRET: secret,
+          HUBOT_OPSGENIE_ROOM: 'ops',
+          HUBOT_WEBHOOK_COALESCE_MS: '600000' // ten minutes: the second event waits until the bot stops
+        },
+        expectListeners: expectedListeners(),
+        args: kind === '14' ? ['--file', './loopback-adapter.mjs', '--name', 'hubot'] : ['--adapter', 'loopback', '--name', 'hubot']
+      })
+      running.push(bot)
+      const deliver = async (body: unknown): Promise<number> => (await fetch(`http://127.0.0.1:${port}/hubot/opsgenie`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Hubot-Secret': secret },
+        body: JSON.stringify(body)
+      })).status
+      // Hubot 14 registers the endpoints once its HTTP server listens: try for a while (bounded).
+      let status = 0
+      for (let tries = 0; tries < 50 && status !== 202; tries++) {
+        try { status = await deliver(alertBody('Create', { tinyId: '401', message: 'Posted at once' })) } catch { status = 0 }
+        if (status !== 202) await sleep(100)
+      }
+      expect(status, bot.output()).to.equal(202) // accepted: posted now or held
+      expect(await deliver(alertBody('Create', { tinyId: '402', message: 'Held when the bot stopped' }))).to.equal(202)
+      await sleep(300)
+      const posted = (): string[] => [...bot.output().matchAll(/^LOOPBACK_STRAY (.*)$/gm)].map(m => JSON.parse(m[1]) as string)
+      expect(posted().join('\n')).to.contain('#401').and.not.to.contain('#402')
+
+      expect(await bot.terminate()).to.equal('exited with SIGTERM')
+      expect(posted().join('\n'), bot.output()).to.contain('#402').and.to.contain('Held when the bot stopped')
     })
   }
 })
