@@ -17,7 +17,9 @@ const INSTALL_TIMEOUT_MS = 5 * 60_000
 const DANA = { user: 'dana', email: 'dana@example.com' }
 /** The hubot-redis-brain each Hubot takes (see README, Development). */
 const REDIS_BRAIN: Record<BotKind, string> = { 14: 'hubot-redis-brain@3.0.1', 3.5: 'hubot-redis-brain@1.0.0' }
-const READS = ['/status log', '/genie log', '/genie whoami']
+const READS = ['/status log', '/genie log', '/genie whoami', '/incident']
+/** The incident's age changes between two asks; everything else must not. */
+const steady = (reply: string): string => reply.replace(/, open [^(,]+ \(since /, ', open … (since ')
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
@@ -57,7 +59,7 @@ describe('end to end: the brain on a real Redis survives a restart', function ()
 
   const folders: Partial<Record<BotKind, string>> = {}
   for (const kind of ['14', '3.5'] as BotKind[]) {
-    it(`Hubot ${kind} with ${REDIS_BRAIN[kind]}: status log, genie log and genie whoami are the same after SIGTERM and a new process`, async function () {
+    it(`Hubot ${kind} with ${REDIS_BRAIN[kind]}: status log, genie log, genie whoami and the open incident are the same after SIGTERM and a new process`, async function () {
       this.timeout(INSTALL_TIMEOUT_MS)
       const folder = await installBot(kind, workdir, packed.tarball, {
         folder: `bot-redis-${kind.replace('.', '')}`,
@@ -77,25 +79,28 @@ describe('end to end: the brain on a real Redis survives a restart', function ()
       const open = sandbox.opsgenie!.state.alerts.find(a => a.status === 'open' && !a.acknowledged)!
       expect(await ask(first, `/genie ack ${open.tinyId}`)).to.match(/acknowledged/i)
       expect(await ask(first, '/status Build Processing major: builds are delayed')).to.match(/major outage/i)
+      expect(await ask(first, '/incident start Builds are slow P2 on Build Processing')).to.contain('Builds are slow')
+      expect(await ask(first, '/incident lead me')).to.contain('dana')
       const before = []
-      for (const read of READS) before.push(await ask(first, read))
+      for (const read of READS) before.push(steady(await ask(first, read)))
       expect(before[0]).to.contain('Build Processing')
       expect(before[1]).to.contain(`#${open.tinyId}`)
       expect(before[2]).to.match(/^You are dana@example\.com/)
+      expect(before[3]).to.match(/^Incident "Builds are slow", P2, open … \(since .*declared by dana\. Lead: dana\./)
 
       const how = await first.terminate()
       expect(how, first.output()).to.equal('exited with SIGTERM')
 
       const second = await startBotProcess(folder, { env, expectListeners: expectedListeners() })
       running.push(second)
-      // hubot-redis-brain reads Redis after the scripts load: ask until its data has arrived (bounded).
-      let after: string[] = []
+      // hubot-redis-brain reads Redis after the scripts load: wait (bounded) until its data has
+      // arrived, seen in whoami, then read everything once more.
       for (let tries = 0; tries < 50; tries++) {
-        after = []
-        for (const read of READS) after.push(await ask(second, read))
-        if (after[2] === before[2]) break
+        if (await ask(second, '/genie whoami') === before[2]) break
         await sleep(200)
       }
+      const after: string[] = []
+      for (const read of READS) after.push(steady(await ask(second, read)))
       expect(after).to.deep.equal(before)
       await second.stop()
     })
@@ -119,8 +124,9 @@ describe('end to end: the brain on a real Redis survives a restart', function ()
         'I have not been told who you are in OpsGenie. Your actions go out as dana@example.com (the email your chat ' +
           'account gives). Say /genie me as <email> to set it.'
       ])
-      expect(replies[3]).to.match(/^Not operational:\n• Integrations › GitHub Webhooks: degraded performance/)
-      expect(replies[4]).to.match(/#\d+/) // the open alerts
+      expect(replies[3]).to.match(/no open incident/i)
+      expect(replies[4]).to.match(/^Not operational:\n• Integrations › GitHub Webhooks: degraded performance/)
+      expect(replies[5]).to.match(/#\d+/) // the open alerts
       await bot.stop()
     })
   }
