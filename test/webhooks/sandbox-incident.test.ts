@@ -24,18 +24,21 @@ async function until (what: string, check: () => boolean, ms = 5000): Promise<vo
   }
 }
 
-for (const version of ['3.5', '14'] as const) {
-  describe(`the whole incident through the sandbox (Hubot ${version})`, () => {
+const RUNS = [['opsgenie', '3.5'], ['opsgenie', '14'], ['jsm', '14']] as const
+
+for (const [alerting, version] of RUNS) {
+  describe(`the whole incident through the ${alerting} sandbox (Hubot ${version})`, () => {
     allowLoopback()
     let sandbox: Sandbox
     let bot: TestBot
     const sp = () => sandbox.statuspage!
-    const og = () => sandbox.opsgenie!
+    const og = () => (alerting === 'jsm' ? sandbox.jsm! : sandbox.opsgenie!)
+    const service = alerting === 'jsm' ? 'JSM Operations' : 'OpsGenie'
     const roomPosts = (): string[] => bot.posts.filter(p => p.room === 'room1').map(p => p.text)
     const say = async (text: string): Promise<string> => (await bot.say(text, DANA)).join('\n')
 
     beforeEach(async () => {
-      sandbox = await startSandbox({ alerting: 'opsgenie', actionDelayMs: 20, unpaginatedLimitMs: 0 })
+      sandbox = await startSandbox({ alerting, actionDelayMs: 20, unpaginatedLimitMs: 0 })
       Object.assign(process.env, sandbox.env, {
         HUBOT_OPSGENIE_WEBHOOK_SECRET: SECRET,
         HUBOT_STATUSPAGE_WEBHOOK_SECRET: SP_SECRET,
@@ -73,7 +76,7 @@ for (const version of ['3.5', '14'] as const) {
       await until('the ack on the stand-in', () => alert.acknowledged)
       // The vendor's word on it arrives by webhook and goes on the timeline too.
       const timeline = (): string[] => incidentStore(bot.robot.brain).open('room1')?.timeline.map(e => e.text) ?? []
-      await until('the ack webhook on the timeline', () => timeline().some(t => t.startsWith(`OpsGenie: #${alert.tinyId} Acknowledge`)))
+      await until('the ack webhook on the timeline', () => timeline().some(t => t.startsWith(`${service}: #${alert.tinyId} Acknowledge`)))
 
       // Public: one incident named by the title, investigating, its component set by severity (P1: major outage).
       await say('/incident public: we are looking into checkout errors')
