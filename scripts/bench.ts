@@ -18,6 +18,7 @@
 import { DEFAULT_RATE_PER_SECOND } from '../src/alerting/rate-policy'
 import { runtimeOf } from '../src/chat/runtime'
 import { startBot, type TestBot } from '../test/support/bots'
+import { systemClock } from '../src/util/clock'
 import { HANDLED_EVENT } from '../src/chat/room'
 import { peakPerWindow, roundTrips, type CallRecord } from './bench/stand-in'
 import { benchIncident } from './bench/incident'
@@ -206,7 +207,8 @@ async function main (): Promise<void> {
   process.env.HUBOT_STATUSPAGE_API_KEY = 'bench-statuspage-key-0123'
   process.env.HUBOT_STATUSPAGE_PAGE_ID = 'benchpage'
   process.env.HUBOT_STATUSPAGE_API_URL = `${standIn.url}/v1`
-  const bot = await startBot('3.5', { alias: '/', handleTimeoutMs: 300_000 })
+  // The real clock: a test robot's default HurriedClock would skip the budget's and the polls' waits.
+  const bot = await startBot('3.5', { alias: '/', clock: systemClock, handleTimeoutMs: 300_000 })
   try {
     const grid = await benchAckGrid(bot, standIn)
     const budget = await benchBudget(bot, standIn)

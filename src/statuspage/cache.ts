@@ -7,6 +7,9 @@
 // cache from the API's answers; any failed call empties it, so a fault is never followed by a
 // reply built on what may no longer be true. The row counts outlive the entries: the next read
 // after expiry fetches all its pages at once.
+//
+// Reads may be a little stale; writes may not rest on a stale read. A read a write is decided on
+// asks for `{ fresh: true }` and goes to Statuspage (refilling the cache).
 
 import { createHash } from 'node:crypto'
 import type { ListOptions, StatuspageClient } from './client'
@@ -36,6 +39,18 @@ export class PageCache {
     this.components = undefined
     this.incidents = undefined
   }
+}
+
+/** The lists this process served from a cache rather than from Statuspage (by identity, held weakly). */
+const served = new WeakSet<readonly unknown[]>()
+
+/**
+ * Whether `rows` came from the page cache, not from Statuspage: a write decided on them (nothing left
+ * to change, a target that has gone) is checked against a fresh read first. The wrappers around the
+ * cached client hand the same list on, so this holds for what a command reads.
+ */
+export function fromCache (rows: readonly unknown[]): boolean {
+  return served.has(rows)
 }
 
 const CLOSED = new Set(['resolved', 'postmortem', 'completed'])
@@ -71,9 +86,15 @@ export function cachedClient (inner: StatuspageClient, cache: PageCache): Status
       throw err
     }
   }
-  const read = async <T>(kind: 'components' | 'incidents', load: (opts: ListOptions) => Promise<T[]>): Promise<T[]> => {
-    const hit = cache.fresh(cache[kind] as Entry<T> | undefined)
-    if (hit) return [...hit]
+  const read = async <T>(
+    kind: 'components' | 'incidents', options: ListOptions | undefined, load: (opts: ListOptions) => Promise<T[]>
+  ): Promise<T[]> => {
+    const hit = options?.fresh === true ? undefined : cache.fresh(cache[kind] as Entry<T> | undefined)
+    if (hit) {
+      const copy = [...hit]
+      served.add(copy)
+      return copy
+    }
     const rows = await guard(() => load({ expectedRows: cache.counts[kind] }))
     ;(cache as unknown as Record<string, Entry<T>>)[kind] = cache.entry(rows)
     cache.counts[kind] = rows.length
@@ -81,9 +102,8 @@ export function cachedClient (inner: StatuspageClient, cache: PageCache): Status
   }
   return {
     ...inner,
-    listComponents: () => read('components', opts => inner.listComponents(opts)),
-    listUnresolvedIncidents: () => read('incidents', opts => inner.listUnresolvedIncidents(opts)),
-    cachedUnresolvedIncidents: () => cache.fresh(cache.incidents)?.slice(),
+    listComponents: (options) => read('components', options, opts => inner.listComponents(opts)),
+    listUnresolvedIncidents: (options) => read('incidents', options, opts => inner.listUnresolvedIncidents(opts)),
     getIncident: (id) => guard(() => inner.getIncident(id)),
     updateComponentStatus: async (id, status) => {
       const answer = await guard(() => inner.updateComponentStatus(id, status))

@@ -33,14 +33,17 @@ const SPECULATIVE_PAGES = 3
 export interface ListOptions {
   /** How many rows the list had last time: all its pages are fetched at once. */
   expectedRows?: number
+  /**
+   * Read from Statuspage itself, never from a cache: for a read a write is decided on (whether
+   * anything is left to change, which incident to update). The answer refills the cache.
+   */
+  fresh?: boolean
 }
 
 export interface StatuspageClient {
   listComponents(options?: ListOptions): Promise<Component[]>
   updateComponentStatus(componentId: string, status: ComponentStatus): Promise<Component>
   listUnresolvedIncidents(options?: ListOptions): Promise<Incident[]>
-  /** The unresolved incidents if a recent read is at hand (the page cache), without a call. */
-  cachedUnresolvedIncidents?(): Incident[] | undefined
   getIncident(incidentId: string): Promise<Incident>
   createIncident(incident: NewIncident): Promise<Incident>
   updateIncident(incidentId: string, change: IncidentChange): Promise<Incident>

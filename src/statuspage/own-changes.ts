@@ -48,8 +48,8 @@ export function rememberWrites (
     return result
   }
   return {
-    listComponents: async () => await client.listComponents(),
-    listUnresolvedIncidents: async () => await client.listUnresolvedIncidents(),
+    listComponents: async (options) => await client.listComponents(options),
+    listUnresolvedIncidents: async (options) => await client.listUnresolvedIncidents(options),
     getIncident: async (id) => await client.getIncident(id),
     updateComponentStatus: async (id, status) => {
       const result: Component = await client.updateComponentStatus(id, status)

@@ -3,7 +3,7 @@
 import { expect } from 'chai'
 import type nock from 'nock'
 import { createHttpClient } from '../../src/http/client'
-import { cachedClient, PageCache } from '../../src/statuspage/cache'
+import { cachedClient, fromCache, PageCache } from '../../src/statuspage/cache'
 import { createStatuspageClient } from '../../src/statuspage/client'
 import { STATUSPAGE } from '../../src/statuspage/service'
 import { botForEachTest } from '../support/bots'
@@ -52,6 +52,7 @@ describe('the Statuspage page cache, through the robot', () => {
     await ask('/status')
     const opened = { ...unresolved()[0], id: 'newinc000001', name: 'Docs slow', status: 'investigating', components: [patched('cmpdoc000001', 'degraded_performance')] }
     api().post(`${PAGE}/incidents`).reply(201, opened)
+    getUnresolved(api(), []) // whether an incident covers it yet: decided on a fresh read, never the cache
     expect(await ask('/status docs degraded: pages load slowly')).to.contain('Opened incident Docs slow')
     api().patch(`${PAGE}/components/cmpdoc000001`).reply(200, patched('cmpdoc000001', 'major_outage'))
     expect(await ask('/status docs down')).to.equal('Docs: degraded performance → major outage.\nIncident Docs slow (newinc000001) covers it.')
@@ -95,6 +96,23 @@ describe('PageCache', () => {
     const second = getComponents(api())
     await cached.listComponents()
     second.done()
+  })
+
+  it('reads from Statuspage when asked for a fresh read, refills the cache, and tells cached rows from read ones', async () => {
+    const cached = cachedClient(client(), new PageCache(30_000, () => 0))
+    const first = getComponents(api())
+    const read = await cached.listComponents()
+    first.done()
+    expect(fromCache(read)).to.equal(false)
+    const hit = await cached.listComponents() // no request: none is mocked
+    expect(fromCache(hit)).to.equal(true)
+    const changed = components().map(c => ({ ...c, status: 'major_outage' as const }))
+    const again = getComponents(api(), changed)
+    const fresh = await cached.listComponents({ fresh: true })
+    again.done()
+    expect(fromCache(fresh)).to.equal(false)
+    expect(fresh[0].status).to.equal('major_outage')
+    expect((await cached.listComponents())[0].status).to.equal('major_outage') // the fresh answer is cached
   })
 
   it('remembers the row count after expiry, so the next read fetches all its pages at once', async () => {

@@ -15,8 +15,8 @@ export function auditedStatuspage (client: StatuspageClient, trail: AuditTrail):
   }
   const named = (row: { id: string, name: string }) => ({ id: row.id, name: row.name })
   return {
-    listComponents: async () => learn(await client.listComponents()),
-    listUnresolvedIncidents: async () => learn(await client.listUnresolvedIncidents()),
+    listComponents: async (options) => learn(await client.listComponents(options)),
+    listUnresolvedIncidents: async (options) => learn(await client.listUnresolvedIncidents(options)),
     getIncident: async (id) => learn([await client.getIncident(id)])[0],
     updateComponentStatus: (id, status) =>
       trail.track({ service: STATUSPAGE.name, id, action: status }, () => client.updateComponentStatus(id, status),

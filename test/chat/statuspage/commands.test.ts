@@ -455,6 +455,8 @@ describe('Statuspage commands on Hubot 3.5', () => {
       scope.patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { body: 'intermittent errors remain', deliver_notifications: true } })
         .reply(200, unresolved()[0])
       expect(await ask('/status update: intermittent errors remain')).to.match(/^Updated incident Zürich builds are failing/)
+      // Which incident "the only one" is comes from a fresh read each time, never from the page cache.
+      getUnresolved(scope)
       scope.patch(`${PAGE}/incidents/p31zjtct2jer`, { incident: { status: 'monitoring', body: 'fix is out', deliver_notifications: true } })
         .reply(200, { ...unresolved()[0], status: 'monitoring' })
       expect(await ask('/status update monitoring: fix is out')).to.match(/^Updated incident Zürich builds are failing \(p31zjtct2jer\): monitoring/)

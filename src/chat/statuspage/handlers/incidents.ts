@@ -20,16 +20,24 @@ export async function open (ctx: StatusContext, command: Extract<StatusCommand, 
   return formatOpened(created)
 }
 
-/** The incident a command is about: the id given, or the only unresolved one; else the reply. */
-async function pickIncident (args: string, client: StatuspageClient, verb: 'update' | 'resolve', prefix: string, statusWord: boolean) {
+interface PickOptions {
+  client: StatuspageClient
+  verb: 'update' | 'resolve'
+  prefix: string
+  /** Whether an incident status word may follow the id (`update`), or not (`resolve`). */
+  statusWord: boolean
+}
+
+/**
+ * The incident a command is about: the id given (read by the caller before it writes), or the only
+ * unresolved one; else the reply. The choice is made on a fresh read, never on the page cache: an
+ * incident resolved on the web seconds ago is not the one to update.
+ */
+async function pickIncident (args: string, { client, verb, prefix, statusWord }: PickOptions) {
   const byShape = parseIncidentArgs(args, [], { status: statusWord })
-  if (byShape.id) {
-    // An unresolved incident read moments ago (the page cache) needs no read of its own.
-    const known = client.cachedUnresolvedIncidents?.()?.find(i => i.id === byShape.id)
-    return { args: byShape, incident: known, reply: undefined }
-  }
+  if (byShape.id) return { args: byShape, incident: undefined, reply: undefined }
   // Realtime incidents only: a maintenance in progress (listed here on some pages) has its own commands.
-  const incidents = (await client.listUnresolvedIncidents())
+  const incidents = (await client.listUnresolvedIncidents({ fresh: true }))
     .filter(i => !MAINTENANCE_STATUSES.includes(i.status as MaintenanceStatus))
   const parsed = parseIncidentArgs(args, incidents.map(i => i.id), { status: statusWord })
   if (parsed.id) return { args: parsed, incident: incidents.find(i => i.id === parsed.id), reply: undefined }
@@ -55,7 +63,7 @@ async function pickIncident (args: string, client: StatuspageClient, verb: 'upda
 export async function update (ctx: StatusContext, text: string): Promise<string> {
   const { prefix } = ctx
   const client = ctx.client()
-  const picked = await pickIncident(text, client, 'update', prefix, true)
+  const picked = await pickIncident(text, { client, verb: 'update', prefix, statusWord: true })
   if (picked.reply) return picked.reply
   const { args } = picked
   if (args.status === 'resolved') return resolveIncident(args.id ?? picked.incident?.id ?? '', picked.incident, args.message, client)
@@ -74,7 +82,7 @@ export async function update (ctx: StatusContext, text: string): Promise<string>
 
 export async function resolve (ctx: StatusContext, text: string): Promise<string> {
   const client = ctx.client()
-  const picked = await pickIncident(text, client, 'resolve', ctx.prefix, false)
+  const picked = await pickIncident(text, { client, verb: 'resolve', prefix: ctx.prefix, statusWord: false })
   if (picked.reply) return picked.reply
   return resolveIncident(picked.args.id ?? picked.incident?.id ?? '', picked.incident, picked.args.message, client)
 }

@@ -3,7 +3,8 @@
 
 import { allSettledOrThrow, mapSettled } from '../../../util/async'
 import type { Component, ComponentStatusMap, Incident } from '../../../statuspage/types'
-import { mayHaveHappened } from '../../../http/errors'
+import { mayHaveHappened, NotFoundError } from '../../../http/errors'
+import { fromCache } from '../../../statuspage/cache'
 import { describeError } from '../../describe-error'
 import type { StatusContext } from '../context'
 import {
@@ -32,7 +33,12 @@ function findTargets (
   return { component, targets }
 }
 
-export async function setState (ctx: StatusContext, command: SetCommand): Promise<string> {
+/**
+ * Sets the component(s). Reads come from the page cache when warm, but a write is never skipped or
+ * aimed on the cache's word: when the cached rows say a target is already in that state, or a PATCH
+ * finds its component gone (404), the command starts again once on a fresh read before anyone hears.
+ */
+export async function setState (ctx: StatusContext, command: SetCommand, fresh = false): Promise<string> {
   const { prefix } = ctx
   const client = ctx.client()
   // Both reads at once (from the page cache when warm): the incidents only for the reminder below,
@@ -42,17 +48,22 @@ export async function setState (ctx: StatusContext, command: SetCommand): Promis
     : settle(client.listUnresolvedIncidents())
   let components: Component[]
   try {
-    components = await client.listComponents()
+    components = await client.listComponents(fresh ? { fresh } : undefined)
   } finally {
     await incidentsRead
   }
+  const again = !fresh && fromCache(components)
   const found = findTargets(command.component, components, prefix)
-  if (typeof found === 'string') return found
+  if (typeof found === 'string') return again ? await setState(ctx, command, true) : found
   const { component, targets } = found
   const changing = targets.filter(c => c.status !== command.status)
+  if (again && changing.length < targets.length) return await setState(ctx, command, true)
   const results = await mapSettled(changing, COMPONENT_CONCURRENCY,
     c => client.updateComponentStatus(c.id, command.status))
   const failed = results.filter(r => !r.ok)
+  if (again && failed.length > 0 && failed.length === results.length && failed.every(gone)) {
+    return await setState(ctx, command, true)
+  }
   // Nothing changed at all: the error itself is the answer.
   if (failed.length > 0 && failed.length === results.length && !failed[0].ok) throw failed[0].error
 
@@ -71,6 +82,9 @@ export async function setState (ctx: StatusContext, command: SetCommand): Promis
   if (command.status !== 'operational' && changed.length > 0) lines.push(reminder(await incidentsRead, { component, components, to, prefix, now: ctx.now().getTime() }))
   return lines.filter(Boolean).join('\n')
 }
+
+/** A PATCH that found no such component: deleted since the read it was aimed on. */
+const gone = (r: { ok: boolean, error?: unknown }): boolean => !r.ok && r.error instanceof NotFoundError
 
 type Settled<T> = { ok: true, value: T } | { ok: false, error: unknown }
 
@@ -94,7 +108,11 @@ function reminder (
 export async function explain (ctx: StatusContext, command: SetCommand, message: string): Promise<string> {
   const { prefix } = ctx
   const client = ctx.client()
-  const [components, incidents] = await allSettledOrThrow([client.listComponents(), client.listUnresolvedIncidents()])
+  // Which incident to update (or whether to open one) is decided on a fresh read of the incidents:
+  // never an update aimed at an incident resolved on the web seconds ago.
+  const [components, incidents] = await allSettledOrThrow([
+    client.listComponents(), client.listUnresolvedIncidents({ fresh: true })
+  ])
   const found = findTargets(command.component, components, prefix)
   if (typeof found === 'string') return found
   const { component, targets } = found
