@@ -109,7 +109,8 @@ export = (robot: HubotRobot): void => {
       deadline,
       prefix: robot.alias || `${robot.name} `,
       chatUser: nameOrId => findChatUser(robot.brain, nameOrId),
-      mayRecordIdentities: () => mayRecordIdentities(robot, user)
+      mayRecordIdentities: () => mayRecordIdentities(robot, user),
+      audit
     })
   })
 }

@@ -1,6 +1,7 @@
 // What every genie handler gets: the backend (created on first use, so commands that need no API
 // work without a key), the settings, who asked and where, and the robot's brain and clock.
 
+import type { AuditTrail } from '../audit/trail'
 import type { AlertingBackend } from '../../alerting/backend'
 import type { Actor } from '../../alerting/types'
 import type { ConfirmOptions } from '../../alerting/actions'
@@ -35,6 +36,8 @@ export interface GenieContext {
   chatUser?(nameOrId: string): HubotUser | undefined
   /** Whether this person may record identities for others (HUBOT_OPSGENIE_IDENTITY_ADMINS). */
   mayRecordIdentities?(): Promise<boolean>
+  /** The command's audit trail: an identity stored or forgotten (a write the bot keeps) goes on it too. */
+  audit?: AuditTrail
 }
 
 export function actorOf (ctx: GenieContext): Actor {

@@ -158,6 +158,27 @@ describe('genie identity and on-call commands on Hubot 3.5', () => {
       expectDone(scope)
     })
 
+    it('puts every identity stored or forgotten on genie log: who typed it, for whom, which account, verified or a claim', async () => {
+      process.env.HUBOT_OPSGENIE_IDENTITY_ADMINS = 'U9'
+      bot.robot.brain.userForId('U1', { name: 'neo', room: 'room1' })
+      const mallory = { name: 'mallory', id: 'U6', email_address: 'mallory@example.com' }
+      const scope = opsgenie().get('/v2/users/neo@opsgenie.com').times(3).reply(200, fixture('user'))
+      await bot.say('/genie me as neo@opsgenie.com', mallory)
+      await bot.say('/genie neo is neo@opsgenie.com', { name: 'oracle', id: 'U9' })
+      await bot.say('/genie me as neo@opsgenie.com', NEO)
+      await bot.say('/genie forget me', NEO)
+      await bot.say('/genie forget me', NEO) // nothing stored: nothing to record
+      expectDone(scope)
+      const [log] = await bot.say('/genie log')
+      expect(log.replace(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/g, '<time>').split('\n')).to.deep.equal([
+        'The last 4 OpsGenie changes from chat, newest first:',
+        '• <time> neo (U1) in room1: genie forget-me → neo (U1) forget identity: done',
+        '• <time> neo (U1) in room1: genie me-as → neo (U1) identity neo@opsgenie.com (verified: chat email): done',
+        '• <time> oracle (U9) in room1: genie identity-record → neo (U1) identity neo@opsgenie.com (verified: admin): done',
+        '• <time> mallory (U6) in room1: genie me-as → mallory (U6) identity neo@opsgenie.com (claim, unverified): done'
+      ])
+    })
+
     it('refuses an address that is not an email without asking OpsGenie', async () => {
       expect(await bot.say('/genie me as neo')).to.deep.equal(['Usage: /genie me as <email> (give your OpsGenie login, an email address).'])
     })

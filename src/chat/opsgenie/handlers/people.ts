@@ -20,6 +20,17 @@ import { pickSchedule, scheduleNames } from '../schedules'
 
 type Verification = Pick<Identity, 'verified' | 'recordedBy'>
 
+/**
+ * Who is who is on the audit trail (`genie log`) like a write to the service: for which chat user,
+ * which account, and whether it is verified (and how) or only a claim. The entry's author is who typed it.
+ */
+function auditIdentity (ctx: GenieContext, of: { id: unknown, name: unknown }, action: string): void {
+  ctx.audit?.add(ctx.service, { id: String(of.id), name: String(of.name), action, outcome: 'done' })
+}
+
+const identityAction = (identity: Identity): string =>
+  `identity ${identity.username} (${identity.verified ? `verified: ${identity.verified}` : 'claim, unverified'})`
+
 function remember (ctx: GenieContext, user: UserInfo, how: Verification, userId = String(ctx.user.id)): Identity {
   const identity: Identity = {
     username: user.username,
@@ -55,6 +66,7 @@ export async function meAs (ctx: GenieContext, email: string): Promise<string> {
   if (found.kind === 'hidden') return formatEmailsHidden(email, found.candidates, ctx.prefix)
   // Verified only when the chat adapter vouches for the address: the account is the one that email resolves to.
   const identity = remember(ctx, found.user, chatEmailIs(ctx.user, email) ? { verified: 'chat email' } : {})
+  auditIdentity(ctx, ctx.user, identityAction(identity))
   return claimReply(ctx, found.user, identity)
 }
 
@@ -71,6 +83,7 @@ export async function meAsAccount (ctx: GenieContext, accountId: string): Promis
     : mine?.kind === 'hidden' && mine.candidates.length === 1 ? mine.candidates[0] : undefined
   const verified = resolved?.accountId !== undefined && resolved.accountId === found.user.accountId
   const identity = remember(ctx, found.user, verified ? { verified: 'chat email' } : {})
+  auditIdentity(ctx, ctx.user, identityAction(identity))
   return claimReply(ctx, found.user, identity)
 }
 
@@ -85,7 +98,8 @@ export async function recordFor (ctx: GenieContext, who: string, email: string):
   const found = await backend.findUser({ email })
   if (found.kind === 'none') return formatNoSuchUser(email, backend.service, false, ctx.prefix)
   if (found.kind === 'hidden') return formatEmailsHidden(email, found.candidates, ctx.prefix)
-  remember(ctx, found.user, { verified: 'admin', recordedBy: String(ctx.user.id) }, String(person.id))
+  const identity = remember(ctx, found.user, { verified: 'admin', recordedBy: String(ctx.user.id) }, String(person.id))
+  auditIdentity(ctx, person, identityAction(identity))
   return formatRecorded(String(person.name), found.user, backend.service)
 }
 
@@ -120,7 +134,9 @@ export async function whoami (ctx: GenieContext): Promise<string> {
 }
 
 export function forgetMe (ctx: GenieContext): string {
-  return formatForgotten(forgetIdentity(ctx.brain, ctx.user.id, ctx.now()), ctx.service)
+  const forgotten = forgetIdentity(ctx.brain, ctx.user.id, ctx.now())
+  if (forgotten) auditIdentity(ctx, ctx.user, 'forget identity')
+  return formatForgotten(forgotten, ctx.service)
 }
 
 export async function onCall (ctx: GenieContext, name?: string): Promise<string> {
