@@ -112,7 +112,7 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
 
   /** A write: its answer is checked too, and a bad one means the write may have happened (describe-error says so). */
   const write = async <T>(
-    method: string, path: string, body: unknown, check: Check, idempotent?: boolean
+    method: string, path: string, { body, check, idempotent }: { body: unknown, check: Check, idempotent?: boolean }
   ): Promise<T> => {
     const response = await http.request<unknown>(method, path, { body, idempotent })
     return conform<T>(response.data, check, info(method, path, response.status))
@@ -124,7 +124,7 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
   return {
     listComponents: (opts) => listAll<Component>(`${page}/components`, shape.components, opts),
     updateComponentStatus: (componentId, status) =>
-      write<Component>('PATCH', `${page}/components/${one(componentId)}`, { component: { status } }, shape.component),
+      write<Component>('PATCH', `${page}/components/${one(componentId)}`, { body: { component: { status } }, check: shape.component }),
     listUnresolvedIncidents: (opts) => listAll<Incident>(`${page}/incidents/unresolved`, shape.incidents, opts),
     getIncident: async (incidentId) => {
       const path = `${page}/incidents/${one(incidentId)}`
@@ -132,21 +132,21 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
     },
     createIncident: (incident) =>
       // Creating is not idempotent: the HTTP layer never repeats it after a 5xx or a timeout.
-      write<Incident>('POST', `${page}/incidents`, { incident: { ...incident, deliver_notifications: deliver } }, shape.incident),
+      write<Incident>('POST', `${page}/incidents`, { body: { incident: { ...incident, deliver_notifications: deliver } }, check: shape.incident }),
     updateIncident: (incidentId, change) =>
-      write<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { incident: { ...change, deliver_notifications: deliver } }, shape.incident),
+      write<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { body: { incident: { ...change, deliver_notifications: deliver } }, check: shape.incident }),
     listActiveMaintenances: () => listAll<Incident>(`${page}/incidents/active_maintenance`, shape.incidents),
     listUpcomingMaintenances: () => listAll<Incident>(`${page}/incidents/upcoming`, shape.incidents),
     createMaintenance: (maintenance) =>
-      write<Incident>('POST', `${page}/incidents`, { incident: { ...maintenance, ...maintenanceNotifications(deliver) } }, shape.incident),
+      write<Incident>('POST', `${page}/incidents`, { body: { incident: { ...maintenance, ...maintenanceNotifications(deliver) } }, check: shape.incident }),
     updateMaintenance: (incidentId, change) =>
-      write<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { incident: { ...change, deliver_notifications: deliver } }, shape.incident),
+      write<Incident>('PATCH', `${page}/incidents/${one(incidentId)}`, { body: { incident: { ...change, deliver_notifications: deliver } }, check: shape.incident }),
     getPostmortem: async (incidentId) => {
       const path = postmortem(incidentId)
       return orEmpty(conform<Postmortem | undefined>(await http.get<unknown>(path), shape.postmortem, info('GET', path)))
     },
     putPostmortemDraft: async (incidentId, bodyDraft) =>
-      orEmpty(await write<Postmortem | undefined>('PUT', postmortem(incidentId), { postmortem: { body_draft: bodyDraft } }, shape.postmortem)),
+      orEmpty(await write<Postmortem | undefined>('PUT', postmortem(incidentId), { body: { postmortem: { body_draft: bodyDraft } }, check: shape.postmortem })),
     publishPostmortem: async (incidentId, opts = {}) => {
       const body = {
         postmortem: {
@@ -155,7 +155,7 @@ export function createStatuspageClient (options: StatuspageClientOptions): Statu
           ...(opts.customTweet === undefined ? {} : { custom_tweet: opts.customTweet })
         }
       }
-      return orEmpty(await write<Postmortem | undefined>('PUT', `${postmortem(incidentId)}/publish`, body, shape.postmortem, false))
+      return orEmpty(await write<Postmortem | undefined>('PUT', `${postmortem(incidentId)}/publish`, { body, check: shape.postmortem, idempotent: false }))
     }
   }
 }

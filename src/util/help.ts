@@ -11,3 +11,7 @@ export interface HelpEntry {
 
 /** The `hubot <usage> - <description>` line as it appears in the script's header. */
 export const helpLine = (entry: HelpEntry): string => `hubot ${entry.usage} - ${entry.description}`
+
+/** `<family> help` in the room: a title, then every command as the room types it, one a line. */
+export const formatHelpList = (title: string, entries: readonly HelpEntry[], prefix: string): string =>
+  [title, ...entries.map(h => `${prefix}${h.usage} - ${h.description}`)].join('\n')

@@ -1,4 +1,4 @@
-import type { HelpEntry } from '../help'
+import { formatHelpList, type HelpEntry } from '../../util/help'
 
 // Keep in the same order and words as the `// Commands:` header of src/scripts/incident.ts
 // (a test compares them).
@@ -20,5 +20,4 @@ export const INCIDENT_HELP: HelpEntry[] = [
 ]
 
 /** `incident help`: every incident command as the room types it, one a line. */
-export const formatIncidentHelp = (prefix: string): string =>
-  ['incident commands:', ...INCIDENT_HELP.map(h => `${prefix}${h.usage} - ${h.description}`)].join('\n')
+export const formatIncidentHelp = (prefix: string): string => formatHelpList('incident commands:', INCIDENT_HELP, prefix)

@@ -9,6 +9,7 @@ import { stateLabel } from '../../statuspage/labels'
 import { MAX_POSTMORTEM_DRAFT } from '../../statuspage/types'
 import { formatDuration } from '../../util/duration'
 import { inert } from '../../util/inert'
+import type { LinkedAlert } from './model'
 
 interface PostmortemTimelineEntry {
   /** Epoch milliseconds. */
@@ -27,15 +28,8 @@ interface PostmortemComponent {
   changes: ReadonlyArray<{ at: number, status: string }>
 }
 
-interface PostmortemAlert {
-  id: string
-  tinyId?: string
-  message?: string
-  priority?: string
-  acknowledgedAt?: number
-  acknowledgedBy?: string
-  closedAt?: number
-}
+/** A linked alert as the incident keeps it (chat/incident/model.ts). */
+type PostmortemAlert = LinkedAlert
 
 export interface PostmortemInput {
   title: string

@@ -131,7 +131,7 @@ function offerClose (incident: IncidentRecord, ctx: IncidentContext): string | u
   const open = incident.alerts.filter(a => a.closedAt === undefined)
   if (open.length === 0) return undefined
   const targets = open.map(a => ({ alertId: a.id, label: `#${a.tinyId ?? a.id}` }))
-  const held = ctx.closeAll.hold(ctx.room, ctx.user.id, targets, ctx.closeTtlMs)
+  const held = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets, ttlMs: ctx.closeTtlMs })
   return `${open.length === 1 ? 'Its linked alert' : `Its ${open.length} linked alerts`} ${targets.map(t => t.label).join(', ')} ` +
     `may still be open: to close ${open.length === 1 ? 'it' : 'them'}, say ${ctx.prefix}genie confirm ${held.code} ` +
     `within ${Math.round(ctx.closeTtlMs / 1000)} s.`

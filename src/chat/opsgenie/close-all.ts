@@ -32,6 +32,13 @@ export function newCode (length = 4, pick: (n: number) => number = randomInt): s
   return Array.from({ length }, () => ALPHABET[pick(ALPHABET.length)]).join('')
 }
 
+/** What a held close-all closes, for how long its code is good, and the filter it repeats if any. */
+export interface HoldOptions {
+  targets: Target[]
+  ttlMs: number
+  filtered?: { filter: FilterWords, what: string }
+}
+
 export class CloseAllStore {
   private readonly pending = new Map<string, PendingCloseAll>()
 
@@ -42,9 +49,7 @@ export class CloseAllStore {
   }
 
   /** Holds a close-all for this person in this room (replacing any earlier one). */
-  hold (
-    room: string, userId: string, targets: Target[], ttlMs: number, filtered?: { filter: FilterWords, what: string }
-  ): PendingCloseAll {
+  hold (room: string, userId: string, { targets, ttlMs, filtered }: HoldOptions): PendingCloseAll {
     const heldAt = this.now()
     const pending = { code: this.makeCode(), targets, heldAt, expiresAt: heldAt + ttlMs, ...filtered }
     this.pending.set(CloseAllStore.key(room, userId), pending)

@@ -1,4 +1,4 @@
-import type { HelpEntry } from '../help'
+import { formatHelpList, type HelpEntry } from '../../util/help'
 
 // Keep in the same order and words as the `// Commands:` header of src/scripts/statuspage.ts
 // (a test compares them).
@@ -21,5 +21,4 @@ export const STATUSPAGE_HELP: HelpEntry[] = [
 ]
 
 /** `status help`: every status command as the room types it, one a line. */
-export const formatStatusHelp = (prefix: string): string =>
-  ['status commands:', ...STATUSPAGE_HELP.map(h => `${prefix}${h.usage} - ${h.description}`)].join('\n')
+export const formatStatusHelp = (prefix: string): string => formatHelpList('status commands:', STATUSPAGE_HELP, prefix)

@@ -86,28 +86,28 @@ describe('CloseAllStore', () => {
 
   it('gives the held alerts to the same person in the same room with the right code, any case', () => {
     const s = store()
-    s.hold('room', 'U1', targets, 60_000)
+    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
     clock += 59_999
     expect(s.take('room', 'U1', 'k7q2')).to.deep.equal({ ok: true, pending: { code: 'K7Q2', targets, heldAt: 1_000, expiresAt: 61_000 } })
   })
 
   it('refuses once the time has run out', () => {
     const s = store()
-    s.hold('room', 'U1', targets, 60_000)
+    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
     clock += 60_001
     expect(s.take('room', 'U1', 'K7Q2')).to.deep.equal({ ok: false, why: 'expired' })
   })
 
   it('refuses a wrong code and then forgets the held close all', () => {
     const s = store()
-    s.hold('room', 'U1', targets, 60_000)
+    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
     expect(s.take('room', 'U1', 'AAAA')).to.deep.equal({ ok: false, why: 'mismatch' })
     expect(s.take('room', 'U1', 'K7Q2')).to.deep.equal({ ok: false, why: 'none' })
   })
 
   it('keeps each person\'s and each room\'s close all apart', () => {
     const s = store()
-    s.hold('room', 'U1', targets, 60_000)
+    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
     expect(s.take('room', 'U2', 'K7Q2')).to.deep.equal({ ok: false, why: 'none' })
     expect(s.take('other', 'U1', 'K7Q2')).to.deep.equal({ ok: false, why: 'none' })
     expect(s.take('room', 'U1', 'K7Q2').ok).to.equal(true)
@@ -115,7 +115,7 @@ describe('CloseAllStore', () => {
 
   it('cancels a held close all', () => {
     const s = store()
-    s.hold('room', 'U1', targets, 60_000)
+    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
     expect(s.cancel('room', 'U1')).to.equal(true)
     expect(s.take('room', 'U1', 'K7Q2').ok).to.equal(false)
   })

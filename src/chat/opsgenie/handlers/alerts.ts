@@ -111,7 +111,7 @@ export async function closeAll (ctx: GenieContext): Promise<string> {
   const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open' }))
   if (alerts.length === 0) return NOTHING_TO_CLOSE
   const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
-  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, targets, ctx.settings.closeAllTtlMs)
+  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets, ttlMs: ctx.settings.closeAllTtlMs })
   const prompt = { code: pending.code, prefix: ctx.prefix, ttlMs: ctx.settings.closeAllTtlMs }
   return formatCloseAllPrompt(targets.map(t => t.label), prompt)
 }

@@ -67,7 +67,8 @@ export async function closeFiltered (ctx: GenieContext, selector: AlertSelector)
   if (alerts.length === 0) return formatNothingMatches('close', filter)
   const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
   const what = `genie close ${typed(selector)}`
-  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, targets, ctx.settings.closeAllTtlMs, { filter, what })
+  const ttlMs = ctx.settings.closeAllTtlMs
+  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets, ttlMs, filtered: { filter, what } })
   const prompt = { code: pending.code, prefix: ctx.prefix, ttlMs: ctx.settings.closeAllTtlMs, filter }
   return formatCloseAllPrompt(targets.map(t => t.label), prompt)
 }
