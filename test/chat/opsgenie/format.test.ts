@@ -1,5 +1,4 @@
 import { expect } from 'chai'
-import { compressLabels } from '../../../src/chat/opsgenie/ranges'
 import {
   formatBulk, formatCloseAllPrompt, formatOnCall, formatStatus, shortReason, VERBS, type VerbWords
 } from '../../../src/chat/opsgenie/format'
@@ -102,12 +101,6 @@ describe('formatCloseAllPrompt', () => {
 describe('bulk replies that read at a glance', () => {
   const t = (n: number) => ({ alertId: `id-${n}`, label: `#${n}` })
   const confirmed = { state: 'confirmed' as const }
-
-  it('compresses ids to ranges in numeric order, whatever order they came in', () => {
-    expect(compressLabels(['#10', '#9', '#100', '#8', '#12', '#2'])).to.equal('#2, #8–#10, #12, #100')
-    expect(compressLabels(['#3', '#4'])).to.equal('#3, #4')
-    expect(compressLabels(['#5', '#5', 'abc-id', '#6', '#7'])).to.equal('#5–#7, abc-id')
-  })
 
   it('puts the count first: 151 acknowledged, all confirmed, as ranges', () => {
     const ids = [...Array.from({ length: 150 }, (_, i) => 197 - i), 201]
