@@ -16,6 +16,7 @@
 //   hubot incident public[: <message>] - Open the Statuspage incident, its components set by severity
 //   hubot incident update [investigating|identified|monitoring]: <message> - Update the public incident and note the linked open alerts
 //   hubot incident resolve[: <message>] - Resolve the public incident, end the incident, write the postmortem draft
+//   hubot incident postmortem draft - Write the postmortem draft again from the timeline (after a failed write)
 //   hubot incident postmortem publish - Publish the postmortem draft, after incident confirm <code>
 //   hubot incident confirm <code> - Confirm your postmortem publish
 //   hubot incident history [<n>] - The room's recent incidents: duration, time to first ack

@@ -19,6 +19,7 @@ const ACCESS: Record<IncidentCommand['kind'], Access> = {
   update: 'write',
   resolve: 'write',
   publish: 'write',
+  draft: 'write',
   confirm: 'write'
 }
 

@@ -13,7 +13,7 @@ import {
 import { formatIncidentHelp } from './help'
 import { withEntry, type IncidentComponent, type IncidentRecord, type LinkedAlert } from './model'
 import type { IncidentCommand } from './parse'
-import { confirmPublish, holdPublish, makePublic, resolveIncident, updatePublic } from './public'
+import { confirmPublish, holdPublish, makePublic, resolveIncident, rewriteDraft, updatePublic } from './public'
 import { inert } from '../../util/inert'
 
 export async function handleIncident (command: IncidentCommand, ctx: IncidentContext): Promise<string> {
@@ -23,6 +23,7 @@ export async function handleIncident (command: IncidentCommand, ctx: IncidentCon
     case 'history': return historyReply(ctx.store.inRoom(ctx.room), command.count, ctx.now())
     case 'start': return await start(command, ctx)
     case 'publish': return holdPublish(ctx)
+    case 'draft': return await rewriteDraft(ctx)
     case 'confirm': return await confirmPublish(command.code, ctx)
     default: break
   }

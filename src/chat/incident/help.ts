@@ -13,6 +13,7 @@ export const INCIDENT_HELP: HelpEntry[] = [
   { id: 'incident.public', usage: 'incident public[: <message>]', description: 'Open the Statuspage incident, its components set by severity' },
   { id: 'incident.update', usage: 'incident update [investigating|identified|monitoring]: <message>', description: 'Update the public incident and note the linked open alerts' },
   { id: 'incident.resolve', usage: 'incident resolve[: <message>]', description: 'Resolve the public incident, end the incident, write the postmortem draft' },
+  { id: 'incident.draft', usage: 'incident postmortem draft', description: 'Write the postmortem draft again from the timeline (after a failed write)' },
   { id: 'incident.publish', usage: 'incident postmortem publish', description: 'Publish the postmortem draft, after incident confirm <code>' },
   { id: 'incident.confirm', usage: 'incident confirm <code>', description: 'Confirm your postmortem publish' },
   { id: 'incident.history', usage: 'incident history [<n>]', description: 'The room\'s recent incidents: duration, time to first ack' },

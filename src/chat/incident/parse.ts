@@ -19,6 +19,7 @@ export type IncidentCommand =
   | { kind: 'update', status?: UpdateStatus, message: string }
   | { kind: 'resolve', message?: string }
   | { kind: 'publish' }
+  | { kind: 'draft' }
   | { kind: 'confirm', code: string }
   | { kind: 'history', count: number }
   | { kind: 'invalid', usage: string, why: string }
@@ -69,7 +70,10 @@ export function parseIncident (raw: string | undefined): IncidentCommand {
       return { kind: 'resolve', ...(message ? { message } : {}) }
     }
     case 'postmortem':
-      return /^publish$/i.test(rest) ? { kind: 'publish' } : invalid('incident postmortem publish', 'the draft is written by incident resolve; publish is the one postmortem command')
+      if (/^publish$/i.test(rest)) return { kind: 'publish' }
+      if (/^draft$/i.test(rest)) return { kind: 'draft' }
+      return invalid('incident postmortem publish', 'the postmortem commands are: incident postmortem draft (write the draft again ' +
+        'from the timeline), incident postmortem publish')
     case 'confirm':
       return /^[A-Za-z0-9]{4,8}$/.test(rest) ? { kind: 'confirm', code: rest.toUpperCase() } : invalid('incident confirm <code>', 'give the code from the publish reply')
     case 'history': {

@@ -119,7 +119,9 @@ async function writeDraft (incident: IncidentRecord, ctx: IncidentContext): Prom
   try {
     await ctx.statuspage().putPostmortemDraft(id, formatPostmortemDraft(postmortemInput(incident)))
   } catch (err) {
-    return `The incident is ended, but the postmortem draft was not written: ${ctx.describe(err)}`
+    // Writing a draft replaces the draft: asking again is safe, whatever happened to this one.
+    return `The incident is ended, but the postmortem draft was not written: ${ctx.describe(err)}\n` +
+      `To write it from the timeline again: ${ctx.prefix}incident postmortem draft.`
   }
   save(ctx, withEntry({ ...incident, draftAt: ctx.now() }, { at: ctx.now(), who: ctx.user.name, text: 'wrote the postmortem draft' }))
   return 'The postmortem draft is written on Statuspage from the timeline: edit it there (the incident\'s page, Postmortem), ' +
@@ -141,9 +143,35 @@ function offerClose (incident: IncidentRecord, ctx: IncidentContext): string | u
 const withDraft = (ctx: IncidentContext): IncidentRecord | undefined =>
   ctx.store.inRoom(ctx.room).find(i => i.publicIncident && i.draftAt !== undefined)
 
+/** The room's newest ended incident that went public: the one a postmortem draft is for. */
+const lastEndedPublic = (ctx: IncidentContext): IncidentRecord | undefined =>
+  ctx.store.inRoom(ctx.room).find(i => i.publicIncident && i.endedAt !== undefined)
+
+/**
+ * `incident postmortem draft`: writes the draft again from the stored timeline of the room's newest
+ * ended public incident (after a draft PUT that failed, or to start over from the timeline). Never
+ * once its postmortem is published from here: the published text is edited on Statuspage.
+ */
+export async function rewriteDraft (ctx: IncidentContext): Promise<string> {
+  const incident = lastEndedPublic(ctx)
+  if (!incident) {
+    return 'No ended incident in this room went public, so there is no postmortem draft to write. ' +
+      `${ctx.prefix}incident resolve writes one when it ends a public incident. Nothing was written.`
+  }
+  if (incident.publishedAt !== undefined) {
+    return `The postmortem of ${quoted(incident)} is already published: edit it on Statuspage. Nothing was written.`
+  }
+  return await writeDraft(incident, ctx)
+}
+
 export function holdPublish (ctx: IncidentContext): string {
   const incident = withDraft(ctx)
   if (!incident) {
+    const undrafted = lastEndedPublic(ctx)
+    if (undrafted) {
+      return `${quoted(undrafted)} has no postmortem draft on Statuspage yet: write it from the timeline with ` +
+        `${ctx.prefix}incident postmortem draft, then publish. Nothing was published.`
+    }
     return `No postmortem draft to publish in this room: ${ctx.prefix}incident resolve writes one for an incident ` +
       'that went public. Nothing was published.'
   }

@@ -56,6 +56,12 @@ const STATUS_WRITES: WriteCase[] = [
 const alertGone = (scope: nock.Scope): nock.Scope =>
   og.mockList(scope, og.OPEN, []).get('/v2/alerts/1').query({ identifierType: 'tiny' }).reply(404, og.fixture('error-404-alert'))
 
+/** Incident writes answered before any request when nothing is there to act on. */
+const INCIDENT_WRITES: WriteCase[] = [
+  { text: '/incident postmortem draft', label: 'incident draft', allowed: () => sp.api() },
+  { text: '/incident postmortem publish', label: 'incident publish', allowed: () => sp.api() }
+]
+
 const GENIE_WRITES: WriteCase[] = [
   { text: '/genie ack', label: 'genie ack-all', allowed: () => og.mockList(og.opsgenie(), og.OPEN_UNACKED, []) },
   { text: '/genie ack 1', label: 'genie ack', allowed: () => alertGone(og.opsgenie()) },
@@ -77,7 +83,7 @@ for (const version of HUBOT_VERSIONS) {
     describe('with writers configured by user id', () => {
       const bot = botOn(version, () => configureBoth({ HUBOT_STATUSPAGE_WRITERS: 'U1, U7', HUBOT_OPSGENIE_WRITERS: 'U1' }))
 
-      for (const c of [...STATUS_WRITES, ...GENIE_WRITES]) {
+      for (const c of [...STATUS_WRITES, ...INCIDENT_WRITES, ...GENIE_WRITES]) {
         it(`refuses "${c.text}" to a user who is not a writer, with no request to the service`, async () => {
           const replies = await bot.say(c.text, { id: 'U2', name: 'mallory' })
           expect(replies).to.have.length(1)

@@ -34,6 +34,9 @@ for (const version of HUBOT_VERSIONS) {
         expect(await say(typed), typed).to.match(/^No open incident in this room/)
       }
       expect(await say('/incident postmortem publish')).to.match(/^No postmortem draft to publish in this room.*Nothing was published\.$/)
+      expect(await say('/incident postmortem draft')).to.equal('No ended incident in this room went public, so there is no ' +
+        'postmortem draft to write. /incident resolve writes one when it ends a public incident. Nothing was written.')
+      expect(await say('/incident postmortem edit')).to.match(/^the postmortem commands are: incident postmortem draft .*Try: \/incident postmortem publish$/)
       expect(await say('/incident confirm ABCD')).to.equal('Nothing was published: nothing is waiting for your confirmation here. ' +
         'Ask again with /incident postmortem publish.')
       expect(await say('/incident frobnicate')).to.equal('"frobnicate" is not an incident command. Try: /incident help')
@@ -87,10 +90,30 @@ for (const version of HUBOT_VERSIONS) {
       sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
       const resolved = await say('/incident resolve: fixed')
       expect(resolved).to.match(/^Resolved "Checkout errors" on Statuspage, REST API operational\.\nThe incident is ended, but the postmortem draft was not written: /)
+      expect(resolved.split('\n')).to.include('To write it from the timeline again: /incident postmortem draft.')
       expect(incident.status).to.equal('resolved')
       expect(sandbox.statuspage!.state.postmortems[incident.id]).to.equal(undefined)
       sandbox.statuspage!.faults.clear()
-      expect(await say('/incident postmortem publish')).to.match(/^No postmortem draft to publish/)
+      expect(await say('/incident postmortem publish')).to.equal('"Checkout errors" has no postmortem draft on Statuspage yet: write it ' +
+        'from the timeline with /incident postmortem draft, then publish. Nothing was published.')
+      expect(writes().filter(r => r.path.includes('/postmortem') && !r.path.endsWith('/postmortem'))).to.deep.equal([])
+
+      // The way back: the draft written again from the stored timeline, then published behind its code.
+      expect(await say('/incident postmortem draft')).to.equal('The postmortem draft is written on Statuspage from the timeline: ' +
+        'edit it there (the incident\'s page, Postmortem), then /incident postmortem publish.')
+      const draft = sandbox.statuspage!.state.postmortems[incident.id].body_draft
+      expect(draft).to.contain('Checkout errors')
+      expect(draft).to.match(/resolved the public incident, REST API operational: fixed/)
+      const asked = await say('/incident postmortem publish')
+      const code = /incident confirm ([A-Z0-9]{4})\b/.exec(asked)?.[1]
+      expect(code, asked).to.be.a('string')
+      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
+      expect(await say(`/incident confirm ${code!}`)).to.match(/^Published the postmortem of "Checkout errors" on Statuspage/)
+      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
+      const before = writes().length
+      expect(await say('/incident postmortem draft')).to.equal(
+        'The postmortem of "Checkout errors" is already published: edit it on Statuspage. Nothing was written.')
+      expect(writes().length).to.equal(before)
       expect(await say('/incident')).to.match(/^No open incident/)
       expect(await say('/incident history')).to.match(/^The last 1 incident in this room:\n.* "Checkout errors" P2: resolved after .*, no linked alert acknowledged\.$/)
 
