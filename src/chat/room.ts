@@ -1,6 +1,7 @@
 // The one way anything this package says reaches a room, commands' replies and webhook posts alike
 // (bolt-js builds one `say` per event; hubot runs every outgoing message through one middleware):
-// - every text is redacted (the package's keys, and whatever the caller adds);
+// - every text is redacted (the package's keys, and whatever the caller adds) and made inert (no
+//   controls, direction overrides or whole-room mentions, whatever it quotes; see util/inert.ts);
 // - a multi-line text on classic Campfire is pasted (see classic-campfire.ts), everything else is
 //   sent as usual: in answer to the message when there is one (keeping the adapter's envelope:
 //   thread, user), else to the room;
@@ -10,6 +11,7 @@ import { secretVariables as alertingSecrets } from '../alerting/settings'
 import { redact } from '../http/redact'
 import { secretVariables as statuspageSecrets } from '../statuspage/settings'
 import type { Clock } from '../util/clock'
+import { inertMessage } from '../util/inert'
 import { classicCampfirePaste } from './classic-campfire'
 import type { HubotResponse, HubotRobot } from './hubot'
 
@@ -45,7 +47,8 @@ interface MessagingRobot extends HubotRobot {
 export function roomPort (robot: HubotRobot, clock: Clock): RoomPort {
   return {
     say: async (room, text, options = {}) => {
-      const safe = redact(text, [...statuspageSecrets(), ...alertingSecrets(), ...(options.secrets ?? [])])
+      const secrets = [...statuspageSecrets(), ...alertingSecrets(), ...(options.secrets ?? [])]
+      const safe = inertMessage(redact(text, secrets))
       const paste = safe.includes('\n') && room ? classicCampfirePaste(robot, clock) : undefined
       if (paste) return await paste(room, safe)
       if (options.answering) {

@@ -22,12 +22,12 @@
 //   hubot status <component> <state>: <message> - Set a component and explain it in its incident (opened if none)
 //   hubot status incidents - The unresolved incidents with their latest update
 //   hubot status open [<incident status>] <name>[: <message>] - Open an incident (investigating by default)
-//   hubot status update [<incident id>] [<incident status>] <message> - Add an update to an incident
-//   hubot status resolve [<incident id>] [<message>] - Resolve an incident and set its components operational
+//   hubot status update [<incident id>] [<incident status>]: <message> - Add an update to an incident
+//   hubot status resolve [<incident id>][: <message>] - Resolve an incident and set its components operational
 //   hubot status maintenance - Maintenance in progress and upcoming, with windows (UTC)
 //   hubot status maintenance <name> from <time> for <duration> [on <components>]: <message> - Schedule maintenance (UTC unless a zone is given)
-//   hubot status maintenance start|complete|cancel [<id>] [<message>] - Start, complete or call off a maintenance
-//   hubot status maintenance update [<id>] [<status>] <message> - Add an update to a maintenance
+//   hubot status maintenance start|complete|cancel [<id>][: <message>] - Start, complete or call off a maintenance
+//   hubot status maintenance update [<id>] [<status>]: <message> - Add an update to a maintenance
 //   hubot status help - The status commands, one a line
 //   hubot status log [<n>] - The last n changes made from chat (default 10): when, who, where, what, outcome
 //

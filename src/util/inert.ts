@@ -32,3 +32,21 @@ export function inert (value: unknown, max = DEFAULT_INERT_MAX): string {
     .replace(SLACK_MARKUP, '\u2039$1\u203a')
   return flat.length > max || value.length > max * 4 + 16 ? `${flat.slice(0, max - 1).trimEnd()}…` : flat
 }
+
+/** Controls other than the newline (which separates a reply's lines), and the Unicode line separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u0085]/g
+
+/**
+ * A whole message made safe to send, line breaks kept: what every text going to a room passes through
+ * (the room port), behind the per-field `inert` of the format modules. Controls become spaces,
+ * invisible and direction characters go, and mentions of a whole room and Slack markup are defused:
+ * nothing this package says can ring a terminal, reorder text or notify everyone, whatever it quotes.
+ */
+export function inertMessage (text: string): string {
+  return text
+    .replace(CONTROLS_BUT_NEWLINE, ' ')
+    .replace(INVISIBLE, '')
+    .replace(ROOM_MENTION, '\uff20$1')
+    .replace(SLACK_MARKUP, '\u2039$1\u203a')
+}

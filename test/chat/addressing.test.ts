@@ -23,7 +23,7 @@ describe('replies name commands the way the bot is addressed (by name, no alias)
 
   it('usage answers: hubot status open, hubot status update, hubot status components', async () => {
     expect(await bot.say('hubot status open')).to.deep.equal(['Name the incident: hubot status open [<incident status>] <name>[: <message>]'])
-    expect(await bot.say('hubot status update')).to.deep.equal(['Say what to add: hubot status update [<incident id>] [<incident status>] <message>'])
+    expect(await bot.say('hubot status update')).to.deep.equal(['Say what to add: hubot status update [<incident id>] [<incident status>]: <message>'])
     expect(await bot.say('hubot status components please')).to.deep.equal(['Nothing goes after "components": say just hubot status components'])
   })
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai'
-import { inert } from '../../src/util/inert'
+import { inert, inertMessage } from '../../src/util/inert'
 
 describe('inert (outside text made safe for a room)', () => {
   it('turns controls and line breaks into single spaces and drops direction and zero-width characters', () => {
@@ -19,5 +19,17 @@ describe('inert (outside text made safe for a room)', () => {
     expect(inert(42)).to.equal('42')
     expect(inert(NaN)).to.equal('')
     expect(inert({ toString: () => '@everyone' })).to.equal('')
+  })
+})
+
+describe('inertMessage (every text the room port sends)', () => {
+  it('keeps the lines of a reply and makes everything else in it inert', () => {
+    expect(inertMessage('Line one @everyone\nLine two <!here> <@U1>\n\u001b[2J\u0007\u0000tab\there\r\u202eend'))
+      .to.equal('Line one ＠everyone\nLine two ‹!here› ‹@U1›\n [2J  tab here end')
+  })
+
+  it('leaves a plain reply and usage placeholders as they are', () => {
+    const reply = 'Try: /status update [<incident id>]: <message>\nmail dana@example.com'
+    expect(inertMessage(reply)).to.equal(reply)
   })
 })

@@ -1,5 +1,6 @@
 // Replies, built from data only (pure, so each layout is unit tested). One reply per command.
 
+import { inert } from '../../util/inert'
 import type { ActionOutcome } from '../../alerting/actions'
 import type { BulkItem } from '../../alerting/bulk'
 import type { RunInfo } from '../../alerting/bulk-lock'
@@ -26,12 +27,12 @@ function alertLine (alert: Alert, now: number): string {
   const who = !alert.acknowledged
     ? 'NOT acked'
     : alert.acknowledgedBy
-      ? `acked by ${alert.acknowledgedBy}`
+      ? `acked by ${inert(alert.acknowledgedBy, 80)}`
       // JSM Operations does not say who, only how long after it opened.
       : alert.ackTimeMs !== undefined ? `acked after ${formatDuration(alert.ackTimeMs)}` : 'acked'
-  const label = alert.tinyId ? `#${alert.tinyId}` : alert.id
+  const label = alert.tinyId ? `#${inert(alert.tinyId, 20)}` : inert(alert.id, 80)
   const snoozed = alert.snoozed ? ', snoozed' : ''
-  return `${label} ${alert.priority ?? '-'} ${alert.message} (${who}, ${age(alert.createdAt, now)} old, ${alert.count}×${snoozed})`
+  return `${label} ${inert(alert.priority, 4) || '-'} ${inert(alert.message, 200)} (${who}, ${age(alert.createdAt, now)} old, ${alert.count}×${snoozed})`
 }
 
 export function formatStatus (
@@ -231,11 +232,11 @@ export interface OnCallRow {
 export function formatOnCall (rows: readonly OnCallRow[], asked?: string): string {
   if (rows.length === 0) return 'There are no schedules.'
   const lines = rows.map(r => {
-    const who = r.error ? `could not check (${r.error})` : r.recipients && r.recipients.length > 0 ? r.recipients.join(', ') : 'nobody'
-    return `${r.schedule.name}${r.schedule.enabled ? '' : ' (disabled)'}: ${who}`
+    const who = r.error ? `could not check (${r.error})` : r.recipients && r.recipients.length > 0 ? r.recipients.map(n => inert(n, 80)).join(', ') : 'nobody'
+    return `${inert(r.schedule.name, 120)}${r.schedule.enabled ? '' : ' (disabled)'}: ${who}`
   })
   const nobody = rows.every(r => !r.error && (r.recipients ?? []).length === 0)
-  if (nobody) return asked ? `Nobody is on call for ${rows[0].schedule.name} right now.` : `Nobody is on call right now (${plural(rows.length, 'schedule')} checked).`
+  if (nobody) return asked ? `Nobody is on call for ${inert(rows[0].schedule.name, 120)} right now.` : `Nobody is on call right now (${plural(rows.length, 'schedule')} checked).`
   return rows.length === 1 ? `On call now — ${lines[0]}` : ['On call now:', ...lines].join('\n')
 }
 

@@ -1,11 +1,12 @@
 // Replies about verifying who someone is (claims, admin records, a take refused for an unverified claim).
 
+import { inert } from '../../util/inert'
 import type { UserInfo } from '../../alerting/types'
 import { echo } from '../bounds'
 import { verifyHint } from './people-format'
 
 const named = (user: UserInfo): string =>
-  user.fullName && user.fullName !== user.username ? `${user.username} (${user.fullName})` : user.username
+  user.fullName && user.fullName !== user.username ? `${inert(user.username, 120)} (${inert(user.fullName, 120)})` : inert(user.username, 120)
 
 export interface ClaimNoted {
   chatName: string

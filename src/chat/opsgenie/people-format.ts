@@ -1,5 +1,6 @@
 // Replies of the people commands (genie me as, whoami, take), built from data only.
 
+import { inert } from '../../util/inert'
 import type { Attribution, UserInfo } from '../../alerting/types'
 import { echo } from '../bounds'
 import { formatDuration } from '../../util/duration'
@@ -7,7 +8,7 @@ import { utc } from './format'
 import type { Identity } from './identity'
 
 const named = (username: string, fullName?: string): string =>
-  fullName && fullName !== username ? `${username} (${fullName})` : username
+  fullName && fullName !== username ? `${inert(username, 120)} (${inert(fullName, 120)})` : inert(username, 120)
 
 /** What the alert log will show for acknowledge/close from chat, when it is not the person. */
 export function tokenActorNote (service: string, attribution: Attribution): string {
@@ -45,7 +46,7 @@ export function formatNoSuchUser (email: string, service: string, byAccount: boo
 
 /** The site hides emails: the search matched accounts but cannot show their addresses. `outcome`: what was not done. */
 export function formatEmailsHidden (email: string, candidates: readonly UserInfo[], prefix: string, outcome = 'Nothing was stored.'): string {
-  const shown = candidates.slice(0, 3).map(c => `${c.fullName ?? c.username} (${prefix}genie me as account ${c.accountId ?? c.id})`)
+  const shown = candidates.slice(0, 3).map(c => `${inert(c.fullName ?? c.username, 120)} (${prefix}genie me as account ${c.accountId ?? c.id})`)
   const more = candidates.length > 3 ? ` and ${candidates.length - 3} more` : ''
   return `The Atlassian site hides email addresses, so I cannot confirm which account is ${email}. ` +
     `It matched: ${shown.join('; ')}${more}. If one is you, say that command. ${outcome}`

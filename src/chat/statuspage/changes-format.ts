@@ -1,5 +1,6 @@
 // Pure: the replies of the commands that change the page (set a component, open, update, resolve).
 
+import { inert } from '../../util/inert'
 import { echo } from '../bounds'
 import type { Component, Incident } from '../../statuspage/types'
 import { plural } from '../../util/text'
@@ -10,10 +11,10 @@ import { incidentStatusLabel } from './states'
 const link = (incident: Incident): string => (incident.shortlink ? ` ${incident.shortlink}` : '')
 
 export const formatEmptyGroup = (group: Component): string =>
-  `${group.name} is a group with no components, so there is nothing to set. Nothing was changed.`
+  `${inert(group.name)} is a group with no components, so there is nothing to set. Nothing was changed.`
 
 const groupIntro = (group: Component, count: number): string =>
-  `${group.name} is a group: its state follows its components, so ${count === 1 ? 'its one component was' : count === 2 ? 'both of its components were' : `all ${count} of its components were`} set.`
+  `${inert(group.name)} is a group: its state follows its components, so ${count === 1 ? 'its one component was' : count === 2 ? 'both of its components were' : `all ${count} of its components were`} set.`
 
 /**
  * What a set did, component by component: `change` says it for one (`degraded performance →
@@ -23,7 +24,7 @@ export function formatSetLines (
   component: Component, targets: readonly Component[], all: readonly Component[], change: (c: Component) => string
 ): string[] {
   return component.group
-    ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${c.name}: ${change(c)}`))]
+    ? [groupIntro(component, targets.length), ...bounded(targets.map(c => `• ${inert(c.name)}: ${change(c)}`))]
     : [`${qualifiedName(component, all)}: ${change(component)}.`]
 }
 
@@ -38,7 +39,7 @@ export const failedChange = (mayHaveHappened: boolean, why: string): string =>
   `${mayHaveHappened ? 'not confirmed' : 'not changed'} (${why})`
 
 /** The reminder after a set: an incident covers it, or how to tell users, or why that could not be checked. */
-export const formatCoveredBy = (incident: Incident): string => `Incident ${incident.name} (${incident.id}) covers it.`
+export const formatCoveredBy = (incident: Incident): string => `Incident ${inert(incident.name)} (${incident.id}) covers it.`
 
 export const formatCheckFailed = (why: string): string => `(Could not check for an incident explaining it: ${why})`
 
@@ -47,11 +48,11 @@ export const formatTellUsers = (name: string, to: string, prefix: string): strin
 
 /** A set with a message: added to the incident covering it. */
 export const formatUpdateAdded = (updated: Incident): string =>
-  `Added your update to incident ${updated.name} (${updated.id}, ${incidentStatusLabel(updated.status)}).${link(updated)}`
+  `Added your update to incident ${inert(updated.name)} (${updated.id}, ${incidentStatusLabel(updated.status)}).${link(updated)}`
 
 /** An incident opened: by `status open`, or (`withMessage`) by a set with a message that no incident covered. */
 export const formatOpened = (created: Incident, withMessage = false): string =>
-  `Opened incident ${created.name} (${created.id}, ${incidentStatusLabel(created.status)})${withMessage ? ' with your message' : ''}.${link(created)}`
+  `Opened incident ${inert(created.name)} (${created.id}, ${incidentStatusLabel(created.status)})${withMessage ? ' with your message' : ''}.${link(created)}`
 
 export const formatNoSuchIncidentId = (id: string, choice: string): string =>
   `No unresolved incident has the id "${id}".\n${choice}`
@@ -64,27 +65,27 @@ export const formatNothingToPick = (verb: 'update' | 'resolve', prefix: string):
   `There is no unresolved incident to ${verb}. Nothing was changed. (${prefix}status open <name>: <message> opens one.)`
 
 export const formatSayWhatToAdd = (prefix: string): string =>
-  `Say what to add: ${prefix}status update [<incident id>] [<incident status>] <message>. Nothing was changed.`
+  `Say what to add: ${prefix}status update [<incident id>] [<incident status>]: <message>. Nothing was changed.`
 
 /** An update without a status to a resolved or postmortem incident would reopen it: refused. */
 export const formatWouldReopen = (incident: Incident, prefix: string): string =>
-  `Incident ${incident.name} (${incident.id}) is ${incidentStatusLabel(incident.status)}: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${prefix}status update ${incident.id} investigating|identified|monitoring <message>`
+  `Incident ${inert(incident.name)} (${incident.id}) is ${incidentStatusLabel(incident.status)}: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${prefix}status update ${incident.id} investigating|identified|monitoring <message>`
 
 /** `wasClosed`: the incident was resolved before this update (which gave it a new status). */
 export function formatUpdated (updated: Incident, wasClosed?: Incident['status']): string {
   const verb = wasClosed
-    ? `Reopened incident ${updated.name} (${updated.id}), which was ${incidentStatusLabel(wasClosed)}`
-    : `Updated incident ${updated.name} (${updated.id})`
+    ? `Reopened incident ${inert(updated.name)} (${updated.id}), which was ${incidentStatusLabel(wasClosed)}`
+    : `Updated incident ${inert(updated.name)} (${updated.id})`
   return `${verb}: ${incidentStatusLabel(updated.status)}.${link(updated)}`
 }
 
 export const formatAlreadyClosed = (incident: Incident): string =>
-  `Incident ${incident.name} (${incident.id}) is already ${incidentStatusLabel(incident.status)}. Nothing was changed.`
+  `Incident ${inert(incident.name)} (${incident.id}) is already ${incidentStatusLabel(incident.status)}. Nothing was changed.`
 
 /** Resolved, and the components it affected set back to operational. */
 export function formatResolved (resolved: Incident, affected: readonly Component[], all: readonly Component[]): string {
   const back = affected.length > 0
     ? [`${plural(affected.length, 'component')} set back to operational:`, ...componentLines(affected, all)]
     : []
-  return [`Resolved incident ${resolved.name} (${resolved.id}).${link(resolved)}`, ...back].join('\n')
+  return [`Resolved incident ${inert(resolved.name)} (${resolved.id}).${link(resolved)}`, ...back].join('\n')
 }

@@ -1,5 +1,6 @@
 // Pure: the replies people read in the room. One reply per command, plain text, no JSON.
 
+import { inert } from '../../util/inert'
 import type { Component, ComponentStatus, Incident, IncidentUpdate } from '../../statuspage/types'
 import { GROUP_SEPARATOR, isTopLevel, qualifiedName, targetsOf } from './groups'
 import { bounded, componentLines, orList } from './lists'
@@ -9,11 +10,6 @@ import { age, plural } from '../../util/text'
 import { echo } from '../bounds'
 
 const LATEST_BODY_CHARS = 280
-
-const truncate = (text: string, max: number): string => {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
-}
 
 /** A group's state follows its children: the worst of them. */
 export function effectiveStatus (component: Component, all: readonly Component[]): ComponentStatus | '' {
@@ -44,7 +40,7 @@ function incidentHeadline (incident: Incident, now: Date): string {
   const impact = impactOf(incident)
   const shown = impact && impact !== 'none' ? `, ${impact} impact` : ''
   const when = incident.started_at ? `started ${age(incident.started_at, now, 'words')}` : `opened ${age(incident.created_at, now, 'words')}`
-  return `${incident.name} (${incident.id}): ${incidentStatusLabel(incident.status)}${shown}, ${when}`
+  return `${inert(incident.name)} (${incident.id}): ${incidentStatusLabel(incident.status)}${shown}, ${when}`
 }
 
 /** `Affects: Group › Name` for one component; one per line below `Affects` for several (names hold commas). */
@@ -59,7 +55,7 @@ function affectsLines (incident: Incident, all: readonly Component[], indent = '
 function incidentDetails (incident: Incident, now: Date, all: readonly Component[] = []): string {
   const lines = [`• ${incidentHeadline(incident, now)}`]
   const latest = latestUpdate(incident)
-  if (latest?.body) lines.push(`  Latest (${incidentStatusLabel(latest.status)}, ${age(latest.display_at ?? latest.created_at, now, 'words')}): ${truncate(latest.body, LATEST_BODY_CHARS)}`)
+  if (latest?.body) lines.push(`  Latest (${incidentStatusLabel(latest.status)}, ${age(latest.display_at ?? latest.created_at, now, 'words')}): ${inert(latest.body, LATEST_BODY_CHARS)}`)
   lines.push(...affectsLines(incident, all))
   if (incident.shortlink) lines.push(`  ${incident.shortlink}`)
   return lines.join('\n')
@@ -123,7 +119,7 @@ function boundedByTrouble<T> (items: readonly T[], { ok, line, limit, indent = '
 }
 
 function childLines (group: Component, all: readonly Component[], limit = CHILD_LIMIT): string[] {
-  const line = (c: Component): string => `    • ${c.name}: ${stateLabel(c.status)}`
+  const line = (c: Component): string => `    • ${inert(c.name)}: ${stateLabel(c.status)}`
   return boundedByTrouble(targetsOf(group, all), { ok: c => c.status === 'operational', line, limit, indent: '    ' })
 }
 
@@ -134,8 +130,8 @@ export function formatComponents (components: readonly Component[]): string {
   if (components.length === 0) return 'This page has no components.'
   const top = components.filter(c => isTopLevel(c, components)).sort(byPosition)
   const entry = (c: Component): string => c.group
-    ? [`${c.name} (group): ${stateLabel(effectiveStatus(c, components))}`, ...childLines(c, components)].join('\n')
-    : `• ${c.name}: ${stateLabel(c.status)}`
+    ? [`${inert(c.name)} (group): ${stateLabel(effectiveStatus(c, components))}`, ...childLines(c, components)].join('\n')
+    : `• ${inert(c.name)}: ${stateLabel(c.status)}`
   const ok = (c: Component): boolean => effectiveStatus(c, components) === 'operational'
   return [`${plural(components.filter(c => !c.group).length, 'component')}:`, ...boundedByTrouble(top, { ok, line: entry, limit: TOP_LIMIT })].join('\n')
 }
@@ -162,7 +158,7 @@ export function formatShow ({ component, all, incidents, now, maintenance }: Sho
   const lines = [component.group
     ? `${name} (group): ${stateLabel(effectiveStatus(component, all))}`
     : `${name}: ${stateLabel(component.status)}`]
-  if (component.description) lines.push(`  (${truncate(component.description, LATEST_BODY_CHARS)})`)
+  if (component.description) lines.push(`  (${inert(component.description, LATEST_BODY_CHARS)})`)
   if (component.group) lines.push(...childLines(component, all, GROUP_SHOW_LIMIT))
   const realtime = withoutMaintenance(incidents, maintenance)
   const affecting = incidentsAffecting(component, all, realtime)
@@ -212,6 +208,6 @@ export function formatAmbiguous (query: string, candidates: readonly Component[]
 export function formatIncidentChoice (incidents: readonly Incident[], prefix: string, verb: 'update' | 'resolve'): string {
   const example = verb === 'update' ? `${prefix}status update ${incidents[0].id} <message>` : `${prefix}status resolve ${incidents[0].id}`
   return [`${plural(incidents.length, 'unresolved incident')}: which one? Nothing was changed.`,
-    ...bounded(incidents.map(i => `• ${i.id}: ${i.name} (${incidentStatusLabel(i.status)})`)),
+    ...bounded(incidents.map(i => `• ${i.id}: ${inert(i.name)} (${incidentStatusLabel(i.status)})`)),
     `Say it with the id, e.g. ${example}`].join('\n')
 }

@@ -7,6 +7,7 @@
 // - it is what Statuspage derives a group's status from (and what the sandbox does too).
 // A `group_id` naming no group row on the page is treated as no group (shown at the top level).
 
+import { inert } from '../../util/inert'
 import type { Component } from '../../statuspage/types'
 
 /** Between a group and a component's name: never a comma, so lists of names stay readable. */
@@ -28,10 +29,10 @@ export function targetsOf (component: Component, all: readonly Component[]): Com
   return component.group ? childrenOf(component, all) : [component]
 }
 
-/** `Group › Name` for a component in a group, else its name. */
+/** `Group › Name` for a component in a group, else its name: for replies, each name one inert line. */
 export function qualifiedName (component: Component, all: readonly Component[]): string {
   const group = groupOf(component, all)
-  return group ? `${group.name}${GROUP_SEPARATOR}${component.name}` : component.name
+  return group ? `${inert(group.name)}${GROUP_SEPARATOR}${inert(component.name)}` : inert(component.name)
 }
 
 /** Shown at the top level of the page: groups, and components in no (known) group. */

@@ -10,12 +10,12 @@ export const STATUSPAGE_HELP: HelpEntry[] = [
   { id: 'statuspage.explain', usage: 'status <component> <state>: <message>', description: 'Set a component and explain it in its incident (opened if none)' },
   { id: 'statuspage.incidents', usage: 'status incidents', description: 'The unresolved incidents with their latest update' },
   { id: 'statuspage.open', usage: 'status open [<incident status>] <name>[: <message>]', description: 'Open an incident (investigating by default)' },
-  { id: 'statuspage.update', usage: 'status update [<incident id>] [<incident status>] <message>', description: 'Add an update to an incident' },
-  { id: 'statuspage.resolve', usage: 'status resolve [<incident id>] [<message>]', description: 'Resolve an incident and set its components operational' },
+  { id: 'statuspage.update', usage: 'status update [<incident id>] [<incident status>]: <message>', description: 'Add an update to an incident' },
+  { id: 'statuspage.resolve', usage: 'status resolve [<incident id>][: <message>]', description: 'Resolve an incident and set its components operational' },
   { id: 'statuspage.maintenance', usage: 'status maintenance', description: 'Maintenance in progress and upcoming, with windows (UTC)' },
   { id: 'statuspage.schedule', usage: 'status maintenance <name> from <time> for <duration> [on <components>]: <message>', description: 'Schedule maintenance (UTC unless a zone is given)' },
-  { id: 'statuspage.transition', usage: 'status maintenance start|complete|cancel [<id>] [<message>]', description: 'Start, complete or call off a maintenance' },
-  { id: 'statuspage.revise', usage: 'status maintenance update [<id>] [<status>] <message>', description: 'Add an update to a maintenance' },
+  { id: 'statuspage.transition', usage: 'status maintenance start|complete|cancel [<id>][: <message>]', description: 'Start, complete or call off a maintenance' },
+  { id: 'statuspage.revise', usage: 'status maintenance update [<id>] [<status>]: <message>', description: 'Add an update to a maintenance' },
   { id: 'statuspage.help', usage: 'status help', description: 'The status commands, one a line' },
   { id: 'statuspage.log', usage: 'status log [<n>]', description: 'The last n changes made from chat (default 10): when, who, where, what, outcome' }
 ]

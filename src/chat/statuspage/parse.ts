@@ -51,7 +51,7 @@ export function parseStatus (rest: string | undefined): StatusCommand {
       return after === '' ? { kind: keyword } : invalid(`Nothing goes after "${keyword}": say just`, `status ${keyword}`)
     case 'open': return parseOpen(after)
     case 'update':
-      if (others.length === 0) return invalid('Say what to add:', 'status update [<incident id>] [<incident status>] <message>')
+      if (others.length === 0) return invalid('Say what to add:', 'status update [<incident id>] [<incident status>]: <message>')
       return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'update', args: after }
     case 'resolve': return bounded('message', after, MAX_MESSAGE_CHARS) ?? { kind: 'resolve', args: after }
     case 'maintenance':

@@ -1,6 +1,7 @@
 // Pure: the replies about scheduled maintenance. Every time shown names its zone (UTC unless the
 // person gave one); every list of maintenances or components is bounded.
 
+import { inert } from '../../../util/inert'
 import type { Component, Incident, MaintenanceChange } from '../../../statuspage/types'
 import { plural } from '../../../util/text'
 import { qualifiedName, targetsOf } from '../groups'
@@ -48,7 +49,7 @@ function when (m: Incident, now: Date): string {
 /** `• Name (id): in progress, 2026-12-01 22:00 → 00:00 UTC (2h), ends in 1h 20m https://...` */
 function maintenanceHeadline (m: Incident, now: Date): string {
   const timing = when(m, now)
-  return `• ${m.name} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}${timing ? `, ${timing}` : ''}${m.shortlink ? ` ${m.shortlink}` : ''}`
+  return `• ${inert(m.name)} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}${timing ? `, ${timing}` : ''}${m.shortlink ? ` ${m.shortlink}` : ''}`
 }
 
 function maintenanceEntry (m: Incident, all: readonly Component[], now: Date): string {
@@ -132,7 +133,7 @@ export function formatScheduled (created: Incident, facts: CreatedFacts, now: Da
   const utcWindow = windowOf(created)
   const zoned = facts.zone.kind === 'offset' && facts.zone.minutes === 0 ? utcWindow : `${windowOf(created, facts.zone)}, that is ${utcWindow}`
   const lines = [
-    `Scheduled maintenance ${created.name} (${created.id}): ${zoned}${from ? `, starts ${relative(from, now)}` : ''}.${created.shortlink ? ` ${created.shortlink}` : ''}`
+    `Scheduled maintenance ${inert(created.name)} (${created.id}): ${zoned}${from ? `, starts ${relative(from, now)}` : ''}.${created.shortlink ? ` ${created.shortlink}` : ''}`
   ]
   if (facts.components.length === 0) lines.push('No components linked: the page shows the notice, no component changes state.')
   else {
@@ -183,11 +184,11 @@ export const formatNoSuchMaintenanceId = (id: string, choice: string): string =>
   `No maintenance in progress or upcoming has the id "${id}".\n${choice}`
 
 export const formatNotAMaintenance = (m: Incident, prefix: string): string =>
-  `${m.name} (${m.id}) is an incident, not a scheduled maintenance. Nothing was changed. (${prefix}status update or ${prefix}status resolve work on incidents.)`
+  `${inert(m.name)} (${m.id}) is an incident, not a scheduled maintenance. Nothing was changed. (${prefix}status update or ${prefix}status resolve work on incidents.)`
 
 /** Why `verb` does not apply to a maintenance in its state now. */
 export function formatNotEligible (m: Incident, verb: MaintenanceAction | 'update', prefix: string): string {
-  const name = `${m.name} (${m.id})`
+  const name = `${inert(m.name)} (${m.id})`
   const state = incidentStatusLabel(m.status)
   if (m.status === 'completed') return `Maintenance ${name} is already completed. Nothing was changed.`
   if (verb === 'start') return `Maintenance ${name} is already ${state}. Nothing was changed. (${prefix}status maintenance complete ${m.id} ends it.)`
@@ -196,7 +197,7 @@ export function formatNotEligible (m: Incident, verb: MaintenanceAction | 'updat
 }
 
 export const formatWouldReopenMaintenance = (m: Incident, prefix: string): string =>
-  `Maintenance ${m.name} (${m.id}) is completed: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${prefix}status maintenance update ${m.id} in_progress <message>`
+  `Maintenance ${inert(m.name)} (${m.id}) is completed: an update would reopen it and notify its subscribers. Nothing was changed. To reopen it, say its new status: ${prefix}status maintenance update ${m.id} in_progress <message>`
 
 export const formatSayWhatToAddTo = (m: Incident, prefix: string): string =>
   `Say what to add: ${prefix}status maintenance update ${m.id} [<status>] <message>. Nothing was changed.`
@@ -209,5 +210,5 @@ export function formatChanged (m: Incident, verb: MaintenanceAction | 'update', 
     : change.components && Object.values(change.components)[0] === 'under_maintenance'
       ? ` ${count} linked component${count === 1 ? '' : 's'} set to under maintenance.`
       : ` ${count} linked component${count === 1 ? '' : 's'} set back to operational.`
-  return `${done} maintenance ${m.name} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}.${components}${m.shortlink ? ` ${m.shortlink}` : ''}`
+  return `${done} maintenance ${inert(m.name)} (${m.id}): ${incidentStatusLabel(m.status)}, ${windowOf(m)}.${components}${m.shortlink ? ` ${m.shortlink}` : ''}`
 }

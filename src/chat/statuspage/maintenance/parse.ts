@@ -4,8 +4,8 @@
 //   maintenance                                         list the active and upcoming ones
 //   maintenance <name> from <time> for <duration> [on <components>][: <message>]
 //   maintenance <name> from <time> until <time> [on <components>][: <message>]
-//   maintenance start|complete|cancel [<id>] [<message>]
-//   maintenance update [<id>] [<status>] <message>
+//   maintenance start|complete|cancel [<id>][: <message>]
+//   maintenance update [<id>] [<status>]: <message>
 
 import { MAINTENANCE_STATUSES, MAX_INCIDENT_BODY, MAX_INCIDENT_NAME, type MaintenanceStatus } from '../../../statuspage/types'
 import { parseTime, parseWindowLength, zoneOf, type TimeSpec } from './time'
@@ -55,7 +55,7 @@ export function parseMaintenance (rest: string): MaintenanceParse {
 
 function action (word: string, args: string): MaintenanceParse {
   if (word === 'update') {
-    if (args === '') return invalid('Say what to add:', 'status maintenance update [<id>] [scheduled|in_progress|verifying|completed] <message>')
+    if (args === '') return invalid('Say what to add:', 'status maintenance update [<id>] [scheduled|in_progress|verifying|completed]: <message>')
     if (args.length > MAX_INCIDENT_BODY) return invalid(`That message is too long for Statuspage (${MAX_INCIDENT_BODY} characters at most).`)
     return { kind: 'maintenance-update', args }
   }
