@@ -143,6 +143,33 @@ for (const version of HUBOT_VERSIONS) {
       expect(writes()).to.deep.equal([])
     })
 
+    it('keeps the open incident across a restart where the brain persists (as hubot-redis-brain loads it)', async () => {
+      await say('/incident start Checkout errors P2 on REST API')
+      await say('/incident lead me')
+      await say('/incident note before the restart')
+      const saved = JSON.parse(JSON.stringify(bot.robot.brain.data._private))
+      await bot.stop()
+      bot = await startBot(version, { alias: '/' })
+      expect(await say('/incident')).to.match(/^No open incident/)
+      // What a persistent brain does once it has read its store: merge the saved data into the new robot's brain.
+      bot.robot.brain.mergeData({ _private: saved })
+      const shown = await say('/incident')
+      expect(shown).to.match(/^Incident "Checkout errors", P2, open .* Lead: dana\./)
+      expect(shown).to.contain('note: before the restart')
+      expect(await say('/incident start Another')).to.match(/^This room already has an open incident: "Checkout errors"/)
+    })
+
+    it('says which linked alert did not get the update\'s note', async () => {
+      const alert = sandbox.opsgenie!.state.alerts.find(a => a.status === 'open')!
+      await say('/incident start Checkout errors P2')
+      await say(`/incident link #${alert.tinyId}`)
+      await say('/incident public')
+      sandbox.opsgenie!.faults.set({ kind: '403', path: '/notes' })
+      const reply = await say('/incident update monitoring: a fix is out')
+      expect(reply).to.match(new RegExp(`^Updated "Checkout errors" on Statuspage \\(monitoring\\)\\.\nNoted on the linked alerts: #${alert.tinyId} failed`))
+      expect(alert.notes.some(n => n.note === 'a fix is out')).to.equal(false)
+    })
+
     it('publishes only with the right code from the same person', async () => {
       await say('/incident start Checkout errors P3 on REST API')
       await say('/incident public: looking')
