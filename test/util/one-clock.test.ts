@@ -1,10 +1,8 @@
 // The one clock (src/util/clock.ts) is the only place in src that reads the time or waits for real:
 // everything else takes a Clock, so tests and the bench run on virtual time and no file sleeps by itself.
 import { expect } from 'chai'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { srcFiles } from '../support/src-files'
 
-const SRC = join(__dirname, '..', '..', 'src')
 const ALLOWED = new Set(['util/clock.ts'])
 const REAL_TIME = [
   /(?<![.\w])(setTimeout|setInterval|setImmediate)\s*\(/,
@@ -20,9 +18,6 @@ function realTimeUses (file: string, text: string): string[] {
     return REAL_TIME.some(re => re.test(code)) ? [`${file}:${n + 1}: ${line.trim()}`] : []
   })
 }
-
-const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(e =>
-  e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [])
 
 describe('one clock', () => {
   it('finds a bare timer, Date.now() and new Date() and ignores clock calls and comments', () => {
@@ -41,10 +36,9 @@ describe('one clock', () => {
   })
 
   it('no file in src reads the time or waits for real except util/clock.ts', () => {
-    const uses = walk(SRC)
-      .map(path => relative(SRC, path).split('\\').join('/'))
-      .filter(file => !ALLOWED.has(file))
-      .flatMap(file => realTimeUses(file, readFileSync(join(SRC, file), 'utf8')))
+    const uses = srcFiles()
+      .filter(({ file }) => !ALLOWED.has(file))
+      .flatMap(({ file, text }) => realTimeUses(file, text))
     expect(uses).to.deep.equal([])
   })
 })

@@ -1,11 +1,8 @@
 // No function in src takes five or more positional parameters: a long tail of positional values is
 // where two arguments get swapped unnoticed. Past four, the values travel in an option object.
 import { expect } from 'chai'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
 import ts from 'typescript'
-
-const SRC = join(__dirname, '..', '..', 'src')
+import { srcFiles } from '../support/src-files'
 const MOST = 4
 
 /** file:line name(count) of every function, method, arrow or function type with more than MOST parameters. */
@@ -24,9 +21,6 @@ function longTails (file: string, text: string): string[] {
   return found
 }
 
-const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(e =>
-  e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [])
-
 describe('option objects', () => {
   it('finds five positional parameters in a function, a method, an arrow and a function type, and not four', () => {
     const planted = [
@@ -43,9 +37,7 @@ describe('option objects', () => {
   })
 
   it('no function in src takes more than four positional parameters', () => {
-    const tails = walk(SRC)
-      .map(path => relative(SRC, path).split('\\').join('/'))
-      .flatMap(file => longTails(file, readFileSync(join(SRC, file), 'utf8')))
+    const tails = srcFiles().flatMap(({ file, text }) => longTails(file, text))
     expect(tails).to.deep.equal([])
   })
 })
