@@ -4,7 +4,8 @@
 // Each reply says exactly what was done; a failure after a step that succeeded says that step happened.
 
 import { actAndConfirm, type ActionOutcome } from '../../alerting/actions'
-import type { ComponentStatus, ComponentStatusMap } from '../../statuspage/types'
+import type { ComponentStatus, ComponentStatusMap, Postmortem } from '../../statuspage/types'
+import { NotFoundError } from '../../http/errors'
 import { inert } from '../../util/inert'
 import { save, type IncidentContext } from './context'
 import { noIncidentReply } from './format'
@@ -119,7 +120,7 @@ async function writeDraft (incident: IncidentRecord, ctx: IncidentContext): Prom
   try {
     await ctx.statuspage().putPostmortemDraft(id, formatPostmortemDraft(postmortemInput(incident)))
   } catch (err) {
-    // Writing a draft replaces the draft: asking again is safe, whatever happened to this one.
+    // `incident postmortem draft` reads Statuspage first: if this one landed after all, it is not written over.
     return `The incident is ended, but the postmortem draft was not written: ${ctx.describe(err)}\n` +
       `To write it from the timeline again: ${ctx.prefix}incident postmortem draft.`
   }
@@ -148,9 +149,10 @@ const lastEndedPublic = (ctx: IncidentContext): IncidentRecord | undefined =>
   ctx.store.inRoom(ctx.room).find(i => i.publicIncident && i.endedAt !== undefined)
 
 /**
- * `incident postmortem draft`: writes the draft again from the stored timeline of the room's newest
- * ended public incident (after a draft PUT that failed, or to start over from the timeline). Never
- * once its postmortem is published from here: the published text is edited on Statuspage.
+ * `incident postmortem draft`: writes the draft from the stored timeline of the room's newest ended
+ * public incident when Statuspage has none (a draft PUT that failed, or whose answer never came and
+ * did not land). Statuspage is read first: a draft there may hold people's edits, and a postmortem
+ * may have been published on the web; neither is ever written over.
  */
 export async function rewriteDraft (ctx: IncidentContext): Promise<string> {
   const incident = lastEndedPublic(ctx)
@@ -158,10 +160,25 @@ export async function rewriteDraft (ctx: IncidentContext): Promise<string> {
     return 'No ended incident in this room went public, so there is no postmortem draft to write. ' +
       `${ctx.prefix}incident resolve writes one when it ends a public incident. Nothing was written.`
   }
-  if (incident.publishedAt !== undefined) {
+  const there = await postmortemOn(incident.publicIncident!.id, ctx)
+  if (incident.publishedAt !== undefined || there?.published_at) {
     return `The postmortem of ${quoted(incident)} is already published: edit it on Statuspage. Nothing was written.`
   }
+  if (there?.body_draft) {
+    return `Statuspage already has a postmortem draft for ${quoted(incident)}: edit it there (the incident's page, ` +
+      `Postmortem), then ${ctx.prefix}incident postmortem publish. Nothing was written, so no edit was lost.`
+  }
   return await writeDraft(incident, ctx)
+}
+
+/** The incident's postmortem on Statuspage, or undefined when it has none yet (404). */
+async function postmortemOn (id: string, ctx: IncidentContext): Promise<Postmortem | undefined> {
+  try {
+    return await ctx.statuspage().getPostmortem(id)
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined
+    throw err
+  }
 }
 
 export function holdPublish (ctx: IncidentContext): string {

@@ -123,6 +123,23 @@ for (const version of HUBOT_VERSIONS) {
       expect(log).to.contain('incident resolve')
     })
 
+    it('never writes a draft over one on Statuspage (people\'s edits) or over a postmortem published on the web', async () => {
+      await say('/incident start Checkout errors P2 on REST API')
+      await say('/incident public')
+      expect(await say('/incident resolve: fixed')).to.contain('The postmortem draft is written on Statuspage')
+      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      const postmortem = sandbox.statuspage!.state.postmortems[incident.id]
+      postmortem.body_draft = 'Edited by hand on Statuspage: root cause was the cache.'
+      const before = writes().length
+      expect(await say('/incident postmortem draft')).to.equal('Statuspage already has a postmortem draft for "Checkout errors": ' +
+        'edit it there (the incident\'s page, Postmortem), then /incident postmortem publish. Nothing was written, so no edit was lost.')
+      expect(postmortem.body_draft).to.equal('Edited by hand on Statuspage: root cause was the cache.')
+      postmortem.published_at = new Date().toISOString() // published on the web, not from chat
+      expect(await say('/incident postmortem draft')).to.equal(
+        'The postmortem of "Checkout errors" is already published: edit it on Statuspage. Nothing was written.')
+      expect(writes().length).to.equal(before)
+    })
+
     it('links an existing Statuspage incident, ends one that never went public, and lists the commands', async () => {
       expect(await say('/incident help')).to.match(/^incident commands:\n\/incident start <title> \[P1-P5\] \[on <components>\] - Declare/)
       await say('/incident start Webhooks late P4')
