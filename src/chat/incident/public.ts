@@ -165,6 +165,10 @@ export async function rewriteDraft (ctx: IncidentContext): Promise<string> {
     return `The postmortem of ${quoted(incident)} is already published: edit it on Statuspage. Nothing was written.`
   }
   if (there?.body_draft) {
+    // Kept as the draft, so `incident postmortem publish` can publish it (it looks for draftAt).
+    if (incident.draftAt === undefined) {
+      save(ctx, withEntry({ ...incident, draftAt: ctx.now() }, { at: ctx.now(), who: ctx.user.name, text: 'found the postmortem draft on Statuspage' }))
+    }
     return `Statuspage already has a postmortem draft for ${quoted(incident)}: edit it there (the incident's page, ` +
       `Postmortem), then ${ctx.prefix}incident postmortem publish. Nothing was written, so no edit was lost.`
   }

@@ -140,6 +140,19 @@ for (const version of HUBOT_VERSIONS) {
       expect(writes().length).to.equal(before)
     })
 
+    it('publishes a draft that reached Statuspage though the resolve PUT failed (found by incident postmortem draft)', async () => {
+      await say('/incident start Checkout errors P2 on REST API')
+      await say('/incident public')
+      sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
+      expect(await say('/incident resolve: fixed')).to.contain('the postmortem draft was not written')
+      sandbox.statuspage!.faults.clear()
+      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      // The PUT landed after all (answer lost), or someone wrote the draft on the web.
+      sandbox.statuspage!.state.postmortems[incident.id] = { ...sandbox.statuspage!.state.postmortems[incident.id], body_draft: 'written on the web', published_at: null }
+      expect(await say('/incident postmortem draft')).to.contain('Statuspage already has a postmortem draft')
+      expect(await say('/incident postmortem publish')).to.match(/incident confirm [A-Z0-9]{4}\b/)
+    })
+
     it('links an existing Statuspage incident, ends one that never went public, and lists the commands', async () => {
       expect(await say('/incident help')).to.match(/^incident commands:\n\/incident start <title> \[P1-P5\] \[on <components>\] - Declare/)
       await say('/incident start Webhooks late P4')
