@@ -26,7 +26,6 @@ export const IDEMPOTENT_ACTIONS: Record<AlertAction['name'], boolean> = {
   priority: true
 }
 
-/** The page size both vendors allow at most. */
 /** The path segment after /alerts/{id}/ for each action: the same on OpsGenie v2 and JSM Operations v1. */
 export const ACTION_PATH: Record<AlertAction['name'], string> = {
   acknowledge: 'acknowledge',
@@ -40,6 +39,7 @@ export const ACTION_PATH: Record<AlertAction['name'], string> = {
   priority: 'priority'
 }
 
+/** The page size both vendors allow at most. */
 export const PAGE_SIZE = 100
 /** Stop paging after this many pages (OpsGenie refuses offset + limit beyond 20,000 anyway). */
 const MAX_PAGES = 200
