@@ -14,6 +14,9 @@ const SLACK_MARKUP = /<([!@#][^<>\s]*)>/g
 
 const DEFAULT_INERT_MAX = 300
 
+/** Whole-room mentions and Slack mention markup shown, not acted on: `＠everyone`, `‹!channel›`. */
+const defuse = (text: string): string => text.replace(ROOM_MENTION, '\uff20$1').replace(SLACK_MARKUP, '\u2039$1\u203a')
+
 /**
  * `value` as one inert line: controls become spaces, invisible and direction characters go, spaces
  * collapse, mentions are defused (`＠everyone`, `‹!channel›`), and the result is cut to `max`
@@ -23,13 +26,12 @@ export function inert (value: unknown, max = DEFAULT_INERT_MAX): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
   if (typeof value !== 'string') return ''
   // Only a bounded prefix is looked at, however long the text.
-  const flat = value.slice(0, max * 4 + 16)
+  const spaced = value.slice(0, max * 4 + 16)
     .replace(CONTROLS, ' ')
     .replace(INVISIBLE, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(ROOM_MENTION, '\uff20$1')
-    .replace(SLACK_MARKUP, '\u2039$1\u203a')
+  const flat = defuse(spaced)
   return flat.length > max || value.length > max * 4 + 16 ? `${flat.slice(0, max - 1).trimEnd()}…` : flat
 }
 
@@ -44,9 +46,5 @@ const CONTROLS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u20
  * nothing this package says can ring a terminal, reorder text or notify everyone, whatever it quotes.
  */
 export function inertMessage (text: string): string {
-  return text
-    .replace(CONTROLS_BUT_NEWLINE, ' ')
-    .replace(INVISIBLE, '')
-    .replace(ROOM_MENTION, '\uff20$1')
-    .replace(SLACK_MARKUP, '\u2039$1\u203a')
+  return defuse(text.replace(CONTROLS_BUT_NEWLINE, ' ').replace(INVISIBLE, ''))
 }

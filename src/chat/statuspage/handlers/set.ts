@@ -61,11 +61,10 @@ export async function setState (ctx: StatusContext, command: SetCommand, fresh =
   const results = await mapSettled(changing, COMPONENT_CONCURRENCY,
     c => client.updateComponentStatus(c.id, command.status))
   const failed = results.filter(r => !r.ok)
-  if (again && failed.length > 0 && failed.length === results.length && failed.every(gone)) {
-    return await setState(ctx, command, true)
-  }
+  const noneDone = failed.length > 0 && failed.length === results.length
+  if (again && noneDone && failed.every(gone)) return await setState(ctx, command, true)
   // Nothing changed at all: the error itself is the answer.
-  if (failed.length > 0 && failed.length === results.length && !failed[0].ok) throw failed[0].error
+  if (noneDone && !failed[0].ok) throw failed[0].error
 
   const to = stateLabel(command.status)
   const change = (c: Component): string => {
