@@ -47,7 +47,7 @@ import { incidentStore } from '../chat/incident/model'
 import { INCIDENT_PATTERN, parseIncident } from '../chat/incident/parse'
 import { PublishHolds } from '../chat/incident/publish-hold'
 import { findChatUser } from '../chat/opsgenie/identity-admins'
-import { actorName, verifiedIdentity } from '../chat/opsgenie/identity'
+import { actorOf, confirmOptions } from '../chat/opsgenie/context'
 import { runtimeOf } from '../chat/runtime'
 import { rememberWrites } from '../statuspage/own-changes'
 import * as statuspage from '../statuspage/settings'
@@ -110,8 +110,8 @@ export = (robot: HubotRobot): void => {
         rememberWrites(statuspage.createClient(statuspage.readSettings(), runtime), room, runtime.ownChanges), audit)),
       alerting: () => (backend ??= auditedBackend(alerting.createClient(genieSettings(), runtime), audit)),
       alertingName: alerting.serviceName(),
-      actor: () => ({ user: actorName(user, verifiedIdentity(robot.brain, user)).name, source: 'hubot' }),
-      confirm: () => ({ timeoutMs: genieSettings().confirmTimeoutMs, clock: runtime.clock }),
+      actor: () => actorOf({ user, brain: robot.brain }),
+      confirm: () => confirmOptions({ settings: genieSettings(), clock: runtime.clock }),
       knownPerson: nameOrId => findChatUser(robot.brain, nameOrId)?.name,
       holds,
       closeAll: runtime.closeAll,

@@ -124,9 +124,15 @@ async function writeDraft (incident: IncidentRecord, ctx: IncidentContext): Prom
     return `The incident is ended, but the postmortem draft was not written: ${ctx.describe(err)}\n` +
       `To write it from the timeline again: ${ctx.prefix}incident postmortem draft.`
   }
-  save(ctx, withEntry({ ...incident, draftAt: ctx.now() }, { at: ctx.now(), who: ctx.user.name, text: 'wrote the postmortem draft' }))
+  recordDraft(incident, 'wrote the postmortem draft', ctx)
   return 'The postmortem draft is written on Statuspage from the timeline: edit it there (the incident\'s page, Postmortem), ' +
     `then ${ctx.prefix}incident postmortem publish.`
+}
+
+/** The incident has a draft on Statuspage now (what `incident postmortem publish` looks for), on its timeline. */
+function recordDraft (incident: IncidentRecord, text: string, ctx: IncidentContext): void {
+  const at = ctx.now()
+  save(ctx, withEntry({ ...incident, draftAt: at }, { at, who: ctx.user.name, text }))
 }
 
 /** Linked alerts still open: closing them waits for `genie confirm <code>`, like genie close all. */
@@ -166,9 +172,7 @@ export async function rewriteDraft (ctx: IncidentContext): Promise<string> {
   }
   if (there?.body_draft) {
     // Kept as the draft, so `incident postmortem publish` can publish it (it looks for draftAt).
-    if (incident.draftAt === undefined) {
-      save(ctx, withEntry({ ...incident, draftAt: ctx.now() }, { at: ctx.now(), who: ctx.user.name, text: 'found the postmortem draft on Statuspage' }))
-    }
+    if (incident.draftAt === undefined) recordDraft(incident, 'found the postmortem draft on Statuspage', ctx)
     return `Statuspage already has a postmortem draft for ${quoted(incident)}: edit it there (the incident's page, ` +
       `Postmortem), then ${ctx.prefix}incident postmortem publish. Nothing was written, so no edit was lost.`
   }

@@ -40,10 +40,11 @@ export interface GenieContext {
   audit?: AuditTrail
 }
 
-export function actorOf (ctx: GenieContext): Actor {
+/** Who an action goes out as: the verified identity of who typed it, else their chat email or name. */
+export function actorOf (ctx: Pick<GenieContext, 'user' | 'brain'>): Actor {
   return { user: actorName(ctx.user, verifiedIdentity(ctx.brain, ctx.user)).name, source: SOURCE }
 }
 
-export function confirmOptions (ctx: GenieContext): ConfirmOptions {
+export function confirmOptions (ctx: Pick<GenieContext, 'settings' | 'clock'>): ConfirmOptions {
   return { timeoutMs: ctx.settings.confirmTimeoutMs, clock: ctx.clock }
 }
