@@ -29,22 +29,99 @@ export function cleanEnv (extra: Record<string, string> = {}): NodeJS.ProcessEnv
     if (/^npm_/i.test(key) && !NPM_KEEP.test(key)) continue
     // A developer's real keys must never reach a test bot.
     if (/^HUBOT_|^SANDBOX_/.test(key)) continue
+    // c8's coverage switch: what runs in a child (npm, tsc, a bot from the packed tarball's compiled
+    // files) is not the source c8 measures, and recording it slows every child down.
+    if (key === 'NODE_V8_COVERAGE') continue
     env[key] = value
   }
   return { ...env, ...extra }
 }
 
-export interface Packed { tarball: string, files: string[], seconds: number }
+export interface Packed {
+  tarball: string
+  files: string[]
+  /** The tarball's contents, unpacked (what a user's node_modules gets). */
+  contents: string
+  seconds: number
+  /** Taken from an earlier run's pack of the very same sources (see cachedPack). */
+  cached: boolean
+}
 
-/** `npm pack` of the package in `root` (its prepare script builds first) into `dir`. */
-async function packPackage (dir: string, root = PACKAGE_ROOT): Promise<Packed> {
+/** `npm pack` of the package in `root` (its prepare script builds first) into `dir`, then unpacked there. */
+async function packPackage (dir: string, root: string): Promise<Packed> {
   const started = Date.now()
   const { stdout } = await run(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: root, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
   const json = JSON.parse(stdout.slice(stdout.indexOf('[')))
+  const tarball = path.join(dir, json[0].filename)
+  await run('tar', ['-xzf', tarball, '-C', dir])
   return {
-    tarball: path.join(dir, json[0].filename),
+    tarball,
     files: json[0].files.map((f: { path: string }) => f.path),
-    seconds: (Date.now() - started) / 1000
+    contents: path.join(dir, 'package'),
+    seconds: (Date.now() - started) / 1000,
+    cached: false
+  }
+}
+
+// Packing builds with tsc (seconds of CPU on every run). The same sources always pack to the same
+// tarball, so a pack is kept under node_modules/.cache, named by a hash of everything that goes into
+// it: the manifest, the build's inputs (src, tsconfig) and the files shipped as they are, plus the
+// TypeScript version. A change to any of them is a new name, hence a new pack; `npm ci` starts afresh.
+const PACK_CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'e2e-pack')
+const PACK_CACHE_KEEP = 6
+
+function hashInto (hash: ReturnType<typeof createHash>, root: string, rel: string): void {
+  const full = path.join(root, rel)
+  if (!fs.existsSync(full)) return
+  if (fs.statSync(full).isDirectory()) {
+    for (const name of fs.readdirSync(full).sort()) hashInto(hash, root, path.join(rel, name))
+  } else {
+    hash.update(`${rel}\0`).update(fs.readFileSync(full)).update('\0')
+  }
+}
+
+/** The name of the pack of `root` as its sources are now. */
+export function packKey (root: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { files?: string[], main?: string }
+  // npm always ships the README, the license and `main`, listed in `files` or not.
+  const shippedAsIs = ['README.md', 'LICENSE', manifest.main ?? 'index.js', ...(manifest.files ?? []).filter(f => !/[*!]/.test(f))]
+  const typescript = JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }
+  const hash = createHash('sha256').update(`typescript ${typescript.version}\0`)
+  for (const rel of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', ...shippedAsIs]) hashInto(hash, root, rel)
+  return `${path.basename(root)}-${hash.digest('hex').slice(0, 20)}`
+}
+
+/** The pack of `root`: from the cache when these very sources were packed before, else packed now and kept. */
+async function cachedPack (root: string): Promise<Packed> {
+  const dir = path.join(PACK_CACHE, packKey(root))
+  const record = path.join(dir, 'packed.json')
+  if (fs.existsSync(record)) {
+    const kept = JSON.parse(fs.readFileSync(record, 'utf8')) as { filename: string, files: string[] }
+    const now = new Date()
+    fs.utimesSync(dir, now, now) // newest use first when the cache is pruned
+    return { tarball: path.join(dir, kept.filename), files: kept.files, contents: path.join(dir, 'package'), seconds: 0, cached: true }
+  }
+  const making = `${dir}.${process.pid}.tmp`
+  fs.rmSync(making, { recursive: true, force: true })
+  fs.mkdirSync(making, { recursive: true })
+  const packed = await packPackage(making, root)
+  fs.writeFileSync(path.join(making, 'packed.json'), JSON.stringify({ filename: path.basename(packed.tarball), files: packed.files }))
+  try {
+    fs.renameSync(making, dir)
+  } catch {
+    fs.rmSync(making, { recursive: true, force: true }) // another run kept the same pack first
+  }
+  prunePackCache()
+  return { ...packed, tarball: path.join(dir, path.basename(packed.tarball)), contents: path.join(dir, 'package') }
+}
+
+/** Keeps the newest few packs. */
+function prunePackCache (): void {
+  const entries = fs.readdirSync(PACK_CACHE).filter(name => !name.endsWith('.tmp'))
+    .map(name => ({ name, time: fs.statSync(path.join(PACK_CACHE, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time)
+  for (const old of entries.slice(PACK_CACHE_KEEP)) {
+    fs.rmSync(path.join(PACK_CACHE, old.name), { recursive: true, force: true })
   }
 }
 
@@ -154,9 +231,9 @@ async function acrossProcesses<T> (key: string, make: () => Promise<T>): Promise
   }
 }
 
-/** `npm pack` of the package in `root`, once per test run. */
+/** The pack of the package in `root`, once per test run (and from the cache when its sources are unchanged). */
 export function sharedPack (root = PACKAGE_ROOT): Promise<Packed> {
-  return once(`pack:${root}`, () => packPackage(sharedWorkdir(), root))
+  return once(`pack:${root}`, () => cachedPack(root))
 }
 
 /** installBot, once per test run for each `options.folder` (which must be given). */

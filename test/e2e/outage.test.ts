@@ -10,7 +10,6 @@ import os from 'node:os'
 import path from 'node:path'
 import nock from 'nock'
 import { startSandbox, type Sandbox } from '../../sandbox'
-import { PACKAGE_ROOT } from '../support/bots'
 import { startBotProcess, type BotProcess, type SayResult } from './bot-process'
 import { installBot, sharedPack, type BotFolder, type BotKind, type Packed } from './install'
 
@@ -55,7 +54,7 @@ describe('end to end: the packed package in real Hubot bots', function () {
 
   it('keeps each script\'s help header at the top of the compiled file, where Hubot reads it', () => {
     for (const file of packed.files.filter(f => /^dist\/scripts\/[^/]+\.js$/.test(f))) {
-      const lines = fs.readFileSync(path.join(PACKAGE_ROOT, file), 'utf8').split('\n')
+      const lines = fs.readFileSync(path.join(packed.contents, file), 'utf8').split('\n')
       expect(lines.slice(0, 2), file).to.deep.equal(['"use strict";', '// Description:'])
       expect(lines, file).to.include('// Commands:')
     }
@@ -67,7 +66,7 @@ describe('end to end: the packed package in real Hubot bots', function () {
     let folder = installed[kind]
     if (!folder) {
       folder = installed[kind] = await installBot(kind, workdir, packed.tarball)
-      console.log(`      (npm pack ${packed.seconds.toFixed(1)} s; npm install of Hubot ${kind} + the tarball ${folder.installSeconds.toFixed(1)} s)`)
+      console.log(`      (${packed.cached ? 'npm pack: the same sources were packed before' : `npm pack ${packed.seconds.toFixed(1)} s`}; npm install of Hubot ${kind} + the tarball ${folder.installSeconds.toFixed(1)} s)`)
     }
     await world().reset()
     const bot = await startBotProcess(folder, { env: world().env, expectListeners: expectedListeners() })
