@@ -11,6 +11,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { PACKAGE_ROOT } from '../support/bots'
 import { RUN_DIR } from '../support/run-dir'
+import { kept, keyOf, packKey } from './kept'
 
 const run = promisify(execFile)
 const FIXTURES = path.join(__dirname, 'fixtures')
@@ -63,69 +64,30 @@ async function packPackage (dir: string, root: string): Promise<Packed> {
   }
 }
 
-// Packing builds with tsc (seconds of CPU on every run). The same sources always pack to the same
-// tarball, so a pack is kept under node_modules/.cache, named by a hash of everything that goes into
-// it: the manifest, the build's inputs (src, tsconfig) and the files shipped as they are, plus the
-// TypeScript version. A change to any of them is a new name, hence a new pack; `npm ci` starts afresh.
-const PACK_CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'e2e-pack')
-const PACK_CACHE_KEEP = 6
-
-function hashInto (hash: ReturnType<typeof createHash>, root: string, rel: string): void {
-  const full = path.join(root, rel)
-  if (!fs.existsSync(full)) return
-  if (fs.statSync(full).isDirectory()) {
-    for (const name of fs.readdirSync(full).sort()) hashInto(hash, root, path.join(rel, name))
-  } else {
-    hash.update(`${rel}\0`).update(fs.readFileSync(full)).update('\0')
-  }
-}
-
-/** The name of the pack of `root` as its sources are now. */
-export function packKey (root: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { files?: string[], main?: string }
-  // npm always ships the README, the license and `main`, listed in `files` or not.
-  const shippedAsIs = ['README.md', 'LICENSE', manifest.main ?? 'index.js', ...(manifest.files ?? []).filter(f => !/[*!]/.test(f))]
-  const typescript = JSON.parse(fs.readFileSync(require.resolve('typescript/package.json'), 'utf8')) as { version: string }
-  const hash = createHash('sha256').update(`typescript ${typescript.version}\0`)
-  for (const rel of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', ...shippedAsIs]) hashInto(hash, root, rel)
-  return `${path.basename(root)}-${hash.digest('hex').slice(0, 20)}`
-}
-
-/** The pack of `root`: from the cache when these very sources were packed before, else packed now and kept. */
+/** The pack of `root`: kept from an earlier run when these very sources were packed (test/e2e/kept.ts). */
 async function cachedPack (root: string): Promise<Packed> {
-  const dir = path.join(PACK_CACHE, packKey(root))
-  const record = path.join(dir, 'packed.json')
-  if (fs.existsSync(record)) {
-    const kept = JSON.parse(fs.readFileSync(record, 'utf8')) as { filename: string, files: string[] }
-    const now = new Date()
-    fs.utimesSync(dir, now, now) // newest use first when the cache is pruned
-    return { tarball: path.join(dir, kept.filename), files: kept.files, contents: path.join(dir, 'package'), seconds: 0, cached: true }
-  }
-  const making = `${dir}.${process.pid}.tmp`
-  fs.rmSync(making, { recursive: true, force: true })
-  fs.mkdirSync(making, { recursive: true })
-  const packed = await packPackage(making, root)
-  fs.writeFileSync(path.join(making, 'packed.json'), JSON.stringify({ filename: path.basename(packed.tarball), files: packed.files }))
-  try {
-    fs.renameSync(making, dir)
-  } catch {
-    fs.rmSync(making, { recursive: true, force: true }) // another run kept the same pack first
-  }
-  prunePackCache()
-  return { ...packed, tarball: path.join(dir, path.basename(packed.tarball)), contents: path.join(dir, 'package') }
-}
-
-/** Keeps the newest few packs. */
-function prunePackCache (): void {
-  const entries = fs.readdirSync(PACK_CACHE).filter(name => !name.endsWith('.tmp'))
-    .map(name => ({ name, time: fs.statSync(path.join(PACK_CACHE, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time)
-  for (const old of entries.slice(PACK_CACHE_KEEP)) {
-    fs.rmSync(path.join(PACK_CACHE, old.name), { recursive: true, force: true })
+  let packed: Packed | undefined
+  const { dir, made } = await kept('pack', packKey(root), async making => {
+    packed = await packPackage(making, root)
+    fs.writeFileSync(path.join(making, 'packed.json'), JSON.stringify({ filename: path.basename(packed.tarball), files: packed.files }))
+  })
+  const record = JSON.parse(fs.readFileSync(path.join(dir, 'packed.json'), 'utf8')) as { filename: string, files: string[] }
+  return {
+    tarball: path.join(dir, record.filename),
+    files: record.files,
+    contents: path.join(dir, 'package'),
+    seconds: made && packed ? packed.seconds : 0,
+    cached: !made
   }
 }
 
-export interface BotFolder { kind: BotKind, dir: string, installSeconds: number }
+export interface BotFolder {
+  kind: BotKind
+  dir: string
+  installSeconds: number
+  /** Linked from an install an earlier run made from the very same tarballs and settings. */
+  cached?: boolean
+}
 
 export interface InstallOptions {
   /** Folder name under `parent` (default bot-14 / bot-35). */
@@ -142,18 +104,45 @@ export interface InstallOptions {
   externalScripts?: string[]
 }
 
-/** A bot folder for `kind` with the package (from `tarball`) listed in external-scripts.json. */
+const HUBOT_DEPS: Record<BotKind, string[]> = { 14: ['hubot@14.1.0'], 3.5: ['hubot@3.5.0', 'coffeescript@2.7.0'] }
+const LOOPBACK_FILES = ['loopback-adapter.mjs', 'loopback-core.cjs', 'hubot-loopback/package.json', 'hubot-loopback/index.js']
+
+/**
+ * A bot folder for `kind` with the package (from `tarball`) listed in external-scripts.json: npm
+ * installs it once, and later runs with the very same tarballs, settings and files get that install
+ * again (node_modules hard-linked, the bot's own files copied), which is what npm would make of them.
+ */
 export async function installBot (
   kind: BotKind, parent: string, tarball: string, options: InstallOptions = {}
 ): Promise<BotFolder> {
   const dir = path.join(parent, options.folder ?? `bot-${kind.replace('.', '')}`)
+  const { folder: _name, ...making } = options
+  const tarballs = [tarball, ...(options.tarballs ?? [])]
+  const files = [...tarballs, ...(options.scripts ?? []), ...LOOPBACK_FILES.map(f => path.join(FIXTURES, f))]
+  const names = (files?: string[]): string[] | undefined => files?.map(f => path.basename(f))
+  const settings = { ...making, tarballs: names(tarballs), scripts: names(options.scripts) }
+  const key = keyOf([kind, HUBOT_DEPS[kind], settings], files)
+  let installSeconds = 0
+  const install = await kept('bot', key, async into => {
+    installSeconds = await installInto(kind, into, tarballs, options)
+  })
   fs.mkdirSync(dir, { recursive: true })
+  for (const name of fs.readdirSync(install.dir)) {
+    if (name === '.kept') continue
+    if (name === 'node_modules') await run('cp', ['-al', path.join(install.dir, name), path.join(dir, name)])
+    else fs.cpSync(path.join(install.dir, name), path.join(dir, name), { recursive: true })
+  }
+  return { kind, dir, installSeconds, cached: !install.made }
+}
+
+async function installInto (kind: BotKind, dir: string, tarballs: string[], options: InstallOptions): Promise<number> {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `e2e-bot-${kind.replace('.', '')}`, version: '1.0.0', private: true }, null, 2))
   fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(options.externalScripts ?? ['hubot-statuspage-opsgenie'], null, 2))
-  const deps = kind === '14' ? ['hubot@14.1.0'] : ['hubot@3.5.0', 'coffeescript@2.7.0']
   const started = Date.now()
   try {
-    await run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...(options.tarballs ?? []), ...deps, ...(options.packages ?? [])], { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
+    const args = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
+      ...tarballs, ...HUBOT_DEPS[kind], ...(options.packages ?? [])]
+    await run(NPM, args, { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
   } catch (err) {
     const e = err as { stderr?: string, message: string }
     throw new Error(`npm install in ${dir} failed: ${e.stderr || e.message}`)
@@ -165,7 +154,7 @@ export async function installBot (
   }
   // The test adapter goes in after the install, as a user's own adapter would.
   if (options.loopback !== false) installLoopback(kind, dir)
-  return { kind, dir, installSeconds }
+  return installSeconds
 }
 
 /** The loopback test adapter, put into a bot folder as a user's own adapter would be. */

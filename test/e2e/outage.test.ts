@@ -66,7 +66,9 @@ describe('end to end: the packed package in real Hubot bots', function () {
     let folder = installed[kind]
     if (!folder) {
       folder = installed[kind] = await installBot(kind, workdir, packed.tarball)
-      console.log(`      (${packed.cached ? 'npm pack: the same sources were packed before' : `npm pack ${packed.seconds.toFixed(1)} s`}; npm install of Hubot ${kind} + the tarball ${folder.installSeconds.toFixed(1)} s)`)
+      const pack = packed.cached ? 'npm pack kept from an earlier run' : `npm pack ${packed.seconds.toFixed(1)} s`
+      const install = folder.cached ? 'kept from an earlier run' : `${folder.installSeconds.toFixed(1)} s`
+      console.log(`      (${pack}; npm install of Hubot ${kind} + the tarball ${install})`)
     }
     await world().reset()
     const bot = await startBotProcess(folder, { env: world().env, expectListeners: expectedListeners() })
