@@ -2,6 +2,7 @@
 import { expect } from 'chai'
 import type { AlertingBackend } from '../../src/alerting/backend'
 import { runBulk } from '../../src/alerting/bulk'
+import type { PollPacing } from '../../src/alerting/scheduler'
 import type { RequestState } from '../../src/alerting/types'
 import { systemClock } from '../../src/util/clock'
 import { FakeClock } from '../support/fake-clock'
@@ -29,7 +30,8 @@ describe('runBulk', () => {
   })
 })
 
-/** A backend on a fake clock: each call takes 100 ms; alert `id`'s request is processed `processing(id)` ms after its action. */
+/** A backend on a fake clock: each call takes 100 ms; alert `id`'s request is processed
+ * `processing(id)` ms after its action. */
 function timedBackend (clock: FakeClock, processing: (id: string) => number) {
   const arrived = new Map<string, number>()
   const polls: string[] = []
@@ -66,7 +68,7 @@ describe('runBulk\'s options', () => {
   })
 
   it('asks a slow request again at the pacing given', async () => {
-    const slowly = async (pacing?: { minIntervalMs: number, growth: number, maxIntervalMs: number }): Promise<number> => {
+    const slowly = async (pacing?: Partial<PollPacing>): Promise<number> => {
       const clock = new FakeClock()
       const { backend, polls } = timedBackend(clock, () => 5_000)
       const items = await clock.runUntil(runBulk(job(backend, 'a'), { concurrency: 1, confirm: { timeoutMs: 15_000, clock }, pacing }))

@@ -9,7 +9,7 @@ const fits = (check: Check, body: unknown): string | undefined => check(body, ''
 
 describe('alerting: response shapes', () => {
   it('takes the contract fixtures as they are', () => {
-    expect(fits(shapes.alertList, { ...fixture('list-alerts'), data: [alert(1), alert(2)] })).to.equal(undefined)
+    expect(fits(shapes.alertList, { ...fixture<object>('list-alerts'), data: [alert(1), alert(2)] })).to.equal(undefined)
     expect(fits(shapes.oneAlert, fixture('get-alert'))).to.equal(undefined)
     expect(fits(shapes.accepted, fixture('accepted'))).to.equal(undefined)
     expect(fits(shapes.requestState, fixture('request-success').data)).to.equal(undefined)

@@ -27,7 +27,12 @@ describe('webhooks: the status reply', () => {
     const rule = { field: 'priority' as const, values: ['P1'], rooms: ['sev'] }
     const reply = formatWebhookStatus(
       settings({ opsgenieSecret: OG_SECRET, opsgenieRoom: 'ops', statuspageSecret: SP_SECRET, statuspageRoom: 'status', routes: [rule, rule], coalesceMs: 500 }),
-      stats({ alerts: { ...none, queued: 5, duplicate: 1, ignored: 2 }, statuspage: { ...none, queued: 1 }, messages: 1, refused: 3 }),
+      stats({
+        alerts: { ...none, queued: 5, duplicate: 1, ignored: 2 },
+        statuspage: { ...none, queued: 1 },
+        messages: 1,
+        refused: 3
+      }),
       true)
     expect(reply).to.equal([
       'Alerts (OpsGenie / JSM): on at POST /hubot/opsgenie; default room ops, 2 routing rules.',
@@ -38,7 +43,8 @@ describe('webhooks: the status reply', () => {
   })
 
   it('names the room variable an endpoint that is on still lacks', () => {
-    const reply = formatWebhookStatus(settings({ opsgenieSecret: OG_SECRET, statuspageSecret: SP_SECRET }), stats(), true)
+    const on = settings({ opsgenieSecret: OG_SECRET, statuspageSecret: SP_SECRET })
+    const reply = formatWebhookStatus(on, stats(), true)
     expect(reply.split('\n').slice(0, 2)).to.deep.equal([
       'Alerts (OpsGenie / JSM): on at POST /hubot/opsgenie; default room not set (HUBOT_OPSGENIE_ROOM).',
       'Statuspage: on at POST /hubot/statuspage/<secret>; room not set (HUBOT_STATUSPAGE_ROOM).'

@@ -12,7 +12,8 @@ const SEARCH = '/rest/api/3/user/search'
 const USER = '/rest/api/3/user'
 
 function users (names: JiraNames = jiraNames(() => 0)) {
-  const http = createHttpClient({ service: JSM, baseURL: SITE, authorization: BASIC, secrets: [TOKEN], runtime: { clock: new HurriedClock() } })
+  const runtime = { clock: new HurriedClock() }
+  const http = createHttpClient({ service: JSM, baseURL: SITE, authorization: BASIC, secrets: [TOKEN], runtime })
   return createJiraUsers(http, SITE, names)
 }
 
@@ -51,7 +52,8 @@ describe('JSM Operations: people on the Jira site', () => {
     const scope = jira()
     scope.get(USER).query({ accountId: BEN.accountId }).reply(200, jsmFixture('jira-user'))
     scope.get(USER).query({ accountId: 'gone' }).reply(404, { errorMessages: ['not found'] })
-    expect(await users().byAccountId(BEN.accountId)).to.deep.equal({ id: BEN.accountId, accountId: BEN.accountId, username: BEN.name, fullName: BEN.name })
+    expect(await users().byAccountId(BEN.accountId))
+      .to.deep.equal({ id: BEN.accountId, accountId: BEN.accountId, username: BEN.name, fullName: BEN.name })
     expect(await users().byAccountId('gone')).to.equal(undefined)
     expectDone(scope)
   })
@@ -60,7 +62,8 @@ describe('JSM Operations: people on the Jira site', () => {
     const names = jiraNames(() => 0)
     const scope = jira().get(USER).query({ accountId: BEN.accountId }).once().reply(200, jsmFixture('jira-user'))
     const people = users(names)
-    expect(await Promise.all([people.displayName(BEN.accountId), people.displayName(BEN.accountId)])).to.deep.equal([BEN.name, BEN.name])
+    const twice = await Promise.all([people.displayName(BEN.accountId), people.displayName(BEN.accountId)])
+    expect(twice).to.deep.equal([BEN.name, BEN.name])
     expectDone(scope)
     expect(names.get(`${SITE}\n${BEN.accountId}`)).to.equal(BEN.name)
     // Another command, another client on the same cache: no call at all.

@@ -19,7 +19,9 @@ const ALERT = newAlert({
 })
 
 const client = (baseURL: string, authorization: string): HttpClient =>
-  createHttpClient({ service: JSM, baseURL, authorization, secrets: [TOKEN, INTEGRATION_KEY], runtime: { clock: new HurriedClock() } })
+  createHttpClient({
+    service: JSM, baseURL, authorization, secrets: [TOKEN, INTEGRATION_KEY], runtime: { clock: new HurriedClock() }
+  })
 
 function paging (withKey = false) {
   const http = client(`${GATEWAY}${REST}`, BASIC)
@@ -83,7 +85,8 @@ describe('JSM Operations: paging', () => {
     scope.get(`${REST}/teams/${TEAMS[0].id}/escalations`).query(true).reply(200, jsmFixture('team-escalations'))
     scope.get(`${REST}/teams/${TEAMS[1].id}/escalations`).query(true).reply(200, page([]))
     const escalation = jsmFixture('team-escalations').values[0]
-    expect(await paging().pager.listEscalations()).to.deep.equal([{ id: escalation.id, name: escalation.name, ownerTeamId: TEAMS[0].id }])
+    expect(await paging().pager.listEscalations())
+      .to.deep.equal([{ id: escalation.id, name: escalation.name, ownerTeamId: TEAMS[0].id }])
     expectDone(scope)
   })
 
