@@ -1,11 +1,9 @@
 import { expect } from 'chai'
 import { actAndConfirm, confirmRequest } from '../../src/alerting/actions'
-import { runBulk } from '../../src/alerting/bulk'
 import type { AlertingBackend } from '../../src/alerting/backend'
 import type { RequestState } from '../../src/alerting/types'
 import { InvalidRequestError, TimeoutError, UnavailableError } from '../../src/http/errors'
 import { OPSGENIE } from '../../src/alerting/opsgenie'
-import { systemClock } from '../../src/util/clock'
 import { FakeClock } from '../support/fake-clock'
 
 /** A backend whose request states come from a script, with a fake clock the sleeps advance. */
@@ -71,28 +69,5 @@ describe('actAndConfirm', () => {
     const slow = new TimeoutError({ ...info, method: 'POST', path: '/v2/alerts/a/acknowledge' }, 'x')
     backend.act = async () => { throw slow }
     expect(await actAndConfirm(backend, { alertId: 'a', action: { name: 'acknowledge' }, actor: { user: 'u', source: 'hubot' } }, { timeoutMs: 10, clock })).to.deep.equal({ state: 'unconfirmed', reason: 'error', error: slow })
-  })
-})
-
-describe('runBulk', () => {
-  it('never has more calls in flight than the concurrency limit, and keeps the items\' order', async () => {
-    let inFlight = 0
-    let most = 0
-    const track = async <T>(value: T): Promise<T> => {
-      inFlight++
-      most = Math.max(most, inFlight)
-      await new Promise(resolve => setTimeout(resolve, 2))
-      inFlight--
-      return value
-    }
-    const backend = {
-      act: (id: string) => track(`req-${id}`),
-      requestState: () => track({ processed: true, isSuccess: true, status: '' })
-    } as unknown as AlertingBackend
-    const targets = Array.from({ length: 23 }, (_, i) => ({ alertId: String(i), label: `#${i}` }))
-    const items = await runBulk({ backend, targets, action: { name: 'close' }, actor: { user: 'u', source: 'hubot' } }, { concurrency: 4, confirm: { timeoutMs: 100, clock: systemClock } })
-    expect(most).to.equal(4)
-    expect(items.map(i => i.target.label)).to.deep.equal(targets.map(t => t.label))
-    expect(items.every(i => i.outcome.state === 'confirmed')).to.equal(true)
   })
 })

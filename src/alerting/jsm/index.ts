@@ -26,7 +26,6 @@ import { createJiraUsers, jiraNames, type JiraNames } from './jira-users'
 import { createJsmPaging } from './paging'
 import { JSM } from './service'
 
-export { toJsmAlert } from './alerts'
 export { jiraNames, type JiraNames } from './jira-users'
 
 export const JSM_GATEWAY = 'https://api.atlassian.com'

@@ -1,42 +1,15 @@
 // The JSM Operations backend (src/alerting/jsm/index.ts) on its own, its HTTP stood in by nock.
 import { expect } from 'chai'
 import nock from 'nock'
-import { createJsmBackend, onCallAccounts, toJsmAlert } from '../../../src/alerting/jsm'
+import { createJsmBackend, onCallAccounts } from '../../../src/alerting/jsm'
 import { BadResponseError } from '../../../src/http/errors'
 import { CLOUD, EMAIL, jsmFixture, REST, rest, SITE, TOKEN } from '../../support/jsm'
 import { expectDone } from '../../support/opsgenie'
 import { HurriedClock } from '../../support/fake-clock'
 
-const where = { method: 'GET', path: '/alerts' }
-
 describe('the JSM Operations backend', () => {
   const backend = () => createJsmBackend({ cloudId: CLOUD, email: EMAIL, apiToken: TOKEN, siteUrl: SITE })
   afterEach(() => { nock.cleanAll() })
-
-  it('reads JSM\'s spellings: tinyId, seen, lastOccuredAt, ackTime at the top level, no report', () => {
-    expect(toJsmAlert({ ...jsmFixture('alert'), tinyId: 13, acknowledged: true, seen: true, ackTime: 60_000 }, where)).to.deep.equal({
-      id: 'aaaaaaaa-bbbb-4ccc-8ddd-1724857097467',
-      tinyId: '13',
-      message: 'Disk usage 87% on artifact-store-02',
-      status: 'open',
-      acknowledged: true,
-      ackTimeMs: 60_000,
-      priority: 'P3',
-      count: 3,
-      createdAt: '2026-11-24T05:00:00.000Z',
-      lastOccurredAt: '2026-11-24T06:00:00.000Z',
-      snoozed: false,
-      seen: true,
-      // An empty owner is no owner; tags and the teams among the responders (genie ack tag:, genie escalate).
-      tags: ['storage'],
-      teamIds: ['0a6b5c6e-93f4-4a65-b2c4-39e3c6c1a001']
-    })
-  })
-
-  it('refuses an alert without an id rather than put undefined in a path', () => {
-    expect(() => toJsmAlert({ message: 'no id' }, where)).to.throw(BadResponseError, /without an id/)
-    expect(() => toJsmAlert({ id: '' }, where)).to.throw(BadResponseError)
-  })
 
   it('reads people on call from both on-call shapes, teams\' nested participants included, once each', () => {
     expect(onCallAccounts(jsmFixture('oncall-flat'))).to.deep.equal(['5b10ac8d82e05b22cc7d4ef5'])
