@@ -1,8 +1,8 @@
 // The README's install recipes, run as written: the packed tarball (where `npm pack` in a checkout
-// puts it) installed into a fresh Hubot 14 bot and a fresh Hubot 3.5 bot by the exact lines of each
-// `<!-- recipe:... -->` block, then the bot started by the recipe's own start line (with the loopback
-// test adapter in place of the Shell adapter, which needs a terminal) and pointed at `npm run sandbox`
-// by pasting what it prints. `help` and `/status` must answer there.
+// puts it) installed into a fresh Hubot bot by the exact lines of its `<!-- recipe:... -->` block,
+// then the bot started by the recipe's own start line (with the loopback test adapter in place of
+// the Shell adapter, which needs a terminal) and pointed at `npm run sandbox` by pasting what it
+// prints. `help` and `/status` must answer there.
 import { expect } from 'chai'
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -27,10 +27,9 @@ function recipe (readme: string, name: string): string[] {
 }
 
 const readme = fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8')
-const RECIPES: Array<{ kind: BotKind, name: string }> = [{ kind: '14', name: 'hubot-14' }, { kind: '3.5', name: 'hubot-3.5' }]
 
-async function startSandboxCli (botPort: number): Promise<{ child: ChildProcess, env: Record<string, string> }> {
-  // What `npm run sandbox` runs, as its own process.
+/** What `npm run sandbox` runs, as its own process; `settings` once it has printed them. */
+function startSandboxCli (botPort: number): { child: ChildProcess, settings: Promise<Record<string, string>> } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PACKAGE_ROOT, 'scripts', 'sandbox.ts')], {
     cwd: PACKAGE_ROOT,
     env: cleanEnv({ SANDBOX_BOT_URL: `http://127.0.0.1:${botPort}`, SANDBOX_ROOM: 'ops' }),
@@ -39,12 +38,16 @@ async function startSandboxCli (botPort: number): Promise<{ child: ChildProcess,
   let out = ''
   child.stdout?.on('data', (d: Buffer) => { out += d.toString() })
   child.stderr?.on('data', (d: Buffer) => { out += d.toString() })
-  const deadline = Date.now() + 30_000
-  while (!/^export EXPRESS_PORT=/m.test(out)) {
-    if (Date.now() > deadline || child.exitCode !== null) { child.kill(); throw new Error(`npm run sandbox did not print its settings:\n${out}`) }
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  return { child, env: parseExports(out) }
+  const settings = (async () => {
+    const deadline = Date.now() + 30_000
+    while (!/^export EXPRESS_PORT=/m.test(out)) {
+      if (Date.now() > deadline || child.exitCode !== null) { child.kill(); throw new Error(`npm run sandbox did not print its settings:\n${out}`) }
+      await new Promise(resolve => setTimeout(resolve, 100))
+    }
+    return parseExports(out)
+  })()
+  settings.catch(() => {}) // awaited by the test once the recipe ran; a failed recipe must not leave it unhandled
+  return { child, settings }
 }
 
 async function freePort (): Promise<number> {
@@ -57,7 +60,10 @@ async function freePort (): Promise<number> {
   })
 }
 
-for (const { kind, name } of RECIPES) {
+/** The README's recipe for Hubot `kind` (block `<!-- recipe:hubot-<kind> -->`), as written. One file
+ * for each (readme-install-14, readme-install-35), so two workers run them side by side. */
+export function describeRecipe (kind: BotKind): void {
+  const name = `hubot-${kind}`
   describe(`the README's Hubot ${kind} recipe, as written`, function () {
     this.timeout(240_000)
     let workdir: string
@@ -87,6 +93,10 @@ for (const { kind, name } of RECIPES) {
       // Every line but the start line, exactly as the README says, in one shell (the `cd` carries on).
       // npm's cache keeps it off the network: npm_config_prefer_offline, as any npm setting, via the environment.
       const env = cleanEnv({ npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_loglevel: 'error' })
+      // `npm run sandbox` starts meanwhile, as in its own terminal.
+      const port = await freePort()
+      const standIns = startSandboxCli(port)
+      sandbox = standIns.child
       try {
         await run('bash', ['-euo', 'pipefail', '-c', `${lines.slice(0, -1).join('\n')}\npwd`], { cwd: workdir, env, maxBuffer: 16 * 1024 * 1024 })
       } catch (err) {
@@ -100,12 +110,10 @@ for (const { kind, name } of RECIPES) {
       if (kind === '3.5') expect(installed).to.match(/^3\.5\./)
 
       installLoopback(kind, dir)
-      const port = await freePort()
-      const standIns = await startSandboxCli(port)
-      sandbox = standIns.child
+      const sandboxEnv = await standIns.settings
       const adapter = kind === '14' ? ['--file', './loopback-adapter.mjs'] : ['--adapter', 'loopback']
       bot = await startBotProcess({ kind, dir, installSeconds: 0 }, {
-        env: standIns.env,
+        env: sandboxEnv,
         expectListeners: ['statuspage.', 'opsgenie.', 'webhooks.'],
         args: [...start.replace(/^npx hubot /, '').split(' '), ...adapter]
       })
