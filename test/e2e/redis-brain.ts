@@ -25,42 +25,44 @@ const steady = (reply: string): string => reply.replace(/, open [^(,]+ \(since /
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
-describe('end to end: the brain on a real Redis survives a restart', function () {
-  this.timeout(90_000)
-  let sandbox: Sandbox
-  let workdir: string
-  let packed: Packed
-  const running: BotProcess[] = []
-  const redises: RedisServer[] = []
+/** The restart story on Hubot `kind`: one file for each (redis-brain-14, redis-brain-35), so two
+ * workers run them side by side. */
+export function describeRedisBrain (kind: BotKind): void {
+  describe(`end to end: the brain on a real Redis survives a restart (Hubot ${kind})`, function () {
+    this.timeout(90_000)
+    let sandbox: Sandbox
+    let workdir: string
+    let packed: Packed
+    const running: BotProcess[] = []
+    const redises: RedisServer[] = []
 
-  before(async function () {
-    this.timeout(INSTALL_TIMEOUT_MS)
-    nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
-    workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-redis-'))
-    packed = await sharedPack()
-    sandbox = await startSandbox({ alerting: 'opsgenie' })
-  })
+    before(async function () {
+      this.timeout(INSTALL_TIMEOUT_MS)
+      nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/)
+      workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubot-statuspage-opsgenie-redis-'))
+      packed = await sharedPack()
+      sandbox = await startSandbox({ alerting: 'opsgenie' })
+    })
 
-  after(async () => {
-    for (const bot of running.splice(0)) await bot.stop()
-    for (const redis of redises.splice(0)) await redis.stop()
-    await sandbox?.stop()
-    if (workdir) fs.rmSync(workdir, { recursive: true, force: true })
-    nock.disableNetConnect()
-  })
+    after(async () => {
+      for (const bot of running.splice(0)) await bot.stop()
+      for (const redis of redises.splice(0)) await redis.stop()
+      await sandbox?.stop()
+      if (workdir) fs.rmSync(workdir, { recursive: true, force: true })
+      nock.disableNetConnect()
+    })
 
-  const expectedListeners = (): string[] =>
-    packed.files.filter(f => /^dist\/scripts\/[^/]+\.js$/.test(f)).map(f => `${path.basename(f, '.js')}.`)
+    const expectedListeners = (): string[] =>
+      packed.files.filter(f => /^dist\/scripts\/[^/]+\.js$/.test(f)).map(f => `${path.basename(f, '.js')}.`)
 
-  const ask = async (bot: BotProcess, text: string): Promise<string> => {
-    const result = await bot.say(text, DANA.user, { email: DANA.email })
-    expect(result.handled, `no answer to ${text}\n${bot.output()}`).to.not.equal(null)
-    expect(result.replies, `replies to ${text}`).to.have.length(1)
-    return result.replies[0]
-  }
+    const ask = async (bot: BotProcess, text: string): Promise<string> => {
+      const result = await bot.say(text, DANA.user, { email: DANA.email })
+      expect(result.handled, `no answer to ${text}\n${bot.output()}`).to.not.equal(null)
+      expect(result.replies, `replies to ${text}`).to.have.length(1)
+      return result.replies[0]
+    }
 
-  const folders: Partial<Record<BotKind, string>> = {}
-  for (const kind of ['14', '3.5'] as BotKind[]) {
+    let installed: string | undefined
     it(`Hubot ${kind} with ${REDIS_BRAIN[kind]}: status log, genie log, genie whoami and the open incident are the same after SIGTERM and a new process`, async function () {
       this.timeout(INSTALL_TIMEOUT_MS)
       const folder = await installBot(kind, workdir, packed.tarball, {
@@ -68,7 +70,7 @@ describe('end to end: the brain on a real Redis survives a restart', function ()
         packages: [REDIS_BRAIN[kind]],
         externalScripts: ['hubot-redis-brain', 'hubot-statuspage-opsgenie']
       })
-      folders[kind] = folder.dir
+      installed = folder.dir
       const redis = await startRedis()
       redises.push(redis)
       await sandbox.reset()
@@ -106,15 +108,13 @@ describe('end to end: the brain on a real Redis survives a restart', function ()
       expect(after).to.deep.equal(before)
       await second.stop()
     })
-  }
 
-  for (const kind of ['14', '3.5'] as BotKind[]) {
     it(`Hubot ${kind} with ${REDIS_BRAIN[kind]} and Redis down at start: every read command still answers`, async function () {
-      if (!folders[kind]) this.skip() // the restart test above installs the bot
+      if (!installed) this.skip() // the restart test above installs the bot
       const down = await startRedis()
       await down.stop() // a loopback port nobody listens on any more
       await sandbox.reset()
-      const bot = await startBotProcess({ kind, dir: folders[kind]!, installSeconds: 0 }, {
+      const bot = await startBotProcess({ kind, dir: installed, installSeconds: 0 }, {
         env: { ...sandbox.env, REDIS_URL: down.url }, expectListeners: expectedListeners()
       })
       running.push(bot)
@@ -131,25 +131,23 @@ describe('end to end: the brain on a real Redis survives a restart', function ()
       expect(replies[5]).to.match(/#\d+/) // the open alerts
       await bot.stop()
     })
-  }
 
-  const freePort = (): Promise<number> => new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => { resolve(port) })
+    const freePort = (): Promise<number> => new Promise((resolve, reject) => {
+      const server = net.createServer()
+      server.once('error', reject)
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo
+        server.close(() => { resolve(port) })
+      })
     })
-  })
 
-  for (const kind of ['14', '3.5'] as BotKind[]) {
     it(`Hubot ${kind}: a webhook event held in its coalescing window at SIGTERM reaches the room before the exit`, async function () {
-      if (!folders[kind]) this.skip() // the restart test above installs the bot
+      if (!installed) this.skip() // the restart test above installs the bot
       const redis = await startRedis()
       redises.push(redis)
       const port = await freePort()
       const secret = 'e2e-held-webhook-secret-4f9Kq2'
-      const bot = await startBotProcess({ kind, dir: folders[kind]!, installSeconds: 0 }, {
+      const bot = await startBotProcess({ kind, dir: installed, installSeconds: 0 }, {
         env: {
           ...sandbox.env,
           REDIS_URL: redis.url,
@@ -183,5 +181,5 @@ describe('end to end: the brain on a real Redis survives a restart', function ()
       expect(await bot.terminate()).to.equal('exited with SIGTERM')
       expect(posted().join('\n'), bot.output()).to.contain('#402').and.to.contain('Held when the bot stopped')
     })
-  }
-})
+  })
+}
