@@ -140,7 +140,7 @@ function offerClose (incident: IncidentRecord, ctx: IncidentContext): string | u
   const open = incident.alerts.filter(a => a.closedAt === undefined)
   if (open.length === 0) return undefined
   const targets = open.map(a => ({ alertId: a.id, label: `#${a.tinyId ?? a.id}` }))
-  const held = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets, ttlMs: ctx.closeTtlMs })
+  const held = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets }, ctx.closeTtlMs)
   return `${open.length === 1 ? 'Its linked alert' : `Its ${open.length} linked alerts`} ${targets.map(t => t.label).join(', ')} ` +
     `may still be open: to close ${open.length === 1 ? 'it' : 'them'}, say ${ctx.prefix}genie confirm ${held.code} ` +
     `within ${Math.round(ctx.closeTtlMs / 1000)} s.`
@@ -201,21 +201,21 @@ export function holdPublish (ctx: IncidentContext): string {
       'that went public. Nothing was published.'
   }
   if (incident.publishedAt !== undefined) return `The postmortem of ${quoted(incident)} is already published. Nothing was changed.`
-  const code = ctx.holds.hold(ctx.room, ctx.user.id, incident.id, ctx.now())
+  const { code } = ctx.holds.hold(ctx.room, ctx.user.id, { incidentId: incident.id }, PUBLISH_HOLD_MS)
   return `This publishes the postmortem of ${quoted(incident)} on Statuspage ` +
     `(${ctx.notify ? 'subscribers are notified' : 'subscribers are not notified: HUBOT_STATUSPAGE_NOTIFY=false'}). ` +
     `To do it, say: ${ctx.prefix}incident confirm ${code} within ${PUBLISH_HOLD_MS / 1000} s.`
 }
 
 export async function confirmPublish (code: string, ctx: IncidentContext): Promise<string> {
-  const taken = ctx.holds.take(ctx.room, ctx.user.id, code, ctx.now())
-  if ('why' in taken) {
+  const taken = ctx.holds.take(ctx.room, ctx.user.id, code)
+  if (!taken.ok) {
     const why = {
       none: 'nothing is waiting for your confirmation here', expired: 'that code ran out', mismatch: 'that is not the code'
     }[taken.why]
     return `Nothing was published: ${why}. Ask again with ${ctx.prefix}incident postmortem publish.`
   }
-  const incident = ctx.store.inRoom(ctx.room).find(i => i.id === taken.incidentId)
+  const incident = ctx.store.inRoom(ctx.room).find(i => i.id === taken.held.incidentId)
   if (!incident?.publicIncident) return noIncidentReply(ctx.prefix)
   await ctx.statuspage().publishPostmortem(incident.publicIncident.id)
   save(ctx, withEntry({ ...incident, publishedAt: ctx.now() }, { at: ctx.now(), who: ctx.user.name, text: 'published the postmortem' }))
