@@ -108,5 +108,31 @@ for (const version of HUBOT_VERSIONS) {
       expect(shown).to.contain('note: before the restart')
       expect(await say('/incident start Another')).to.match(/^This room already has an open incident: "Checkout errors"/)
     })
+
+    it('links several alerts in one go: the new, the already linked and the unknown, in one reply and one timeline line', async () => {
+      const [first, second] = sandbox.opsgenie!.state.alerts.filter(a => a.status === 'open' && !a.acknowledged)
+      await say('/incident start Checkout errors P2')
+      await say(`/incident link #${first.tinyId}`)
+      const line = (a: typeof first): string => `#${a.tinyId} ${a.priority} not acknowledged: ${a.message}`
+      expect(await say(`/incident link #${second.tinyId} #${first.tinyId} #99999`)).to.equal(
+        `Linked to "Checkout errors": ${line(second)}. Already linked: #${first.tinyId}. No open or known alert #99999: not linked.`)
+      const timeline = (await say('/incident timeline')).split('\n')
+      expect(timeline.slice(-2).map(l => l.replace(/^\d\d:\d\d UTC /, ''))).to.deep.equal([
+        `dana: linked #${first.tinyId}`, `dana: linked #${second.tinyId}`
+      ])
+      expect(writes()).to.deep.equal([])
+    })
+
+    it('takes a role for the person who asks by their own name, and shows the room\'s incidents newest first', async () => {
+      await say('/incident start Builds slow P4')
+      expect(await say('/incident lead Dana')).to.equal('Lead of "Builds slow": dana.')
+      await say('/incident resolve')
+      await say('/incident start Checkout errors P1')
+      const history = (await say('/incident history 5')).split('\n')
+      expect(history[0]).to.equal('The last 2 incidents in this room:')
+      expect(history[1]).to.match(/ "Checkout errors" P1: still open after .*, no linked alert acknowledged\.$/)
+      expect(history[2]).to.match(/ "Builds slow" P4: resolved after .*, no linked alert acknowledged\.$/)
+      expect((await say('/incident history 1')).split('\n')).to.have.length(2)
+    })
   })
 }
