@@ -77,6 +77,22 @@ describe('genie close all and its confirmation on Hubot 3.5', () => {
     }
   })
 
+  it('forgets a held close all on a restart: the code then closes nothing', async () => {
+    const first = await startBot('3.5', { alias: '/' })
+    let second
+    try {
+      const scope = mockList(opsgenie(), OPEN, [alert(1)])
+      const [reply] = await first.say('/genie close all')
+      expectDone(scope)
+      await first.stop()
+      second = await startBot('3.5', { alias: '/' })
+      expect(await second.say(`/genie confirm ${codeOf(reply)}`)).to.deep.equal(
+        ['No close all is waiting for your confirmation in this room (a restart of the bot cancels one). Nothing was closed.'])
+    } finally {
+      await second?.stop()
+    }
+  })
+
   it('says there is nothing to close when no alert is open', async () => {
     const scope = mockList(opsgenie(), OPEN, [])
     expect(await bot.say('/genie close all')).to.deep.equal(['There is no open alert to close.'])
