@@ -67,7 +67,7 @@ const secrets = (): Array<string | undefined> => [...statuspage.secretVariables(
 
 export = (robot: HubotRobot): void => {
   const runtime = runtimeOf(robot)
-  const holds = new PublishHolds()
+  const holds = new PublishHolds(() => runtime.clock.now())
   registerHelp(robot, INCIDENT_HELP)
   // Every write this package makes in a room with an open incident goes on its timeline.
   robot.on?.(AUDITED_EVENT, (...args: unknown[]) => {

@@ -18,32 +18,41 @@ const utc = (at: number): string => {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`
 }
 const clock = (at: number): string => utc(at).slice(11)
-const name = (incident: IncidentRecord): string => `"${inert(incident.title, 120)}"`
+/** The incident's title in quotes, inert: how every reply names it. */
+export const quoted = (incident: IncidentRecord): string => `"${inert(incident.title, 120)}"`
 const person = (who: string | undefined): string => (who ? inert(who, 60) : 'nobody yet')
+
+/** Bad input: what was wrong and what to type instead. */
+export const invalidReply = (why: string, usage: string, prefix: string): string => `${why}. Try: ${prefix}${usage}`
 
 export const noIncidentReply = (prefix: string): string =>
   `No open incident in this room. Declare one: ${prefix}incident start <title> [P1-P5] [on <components>].`
 
 export const alreadyOpenReply = (open: IncidentRecord, now: number, prefix: string): string =>
-  `This room already has an open incident: ${name(open)} (${open.severity}, declared by ${person(open.declaredBy)} ` +
+  `This room already has an open incident: ${quoted(open)} (${open.severity}, declared by ${person(open.declaredBy)} ` +
   `${formatDuration(now - open.startedAt)} ago). Nothing new was declared. End it first with ${prefix}incident resolve.`
 
 export const startReply = (incident: IncidentRecord, prefix: string): string => {
   const on = incident.components.length ? ` on ${incident.components.map(c => inert(c.name, 80)).join(', ')}` : ''
-  return `Incident ${name(incident)} declared (${incident.severity}${on}) by ${person(incident.declaredBy)}. Nothing is public yet.\n` +
+  return `Incident ${quoted(incident)} declared (${incident.severity}${on}) by ${person(incident.declaredBy)}. Nothing is public yet.\n` +
     `Next: ${prefix}incident lead me, ${prefix}incident link #<alert>, ${prefix}incident public: <message> to open it on Statuspage.`
 }
 
+/** `incident start … on <component>` naming no component of the page (`candidates`: the closest names). */
+export const unknownComponentReply = (typed: string, candidates: Array<{ name: string }>, prefix: string): string =>
+  `No component is called "${inert(typed, 80)}"${candidates.length ? ` (did you mean: ${candidates.map(c => inert(c.name, 80)).join(', ')}?)` : ''}. ` +
+  `Nothing was declared. See ${prefix}status components.`
+
 const ROLE_WORDS = { lead: 'Lead', comms: 'Communications' } as const
 export const roleReply = (incident: IncidentRecord, role: 'lead' | 'comms', who: string): string =>
-  `${ROLE_WORDS[role]} of ${name(incident)}: ${inert(who, 60)}.`
+  `${ROLE_WORDS[role]} of ${quoted(incident)}: ${inert(who, 60)}.`
 
 export const unknownPersonReply = (who: string, role: 'lead' | 'comms', prefix: string): string =>
   `I know nobody in this chat called "${inert(who, 60)}". Nothing was changed. ` +
   `Try ${prefix}incident ${role} me, or their chat name.`
 
 export const noteReply = (incident: IncidentRecord): string =>
-  `Noted on the timeline of ${name(incident)} (${plural(incident.timeline.length + incident.dropped, 'entry', 'entries')}).`
+  `Noted on the timeline of ${quoted(incident)} (${plural(incident.timeline.length + incident.dropped, 'entry', 'entries')}).`
 
 const alertState = (a: LinkedAlert): string =>
   a.closedAt !== undefined
@@ -56,14 +65,20 @@ export const linkedReply = (
   incident: IncidentRecord, linked: LinkedAlert[], already: string[], unknown: string[]
 ): string => {
   const parts: string[] = []
-  if (linked.length) parts.push(`Linked to ${name(incident)}: ${linked.map(alertLine).join('; ')}.`)
+  if (linked.length) parts.push(`Linked to ${quoted(incident)}: ${linked.map(alertLine).join('; ')}.`)
   if (already.length) parts.push(`Already linked: ${already.map(t => `#${t}`).join(', ')}.`)
   if (unknown.length) parts.push(`No open or known alert ${unknown.map(t => `#${t}`).join(', ')}: not linked.`)
   return parts.join(' ')
 }
 
+export const alreadyPublicAsReply = (incident: IncidentRecord, publicId: string): string =>
+  `${quoted(incident)} is already public as Statuspage incident ${publicId}. Nothing was changed.`
+
+export const noSuchPublicReply = (incidentId: string): string =>
+  `Statuspage has no incident ${inert(incidentId, 40)}. Nothing was linked.`
+
 export const linkedPublicReply = (incident: IncidentRecord, status: string): string =>
-  `Linked Statuspage incident ${inert(incident.publicIncident?.name ?? incident.publicIncident?.id, 120)} (${status}) to ${name(incident)}.`
+  `Linked Statuspage incident ${inert(incident.publicIncident?.name ?? incident.publicIncident?.id, 120)} (${status}) to ${quoted(incident)}.`
 
 const entryLine = (e: TimelineEntry): string => `${clock(e.at)} ${e.who ? `${inert(e.who, 60)}: ` : ''}${inert(e.text, 300)}`
 
@@ -74,7 +89,7 @@ const componentNow = (c: IncidentRecord['components'][number]): string =>
 
 export function showReply (incident: IncidentRecord, now: number): string {
   const lines = [
-    `Incident ${name(incident)}, ${incident.severity}, open ${formatDuration(now - incident.startedAt)} ` +
+    `Incident ${quoted(incident)}, ${incident.severity}, open ${formatDuration(now - incident.startedAt)} ` +
       `(since ${utc(incident.startedAt)}), declared by ${person(incident.declaredBy)}. ` +
       `Lead: ${person(incident.lead)}. Comms: ${person(incident.comms)}.`,
     `Alerts: ${incident.alerts.length ? incident.alerts.map(alertLine).join('; ') : 'none linked'}.`,
@@ -90,7 +105,7 @@ export function timelineReply (incident: IncidentRecord): string {
   const shown = incident.timeline.slice(-TIMELINE_SHOWN)
   const earlier = incident.dropped + incident.timeline.length - shown.length
   return [
-    `Timeline of ${name(incident)} (UTC, ${utc(incident.startedAt).slice(0, 10)}):`,
+    `Timeline of ${quoted(incident)} (UTC, ${utc(incident.startedAt).slice(0, 10)}):`,
     ...(earlier > 0 ? [`+${earlier} earlier`] : []),
     ...shown.map(entryLine)
   ].join('\n')
@@ -110,7 +125,7 @@ export function historyReply (incidents: IncidentRecord[], count: number, now: n
       ? `still open after ${formatDuration(now - i.startedAt)}`
       : `resolved after ${formatDuration(i.endedAt - i.startedAt)}`
     const acked = ack ? `first ack after ${formatDuration(ack.at - i.startedAt)}` : 'no linked alert acknowledged'
-    return `${utc(i.startedAt)} ${name(i)} ${i.severity}: ${end}, ${acked}.`
+    return `${utc(i.startedAt)} ${quoted(i)} ${i.severity}: ${end}, ${acked}.`
   })
   return [`The last ${plural(lines.length, 'incident')} in this room:`, ...lines].join('\n')
 }

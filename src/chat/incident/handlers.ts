@@ -3,22 +3,21 @@
 
 import type { Alert } from '../../alerting/types'
 import { NotFoundError } from '../../http/errors'
-import type { Component } from '../../statuspage/types'
 import { matchComponent } from '../statuspage/match'
 import { save, type IncidentContext } from './context'
 import {
-  alreadyOpenReply, historyReply, linkedPublicReply, linkedReply, noIncidentReply, noteReply, roleReply, showReply,
-  startReply, timelineReply, unknownPersonReply
+  alreadyOpenReply, alreadyPublicAsReply, historyReply, invalidReply, linkedPublicReply, linkedReply,
+  noIncidentReply, noSuchPublicReply, noteReply, roleReply, showReply, startReply, timelineReply,
+  unknownComponentReply, unknownPersonReply
 } from './format'
 import { formatIncidentHelp } from './help'
 import { withEntry, type IncidentComponent, type IncidentRecord, type LinkedAlert } from './model'
 import type { IncidentCommand } from './parse'
 import { confirmPublish, holdPublish, makePublic, resolveIncident, rewriteDraft, updatePublic } from './public'
-import { inert } from '../../util/inert'
 
 export async function handleIncident (command: IncidentCommand, ctx: IncidentContext): Promise<string> {
   switch (command.kind) {
-    case 'invalid': return `${command.why}. Try: ${ctx.prefix}${command.usage}`
+    case 'invalid': return invalidReply(command.why, command.usage, ctx.prefix)
     case 'help': return formatIncidentHelp(ctx.prefix)
     case 'history': return historyReply(ctx.store.inRoom(ctx.room), command.count, ctx.now())
     case 'start': return await start(command, ctx)
@@ -79,10 +78,6 @@ async function start (command: Extract<IncidentCommand, { kind: 'start' }>, ctx:
   return startReply(save(ctx, incident), ctx.prefix)
 }
 
-const unknownComponentReply = (typed: string, candidates: Component[], prefix: string): string =>
-  `No component is called "${inert(typed, 80)}"${candidates.length ? ` (did you mean: ${candidates.map(c => inert(c.name, 80)).join(', ')}?)` : ''}. ` +
-  `Nothing was declared. See ${prefix}status components.`
-
 function role (open: IncidentRecord, which: 'lead' | 'comms', typed: string, ctx: IncidentContext): string {
   const self = ['me', ctx.user.name.toLowerCase()].includes(typed.toLowerCase())
   const who = self ? ctx.user.name : ctx.knownPerson(typed)
@@ -127,14 +122,12 @@ async function linkAlerts (open: IncidentRecord, tinyIds: string[], ctx: Inciden
 }
 
 async function linkPublic (open: IncidentRecord, incidentId: string, ctx: IncidentContext): Promise<string> {
-  if (open.publicIncident) {
-    return `"${inert(open.title, 120)}" is already public as Statuspage incident ${open.publicIncident.id}. Nothing was changed.`
-  }
+  if (open.publicIncident) return alreadyPublicAsReply(open, open.publicIncident.id)
   let found
   try {
     found = await ctx.statuspage().getIncident(incidentId)
   } catch (err) {
-    if (err instanceof NotFoundError) return `Statuspage has no incident ${inert(incidentId, 40)}. Nothing was linked.`
+    if (err instanceof NotFoundError) return noSuchPublicReply(incidentId)
     throw err
   }
   const publicIncident = { id: found.id, name: found.name, ...(found.shortlink ? { shortlink: found.shortlink } : {}) }

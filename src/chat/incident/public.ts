@@ -3,18 +3,22 @@
 // postmortem draft written from the timeline), publish the postmortem behind a confirmation code.
 // Each reply says exactly what was done; a failure after a step that succeeded says that step happened.
 
-import { actAndConfirm, type ActionOutcome } from '../../alerting/actions'
+import { actAndConfirm } from '../../alerting/actions'
 import type { ComponentStatus, ComponentStatusMap, Postmortem } from '../../statuspage/types'
 import { NotFoundError } from '../../http/errors'
-import { inert } from '../../util/inert'
 import { save, type IncidentContext } from './context'
 import { noIncidentReply } from './format'
 import { withEntry, type IncidentRecord, type Severity } from './model'
 import type { UpdateStatus } from './parse'
 import { formatPostmortemDraft } from './postmortem-format'
 import { postmortemInput } from './postmortem-input'
-import { stateLabel } from '../../statuspage/labels'
 import { PUBLISH_HOLD_MS } from './publish-hold'
+import {
+  alreadyPublicReply, alreadyPublishedNotWrittenReply, alreadyPublishedReply, backToOperational, componentStates,
+  draftAlreadyThereReply, draftNotWrittenReply, draftWrittenReply, endedNeverPublicReply, noDraftToPublishReply,
+  noDraftYetReply, noEndedPublicReply, notedOn, notPublicReply, notPublishedReply, offerCloseReply, openedReply,
+  publishedReply, publishPromptReply, resolvedReply, updatedReply
+} from './public-format'
 
 const BY_SEVERITY: Record<Severity, ComponentStatus> = {
   P1: 'major_outage',
@@ -24,16 +28,10 @@ const BY_SEVERITY: Record<Severity, ComponentStatus> = {
   P5: 'degraded_performance'
 }
 
-const quoted = (incident: IncidentRecord): string => `"${inert(incident.title, 120)}"`
-const link = (shortlink: string | null | undefined): string => (shortlink?.startsWith('https://') ? ` ${shortlink}` : '')
-
 export async function makePublic (
   open: IncidentRecord, message: string | undefined, ctx: IncidentContext
 ): Promise<string> {
-  if (open.publicIncident) {
-    return `${quoted(open)} is already public (Statuspage incident ${open.publicIncident.id}). Nothing was changed. ` +
-      `Use ${ctx.prefix}incident update: <message>.`
-  }
+  if (open.publicIncident) return alreadyPublicReply(open, open.publicIncident.id, ctx.prefix)
   const status = BY_SEVERITY[open.severity]
   const components: ComponentStatusMap = Object.fromEntries(open.components.map(c => [c.id, status]))
   const created = await ctx.statuspage().createIncident({
@@ -44,44 +42,36 @@ export async function makePublic (
   })
   const now = ctx.now()
   const set = open.components.map(c => ({ ...c, changes: [...c.changes, { at: now, status }] }))
-  const states = open.components.length ? `: ${open.components.map(c => `${c.name} ${stateLabel(status)}`).join(', ')}` : ''
+  const states = componentStates(open.components, status)
   const shortlink = created.shortlink ? { shortlink: created.shortlink } : {}
   const publicIncident = { id: created.id, name: created.name, ...shortlink }
   save(ctx, withEntry({ ...open, publicIncident, components: set },
     { at: now, who: ctx.user.name, text: `opened the public incident (investigating${states})${message ? `: ${message}` : ''}` }))
-  return `Opened the Statuspage incident ${quoted(open)} (investigating${states.replace(/^:/, ';')}).${link(created.shortlink)}`
+  return openedReply(open, states, created.shortlink)
 }
 
 export async function updatePublic (
   open: IncidentRecord, command: { status?: UpdateStatus, message: string }, ctx: IncidentContext
 ): Promise<string> {
-  if (!open.publicIncident) return `${quoted(open)} is not public yet: nothing to update. Open it with ${ctx.prefix}incident public: <message>.`
+  if (!open.publicIncident) return notPublicReply(open, ctx.prefix)
   const updated = await ctx.statuspage().updateIncident(open.publicIncident.id, {
     ...(command.status ? { status: command.status } : {}), body: command.message
   })
   const current = save(ctx, withEntry(open, {
     at: ctx.now(), who: ctx.user.name, text: `updated the public incident (${updated.status}): ${command.message}`
   }))
-  const lines = [`Updated ${quoted(open)} on Statuspage (${updated.status}).`]
   // The same text as a note on every linked open alert, one at a time (bounded by the links a room makes).
   const openAlerts = open.alerts.filter(a => a.closedAt === undefined)
   const noted: string[] = []
   for (const alert of openAlerts) {
     const action = { alertId: alert.id, action: { name: 'note' as const, note: command.message }, actor: ctx.actor() }
     const outcome = await actAndConfirm(ctx.alerting(), action, ctx.confirm())
-    noted.push(`#${alert.tinyId ?? alert.id} ${outcomeWords(outcome, ctx.alertingName)}`)
+    noted.push(notedOn(alert.tinyId ?? alert.id, outcome, ctx.alertingName))
   }
   if (noted.length) {
-    lines.push(`Noted on the linked alerts: ${noted.join('; ')}.`)
     save(ctx, withEntry(current, { at: ctx.now(), who: ctx.user.name, text: `noted the update on ${noted.join('; ')}` }))
   }
-  return lines.join('\n')
-}
-
-function outcomeWords (outcome: ActionOutcome, service: string): string {
-  if (outcome.state === 'confirmed') return `(confirmed by ${service})`
-  if (outcome.state === 'failed') return `failed${outcome.reason ? `: ${inert(outcome.reason, 120)}` : ''}`
-  return `(not confirmed: it may have been added, check the alert in ${service})`
+  return updatedReply(open, updated.status, noted)
 }
 
 export async function resolveIncident (
@@ -97,19 +87,16 @@ export async function resolveIncident (
       ...(open.components.length ? { component_ids: open.components.map(c => c.id), components } : {})
     })
     const now = ctx.now()
-    const back = open.components.length ? `, ${open.components.map(c => c.name).join(', ')} operational` : ''
+    const back = backToOperational(open.components)
     current = {
       ...open, components: open.components.map(c => ({ ...c, changes: [...c.changes, { at: now, status: 'operational' }] }))
     }
     current = withEntry(current, { at: now, who: ctx.user.name, text: `resolved the public incident${back}${message ? `: ${message}` : ''}` })
-    lines.push(`Resolved ${quoted(open)} on Statuspage${back}.`)
+    lines.push(resolvedReply(open, back))
   }
   const endedAt = ctx.now()
   current = save(ctx, withEntry({ ...current, endedAt }, { at: endedAt, who: ctx.user.name, text: 'ended the incident' }))
-  if (!open.publicIncident) {
-    lines.push(`Ended ${quoted(open)}. It was never public, so there is no postmortem draft on Statuspage; ` +
-      `${ctx.prefix}incident history keeps it.`)
-  } else lines.push(await writeDraft(current, ctx))
+  lines.push(open.publicIncident ? await writeDraft(current, ctx) : endedNeverPublicReply(open, ctx.prefix))
   const closing = offerClose(current, ctx)
   if (closing) lines.push(closing)
   return lines.join('\n')
@@ -121,12 +108,10 @@ async function writeDraft (incident: IncidentRecord, ctx: IncidentContext): Prom
     await ctx.statuspage().putPostmortemDraft(id, formatPostmortemDraft(postmortemInput(incident)))
   } catch (err) {
     // `incident postmortem draft` reads Statuspage first: if this one landed after all, it is not written over.
-    return `The incident is ended, but the postmortem draft was not written: ${ctx.describe(err)}\n` +
-      `To write it from the timeline again: ${ctx.prefix}incident postmortem draft.`
+    return draftNotWrittenReply(ctx.describe(err), ctx.prefix)
   }
   recordDraft(incident, 'wrote the postmortem draft', ctx)
-  return 'The postmortem draft is written on Statuspage from the timeline: edit it there (the incident\'s page, Postmortem), ' +
-    `then ${ctx.prefix}incident postmortem publish.`
+  return draftWrittenReply(ctx.prefix)
 }
 
 /** The incident has a draft on Statuspage now (what `incident postmortem publish` looks for), on its timeline. */
@@ -140,10 +125,8 @@ function offerClose (incident: IncidentRecord, ctx: IncidentContext): string | u
   const open = incident.alerts.filter(a => a.closedAt === undefined)
   if (open.length === 0) return undefined
   const targets = open.map(a => ({ alertId: a.id, label: `#${a.tinyId ?? a.id}` }))
-  const held = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets, ttlMs: ctx.closeTtlMs })
-  return `${open.length === 1 ? 'Its linked alert' : `Its ${open.length} linked alerts`} ${targets.map(t => t.label).join(', ')} ` +
-    `may still be open: to close ${open.length === 1 ? 'it' : 'them'}, say ${ctx.prefix}genie confirm ${held.code} ` +
-    `within ${Math.round(ctx.closeTtlMs / 1000)} s.`
+  const held = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets }, ctx.closeTtlMs)
+  return offerCloseReply(targets.map(t => t.label), held.code, ctx.closeTtlMs, ctx.prefix)
 }
 
 /** The room's newest incident with a draft and nothing published. */
@@ -162,19 +145,15 @@ const lastEndedPublic = (ctx: IncidentContext): IncidentRecord | undefined =>
  */
 export async function rewriteDraft (ctx: IncidentContext): Promise<string> {
   const incident = lastEndedPublic(ctx)
-  if (!incident) {
-    return 'No ended incident in this room went public, so there is no postmortem draft to write. ' +
-      `${ctx.prefix}incident resolve writes one when it ends a public incident. Nothing was written.`
-  }
+  if (!incident) return noEndedPublicReply(ctx.prefix)
   const there = await postmortemOn(incident.publicIncident!.id, ctx)
   if (incident.publishedAt !== undefined || there?.published_at) {
-    return `The postmortem of ${quoted(incident)} is already published: edit it on Statuspage. Nothing was written.`
+    return alreadyPublishedNotWrittenReply(incident)
   }
   if (there?.body_draft) {
     // Kept as the draft, so `incident postmortem publish` can publish it (it looks for draftAt).
     if (incident.draftAt === undefined) recordDraft(incident, 'found the postmortem draft on Statuspage', ctx)
-    return `Statuspage already has a postmortem draft for ${quoted(incident)}: edit it there (the incident's page, ` +
-      `Postmortem), then ${ctx.prefix}incident postmortem publish. Nothing was written, so no edit was lost.`
+    return draftAlreadyThereReply(incident, ctx.prefix)
   }
   return await writeDraft(incident, ctx)
 }
@@ -193,32 +172,19 @@ export function holdPublish (ctx: IncidentContext): string {
   const incident = withDraft(ctx)
   if (!incident) {
     const undrafted = lastEndedPublic(ctx)
-    if (undrafted) {
-      return `${quoted(undrafted)} has no postmortem draft on Statuspage yet: write it from the timeline with ` +
-        `${ctx.prefix}incident postmortem draft, then publish. Nothing was published.`
-    }
-    return `No postmortem draft to publish in this room: ${ctx.prefix}incident resolve writes one for an incident ` +
-      'that went public. Nothing was published.'
+    return undrafted ? noDraftYetReply(undrafted, ctx.prefix) : noDraftToPublishReply(ctx.prefix)
   }
-  if (incident.publishedAt !== undefined) return `The postmortem of ${quoted(incident)} is already published. Nothing was changed.`
-  const code = ctx.holds.hold(ctx.room, ctx.user.id, incident.id, ctx.now())
-  return `This publishes the postmortem of ${quoted(incident)} on Statuspage ` +
-    `(${ctx.notify ? 'subscribers are notified' : 'subscribers are not notified: HUBOT_STATUSPAGE_NOTIFY=false'}). ` +
-    `To do it, say: ${ctx.prefix}incident confirm ${code} within ${PUBLISH_HOLD_MS / 1000} s.`
+  if (incident.publishedAt !== undefined) return alreadyPublishedReply(incident)
+  const { code } = ctx.holds.hold(ctx.room, ctx.user.id, { incidentId: incident.id }, PUBLISH_HOLD_MS)
+  return publishPromptReply(incident, { code, holdMs: PUBLISH_HOLD_MS, notify: ctx.notify, prefix: ctx.prefix })
 }
 
 export async function confirmPublish (code: string, ctx: IncidentContext): Promise<string> {
-  const taken = ctx.holds.take(ctx.room, ctx.user.id, code, ctx.now())
-  if ('why' in taken) {
-    const why = {
-      none: 'nothing is waiting for your confirmation here', expired: 'that code ran out', mismatch: 'that is not the code'
-    }[taken.why]
-    return `Nothing was published: ${why}. Ask again with ${ctx.prefix}incident postmortem publish.`
-  }
-  const incident = ctx.store.inRoom(ctx.room).find(i => i.id === taken.incidentId)
+  const taken = ctx.holds.take(ctx.room, ctx.user.id, code)
+  if (!taken.ok) return notPublishedReply(taken.why, ctx.prefix)
+  const incident = ctx.store.inRoom(ctx.room).find(i => i.id === taken.held.incidentId)
   if (!incident?.publicIncident) return noIncidentReply(ctx.prefix)
   await ctx.statuspage().publishPostmortem(incident.publicIncident.id)
   save(ctx, withEntry({ ...incident, publishedAt: ctx.now() }, { at: ctx.now(), who: ctx.user.name, text: 'published the postmortem' }))
-  return `Published the postmortem of ${quoted(incident)} on Statuspage${ctx.notify ? '; subscribers are notified' : ''}.` +
-    link(incident.publicIncident.shortlink)
+  return publishedReply(incident, incident.publicIncident.shortlink, ctx.notify)
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { botForEachTest, startBot } from '../../support/bots'
+import { FakeClock } from '../../support/fake-clock'
 import { alert, configure, expectDone, mockAction, mockList, OPEN, opsgenie, uuid } from '../../support/opsgenie'
-import { CloseAllStore, newCode } from '../../../src/chat/opsgenie/close-all'
 
 const codeOf = (reply: string): string => {
   const m = /genie confirm ([A-Z0-9]+) /.exec(reply)
@@ -41,13 +41,19 @@ describe('genie close all and its confirmation on Hubot 3.5', () => {
     expect(await bot.say(`/genie confirm ${code}`, 'mallory')).to.deep.equal(['No close all is waiting for your confirmation in this room (a restart of the bot cancels one). Nothing was closed.'])
   })
 
-  it('closes nothing once the time has run out', async () => {
+  it('closes nothing once the time has run out (on the robot\'s clock)', async () => {
     configure({ HUBOT_OPSGENIE_CLOSE_ALL_TTL_MS: '50' })
-    const scope = mockList(opsgenie(), OPEN, [alert(1)])
-    const [reply] = await bot.say('/genie close all')
-    expectDone(scope)
-    await new Promise(resolve => setTimeout(resolve, 80))
-    expect(await bot.say(`/genie confirm ${codeOf(reply)}`)).to.deep.equal(['Too late: the close all waited 50ms and expired. Nothing was closed.'])
+    const clock = new FakeClock()
+    const timed = await startBot('3.5', { alias: '/', clock })
+    try {
+      const scope = mockList(opsgenie(), OPEN, [alert(1)])
+      const [reply] = await timed.say('/genie close all')
+      expectDone(scope)
+      await clock.advance(51)
+      expect(await timed.say(`/genie confirm ${codeOf(reply)}`)).to.deep.equal(['Too late: the close all waited 50ms and expired. Nothing was closed.'])
+    } finally {
+      await timed.stop()
+    }
   })
 
   it('drops the held close all when the person says any other genie command first', async () => {
@@ -71,56 +77,25 @@ describe('genie close all and its confirmation on Hubot 3.5', () => {
     }
   })
 
+  it('forgets a held close all on a restart: the code then closes nothing', async () => {
+    const first = await startBot('3.5', { alias: '/' })
+    let second
+    try {
+      const scope = mockList(opsgenie(), OPEN, [alert(1)])
+      const [reply] = await first.say('/genie close all')
+      expectDone(scope)
+      await first.stop()
+      second = await startBot('3.5', { alias: '/' })
+      expect(await second.say(`/genie confirm ${codeOf(reply)}`)).to.deep.equal(
+        ['No close all is waiting for your confirmation in this room (a restart of the bot cancels one). Nothing was closed.'])
+    } finally {
+      await second?.stop()
+    }
+  })
+
   it('says there is nothing to close when no alert is open', async () => {
     const scope = mockList(opsgenie(), OPEN, [])
     expect(await bot.say('/genie close all')).to.deep.equal(['There is no open alert to close.'])
     expectDone(scope)
-  })
-})
-
-describe('CloseAllStore', () => {
-  const targets = [{ alertId: 'a', label: '#1' }]
-  let clock = 0
-  const store = (): CloseAllStore => new CloseAllStore(() => clock, () => 'K7Q2')
-  beforeEach(() => { clock = 1_000 })
-
-  it('gives the held alerts to the same person in the same room with the right code, any case', () => {
-    const s = store()
-    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
-    clock += 59_999
-    expect(s.take('room', 'U1', 'k7q2')).to.deep.equal({ ok: true, pending: { code: 'K7Q2', targets, heldAt: 1_000, expiresAt: 61_000 } })
-  })
-
-  it('refuses once the time has run out', () => {
-    const s = store()
-    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
-    clock += 60_001
-    expect(s.take('room', 'U1', 'K7Q2')).to.deep.equal({ ok: false, why: 'expired' })
-  })
-
-  it('refuses a wrong code and then forgets the held close all', () => {
-    const s = store()
-    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
-    expect(s.take('room', 'U1', 'AAAA')).to.deep.equal({ ok: false, why: 'mismatch' })
-    expect(s.take('room', 'U1', 'K7Q2')).to.deep.equal({ ok: false, why: 'none' })
-  })
-
-  it('keeps each person\'s and each room\'s close all apart', () => {
-    const s = store()
-    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
-    expect(s.take('room', 'U2', 'K7Q2')).to.deep.equal({ ok: false, why: 'none' })
-    expect(s.take('other', 'U1', 'K7Q2')).to.deep.equal({ ok: false, why: 'none' })
-    expect(s.take('room', 'U1', 'K7Q2').ok).to.equal(true)
-  })
-
-  it('cancels a held close all', () => {
-    const s = store()
-    s.hold('room', 'U1', { targets, ttlMs: 60_000 })
-    expect(s.cancel('room', 'U1')).to.equal(true)
-    expect(s.take('room', 'U1', 'K7Q2').ok).to.equal(false)
-  })
-
-  it('makes codes without look-alike characters', () => {
-    for (let i = 0; i < 200; i++) expect(newCode()).to.match(/^[A-HJ-NP-Z2-9]{4}$/)
   })
 })

@@ -111,7 +111,7 @@ export async function closeAll (ctx: GenieContext): Promise<string> {
   const alerts = newestFirst(await ctx.backend().listAlerts({ status: 'open' }))
   if (alerts.length === 0) return NOTHING_TO_CLOSE
   const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
-  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets, ttlMs: ctx.settings.closeAllTtlMs })
+  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets }, ctx.settings.closeAllTtlMs)
   const prompt = { code: pending.code, prefix: ctx.prefix, ttlMs: ctx.settings.closeAllTtlMs }
   return formatCloseAllPrompt(targets.map(t => t.label), prompt)
 }
@@ -119,7 +119,7 @@ export async function closeAll (ctx: GenieContext): Promise<string> {
 export async function confirmCloseAll (ctx: GenieContext, code: string): Promise<string> {
   const taken = ctx.closeAll.take(ctx.room, ctx.user.id, code)
   if (!taken.ok) return formatNotConfirmed(taken.why, ctx.settings.closeAllTtlMs)
-  const { targets, heldAt, filter, what } = taken.pending
+  const { targets, heldAt, filter, what } = taken.held
   return bulk(ctx, { name: 'close', targets, unknown: [], what: what ?? 'genie close all', listedAt: heldAt, filter })
 }
 

@@ -68,7 +68,7 @@ export async function closeFiltered (ctx: GenieContext, selector: AlertSelector)
   const targets = alerts.map(a => ({ alertId: a.id, label: labelOf(a) }))
   const what = `genie close ${typed(selector)}`
   const ttlMs = ctx.settings.closeAllTtlMs
-  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets, ttlMs, filtered: { filter, what } })
+  const pending = ctx.closeAll.hold(ctx.room, ctx.user.id, { targets, filter, what }, ttlMs)
   const prompt = { code: pending.code, prefix: ctx.prefix, ttlMs: ctx.settings.closeAllTtlMs, filter }
   return formatCloseAllPrompt(targets.map(t => t.label), prompt)
 }

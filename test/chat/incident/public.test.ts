@@ -1,16 +1,18 @@
-// The incident commands on real robots (Hubot 3.5 and 14) against the sandbox's stand-ins: bad input
-// gets one clear answer and makes no write (the stand-ins' request logs are read), a second start is
-// refused, a failure halfway (the incident resolved, the draft refused) is reported as exactly that,
-// and the incident's writes are on the audit trail.
+// The incident's public side (public.ts) on real robots (Hubot 3.5 and 14) against the sandbox's
+// stand-ins: a failure halfway (the incident resolved, the draft refused) is reported as exactly that,
+// a draft on Statuspage is never written over, the postmortem is published only behind its code, in
+// its time on the robot's clock, and the incident's writes are on the audit trail.
 import { expect } from 'chai'
 import { startSandbox, type Sandbox } from '../../../sandbox'
+import { PUBLISH_HOLD_MS } from '../../../src/chat/incident/publish-hold'
 import { startBot, HUBOT_VERSIONS, type TestBot } from '../../support/bots'
+import { FakeClock } from '../../support/fake-clock'
 import { allowLoopback } from '../../sandbox/http'
 
 const DANA = { name: 'dana', id: 'U7', email_address: 'dana@example.com' }
 
 for (const version of HUBOT_VERSIONS) {
-  describe(`incident commands (Hubot ${version})`, () => {
+  describe(`the incident's public side (Hubot ${version})`, () => {
     allowLoopback()
     let sandbox: Sandbox
     let bot: TestBot
@@ -26,58 +28,6 @@ for (const version of HUBOT_VERSIONS) {
     afterEach(async () => {
       await bot?.stop()
       await sandbox?.stop()
-    })
-
-    it('answers bad input clearly and sends nothing', async () => {
-      expect(await say('/incident')).to.match(/^No open incident in this room\. Declare one: \/incident start/)
-      for (const typed of ['/incident note hello', '/incident public: x', '/incident resolve', '/incident lead me', '/incident timeline']) {
-        expect(await say(typed), typed).to.match(/^No open incident in this room/)
-      }
-      expect(await say('/incident postmortem publish')).to.match(/^No postmortem draft to publish in this room.*Nothing was published\.$/)
-      expect(await say('/incident postmortem draft')).to.equal('No ended incident in this room went public, so there is no ' +
-        'postmortem draft to write. /incident resolve writes one when it ends a public incident. Nothing was written.')
-      expect(await say('/incident postmortem edit')).to.match(/^the postmortem commands are: incident postmortem draft .*Try: \/incident postmortem publish$/)
-      expect(await say('/incident confirm ABCD')).to.equal('Nothing was published: nothing is waiting for your confirmation here. ' +
-        'Ask again with /incident postmortem publish.')
-      expect(await say('/incident frobnicate')).to.equal('"frobnicate" is not an incident command. Try: /incident help')
-      expect(await say('/incident link #abc')).to.match(/^alerts are given by their number, e\.g\. #12\. Try: \/incident link/)
-      expect(requests()).to.deep.equal([])
-
-      // An unknown component: refused with the closest names; only the page was read, nothing declared.
-      expect(await say('/incident start Checkout errors P1 on REST APU')).to.match(/^No component is called "REST APU" \(did you mean: REST API\?\)\. Nothing was declared\./)
-      expect(await say('/incident')).to.match(/^No open incident/)
-      expect(writes()).to.deep.equal([])
-
-      expect(await say('/incident start Checkout errors P1 on REST API')).to.match(/^Incident "Checkout errors" declared \(P1 on REST API\) by dana\. Nothing is public yet\./)
-      expect(await say('/incident start Another one')).to.match(/^This room already has an open incident: "Checkout errors" \(P1, declared by dana .* ago\)\. Nothing new was declared\./)
-      expect(await say('/incident lead bobb')).to.match(/^I know nobody in this chat called "bobb"\. Nothing was changed\./)
-      expect(await say('/incident link #99999')).to.equal('No open or known alert #99999: not linked.')
-      expect(await say('/incident update: no public incident yet')).to.match(/^"Checkout errors" is not public yet: nothing to update\./)
-      expect(writes()).to.deep.equal([])
-    })
-
-    it('keeps roles, notes and links on the timeline and shows them', async () => {
-      await say('/incident start Checkout errors P2 on REST API, Dashboard')
-      expect(await say('/incident lead me')).to.equal('Lead of "Checkout errors": dana.')
-      expect(await say('/incident comms dana')).to.equal('Communications of "Checkout errors": dana.')
-      bot.robot.brain.userForId('U9', { name: 'eve', room: 'room1' })
-      expect(await say('/incident comms Eve')).to.equal('Communications of "Checkout errors": eve.')
-      const alert = sandbox.opsgenie!.state.alerts.find(a => a.status === 'open' && !a.acknowledged)!
-      expect(await say(`/incident link #${alert.tinyId}`)).to.match(new RegExp(`^Linked to "Checkout errors": #${alert.tinyId} ${alert.priority} not acknowledged`))
-      expect(await say(`/incident link #${alert.tinyId}`)).to.equal(`Already linked: #${alert.tinyId}.`)
-      await say('/incident note <@here> check the <b>graphs</b>')
-      const shown = await say('/incident')
-      expect(shown).to.match(/^Incident "Checkout errors", P2, open .* declared by dana\. Lead: dana\. Comms: eve\./)
-      expect(shown).to.contain('Components: REST API operational, Dashboard operational.')
-      expect(shown).to.contain('Not public yet.')
-      const timeline = await say('/incident timeline')
-      expect(timeline.split('\n')).to.have.length(7)
-      expect(timeline).to.match(/\d\d:\d\d UTC dana: declared the incident \(P2 on REST API, Dashboard\)/)
-      expect(timeline).to.contain(`dana: linked #${alert.tinyId}`)
-      // Outside text is inert: no room mention.
-      expect(timeline).to.contain('check the')
-      expect(timeline).not.to.contain('<@here>')
-      expect(writes()).to.deep.equal([])
     })
 
     it('reports a failure halfway as exactly that: resolved on Statuspage, the draft not written', async () => {
@@ -153,40 +103,11 @@ for (const version of HUBOT_VERSIONS) {
       expect(await say('/incident postmortem publish')).to.match(/incident confirm [A-Z0-9]{4}\b/)
     })
 
-    it('links an existing Statuspage incident, ends one that never went public, and lists the commands', async () => {
-      expect(await say('/incident help')).to.match(/^incident commands:\n\/incident start <title> \[P1-P5\] \[on <components>\] - Declare/)
-      await say('/incident start Webhooks late P4')
-      expect(await say('/incident link zzzzzzzzzzzz')).to.equal('Statuspage has no incident zzzzzzzzzzzz. Nothing was linked.')
-      const seeded = sandbox.statuspage!.state.incidents.find(i => i.name === 'Delayed GitHub webhook deliveries')!
-      expect(await say(`/incident link ${seeded.id}`)).to.equal(
-        'Linked Statuspage incident Delayed GitHub webhook deliveries (identified) to "Webhooks late".')
-      expect(await say('/incident')).to.contain('Public: Statuspage incident Delayed GitHub webhook deliveries https://stspg.io/sbx01.')
-      expect(await say(`/incident link ${seeded.id}`)).to.match(/is already public as Statuspage incident .* Nothing was changed\.$/)
-      expect(await say('/incident history')).to.match(/"Webhooks late" P4: still open after .*, no linked alert acknowledged\.$/)
-      expect(writes()).to.deep.equal([])
-    })
-
     it('ends an incident that never went public without a draft', async () => {
       await say('/incident start Builds slow P3')
       expect(await say('/incident resolve')).to.equal('Ended "Builds slow". It was never public, so there is no postmortem draft on Statuspage; ' +
         '/incident history keeps it.')
       expect(writes()).to.deep.equal([])
-    })
-
-    it('keeps the open incident across a restart where the brain persists (as hubot-redis-brain loads it)', async () => {
-      await say('/incident start Checkout errors P2 on REST API')
-      await say('/incident lead me')
-      await say('/incident note before the restart')
-      const saved = JSON.parse(JSON.stringify(bot.robot.brain.data._private))
-      await bot.stop()
-      bot = await startBot(version, { alias: '/' })
-      expect(await say('/incident')).to.match(/^No open incident/)
-      // What a persistent brain does once it has read its store: merge the saved data into the new robot's brain.
-      bot.robot.brain.mergeData({ _private: saved })
-      const shown = await say('/incident')
-      expect(shown).to.match(/^Incident "Checkout errors", P2, open .* Lead: dana\./)
-      expect(shown).to.contain('note: before the restart')
-      expect(await say('/incident start Another')).to.match(/^This room already has an open incident: "Checkout errors"/)
     })
 
     it('says which linked alert did not get the update\'s note', async () => {
@@ -215,6 +136,70 @@ for (const version of HUBOT_VERSIONS) {
       expect(await say(`/incident confirm ${again.toLowerCase()}`)).to.match(/^Published the postmortem of "Checkout errors" on Statuspage; subscribers are notified\./)
       expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
       expect(await say('/incident postmortem publish')).to.match(/already published\. Nothing was changed\.$/)
+    })
+
+    it('holds the postmortem publish for its time on the robot\'s clock, and not a moment longer', async () => {
+      await bot.stop()
+      const clock = new FakeClock(Date.now(), { sleepsAdvance: true })
+      bot = await startBot(version, { alias: '/', clock })
+      await say('/incident start Checkout errors P3 on REST API')
+      await say('/incident public: looking')
+      await say('/incident resolve')
+      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      const asked = await say('/incident postmortem publish')
+      const code = /confirm ([A-Z0-9]{4}) /.exec(asked)![1]
+      expect(asked).to.equal('This publishes the postmortem of "Checkout errors" on Statuspage (subscribers are notified). ' +
+        `To do it, say: /incident confirm ${code} within 120 s.`)
+      await clock.advance(PUBLISH_HOLD_MS + 1)
+      expect(await say(`/incident confirm ${code}`)).to.equal('Nothing was published: that code ran out. Ask again with /incident postmortem publish.')
+      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
+      const again = /confirm ([A-Z0-9]{4}) /.exec(await say('/incident postmortem publish'))![1]
+      await clock.advance(PUBLISH_HOLD_MS)
+      expect(await say(`/incident confirm ${again}`)).to.match(/^Published the postmortem of "Checkout errors" on Statuspage; subscribers are notified\. https:\/\//)
+      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
+    })
+
+    it('forgets a held publish on a restart: the code then publishes nothing', async () => {
+      await say('/incident start Checkout errors P3')
+      await say('/incident public')
+      await say('/incident resolve')
+      const code = /confirm ([A-Z0-9]{4}) /.exec(await say('/incident postmortem publish'))![1]
+      const saved = JSON.parse(JSON.stringify(bot.robot.brain.data._private))
+      await bot.stop()
+      bot = await startBot(version, { alias: '/' })
+      bot.robot.brain.mergeData({ _private: saved })
+      expect(await say(`/incident confirm ${code}`)).to.equal(
+        'Nothing was published: nothing is waiting for your confirmation here. Ask again with /incident postmortem publish.')
+      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
+    })
+
+    it('offers to close the linked alerts still open after a resolve, behind genie confirm, in its time on the robot\'s clock', async () => {
+      await bot.stop()
+      const clock = new FakeClock(Date.now(), { sleepsAdvance: true })
+      bot = await startBot(version, { alias: '/', clock })
+      const [first, second] = sandbox.opsgenie!.state.alerts.filter(a => a.status === 'open')
+      await say('/incident start Checkout errors P2')
+      await say(`/incident link #${first.tinyId} #${second.tinyId}`)
+      const ended = (await say('/incident resolve')).split('\n')
+      const code = /genie confirm ([A-Z0-9]{4}) /.exec(ended[1])![1]
+      expect(ended).to.deep.equal([
+        'Ended "Checkout errors". It was never public, so there is no postmortem draft on Statuspage; /incident history keeps it.',
+        `Its 2 linked alerts #${first.tinyId}, #${second.tinyId} may still be open: to close them, say /genie confirm ${code} within 60 s.`
+      ])
+      await clock.advance(60_001)
+      expect(await say(`/genie confirm ${code}`)).to.equal('Too late: the close all waited 1m and expired. Nothing was closed.')
+      expect(writes().filter(r => r.path.includes('/close'))).to.deep.equal([])
+
+      await say('/incident start Checkout errors again P2')
+      await say(`/incident link #${first.tinyId}`)
+      const offer = (await say('/incident resolve')).split('\n')[1]
+      const again = /genie confirm ([A-Z0-9]{4}) /.exec(offer)![1]
+      expect(offer).to.equal(`Its linked alert #${first.tinyId} may still be open: to close it, say /genie confirm ${again} within 60 s.`)
+      await clock.advance(60_000)
+      expect(await say(`/genie confirm ${again}`)).to.match(new RegExp(`^Closed 1 alert.*#${first.tinyId}`))
+      expect(first.status).to.equal('closed')
+      expect(second.status).to.equal('open')
     })
   })
 }
