@@ -8,7 +8,9 @@ import { FakeClock } from '../support/fake-clock'
 type Callback = (err: unknown) => void
 
 /** A robot whose adapter looks like the built-in Campfire adapter: adapter.bot.Room(id).paste(text, cb). */
-function campfire (adapterName: string, answer: (cb: Callback) => void = cb => cb(null)): { robot: HubotRobot, pasted: Array<[string, string]> } {
+function campfire (
+  adapterName: string, answer: (cb: Callback) => void = cb => cb(null)
+): { robot: HubotRobot, pasted: Array<[string, string]> } {
   const pasted: Array<[string, string]> = []
   const Room = (id: string) => ({ paste: (text: string, cb: Callback) => { pasted.push([id, text]); answer(cb) } })
   return { robot: { adapterName, adapter: { bot: { Room } } } as unknown as HubotRobot, pasted }
@@ -35,7 +37,7 @@ describe('the classic Campfire paste', () => {
 
   it('rejects with Campfire\'s error, as an Error even when it is not one, and leaves no timer behind', async () => {
     const clock = new FakeClock(0)
-    const failed = classicCampfirePaste(campfire('Campfire', cb => cb('HTTP 500')).robot, clock)!
+    const failed = classicCampfirePaste(campfire('Campfire', cb => { const notAnError: unknown = 'HTTP 500'; cb(notAnError) }).robot, clock)!
     const message = await failed('1', 'a\nb').then(() => 'pasted', (err: unknown) => (err instanceof Error ? err.message : 'not an Error'))
     expect(message).to.equal('HTTP 500')
     expect(clock.pending).to.equal(0)

@@ -12,7 +12,10 @@ const ENTRY: HelpEntry = { id: 'test.thing', usage: 'thing <x>', description: 'D
 /** A robot with only what registerHelp reads, and a bus that records what is registered. */
 function robotWithBus (alias: string | false, known: string[] = []): { robot: HubotRobot, registered: any[] } {
   const registered: any[] = []
-  const commands = { register: (spec: unknown) => { registered.push(spec) }, getCommand: (id: string) => known.includes(id) ? {} : undefined }
+  const commands = {
+    register: (spec: unknown) => { registered.push(spec) },
+    getCommand: (id: string) => (known.includes(id) ? {} : undefined)
+  }
   return { robot: { name: 'hubot', alias, commands } as unknown as HubotRobot, registered }
 }
 
@@ -54,7 +57,7 @@ describe('help on the CommandBus', () => {
 
     it('leaves Hubot 3.5\'s commands (its help lines, no CommandBus) as they are', async () => {
       bot = await startBot('3.5', { alias: '/' })
-      expect(bot.robot.commands).to.be.an('array').that.is.not.empty
+      expect(bot.robot.commands).to.be.an('array').with.length.above(0)
       for (const line of bot.robot.commands) expect(line).to.be.a('string')
     })
   })

@@ -89,7 +89,8 @@ describe('the audited Statuspage client', () => {
       scheduled_auto_in_progress: true,
       scheduled_auto_completed: true,
       auto_transition_to_maintenance_state: true,
-      auto_transition_to_operational_state: true
+      auto_transition_to_operational_state: true,
+      component_ids: ['cmpdoc000001']
     })
     await client.updateMaintenance('mntnew000001', { status: 'in_progress' })
     expect(trail.targets).to.deep.equal([

@@ -6,10 +6,10 @@ import { findChatUser, mayRecordIdentities } from '../../../src/chat/opsgenie/id
 const user = (id: string, name: string): HubotUser => ({ id, name }) as HubotUser
 const brainOf = (...users: HubotUser[]): HubotBrain =>
   ({ users: () => Object.fromEntries(users.map(u => [u.id, u])) }) as unknown as HubotBrain
+const hasRoleIn = (roles: Record<string, string[]>) =>
+  (u: HubotUser, role: string): boolean => (roles[String(u.id)] ?? []).includes(role)
 const robotWith = (roles: Record<string, string[]> | undefined): HubotRobot =>
-  (roles === undefined
-    ? {}
-    : { auth: { hasRole: (u: HubotUser, role: string) => (roles[String(u.id)] ?? []).includes(role) } }) as unknown as HubotRobot
+  (roles === undefined ? {} : { auth: { hasRole: hasRoleIn(roles) } }) as unknown as HubotRobot
 
 describe('identity admins', () => {
   beforeEach(() => { delete process.env.HUBOT_OPSGENIE_IDENTITY_ADMINS })

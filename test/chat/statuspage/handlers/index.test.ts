@@ -6,7 +6,8 @@ import { formatStatusHelp } from '../../../../src/chat/statuspage/help'
 import { botOn, HUBOT_VERSIONS } from '../../../support/bots'
 import { FakeClock } from '../../../support/fake-clock'
 import {
-  api, components, configure, createdIncident, getComponents, getMaintenance, getPage, getUnresolved, onlyReply, PAGE, patched, unresolved
+  api, components, configure, createdIncident, getComponents, getMaintenance, getPage, getUnresolved, onlyReply, PAGE,
+  patched, unresolved
 } from '../../../support/statuspage'
 
 const NOW = Date.parse('2025-11-20T10:00:00.000Z')

@@ -4,7 +4,8 @@ import { expect } from 'chai'
 import { botOn, HUBOT_VERSIONS } from '../../../support/bots'
 import { FakeClock } from '../../../support/fake-clock'
 import {
-  api, components, configure, getComponents, getMaintenance, getPage, getUnresolved, onlyReply, PAGE, severalUnresolved, unresolved
+  api, components, configure, getComponents, getMaintenance, getPage, getUnresolved, onlyReply, PAGE, severalUnresolved,
+  unresolved
 } from '../../../support/statuspage'
 
 const PAGE_QUERY = { page: '1', per_page: '100' }
