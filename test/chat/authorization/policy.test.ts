@@ -1,11 +1,8 @@
-// The write policy and the commands' classes, as pure functions.
+// The write policy, as pure functions.
 import { expect } from 'chai'
-import { describeRule, formatRefusal } from '../../../src/chat/authorization/format'
 import { decide, parseWriters, readWriteRule, roleProvider, type WriteRule } from '../../../src/chat/authorization/policy'
-import { classifyGenie, GENIE_GATE } from '../../../src/chat/opsgenie/access'
-import { parseGenie } from '../../../src/chat/opsgenie/parse'
-import { classifyStatus, STATUS_GATE } from '../../../src/chat/statuspage/access'
-import { parseStatus } from '../../../src/chat/statuspage/parse'
+import { GENIE_GATE } from '../../../src/chat/opsgenie/access'
+import { STATUS_GATE } from '../../../src/chat/statuspage/access'
 
 const user = (id: string, name = 'someone') => ({ id, name })
 const rule = (fields: Partial<WriteRule>): WriteRule =>
@@ -58,42 +55,5 @@ describe('the write policy', () => {
     expect(roleProvider({ auth: { isAdmin: () => true } })).to.equal(undefined)
     const auth = { hasRole: () => true }
     expect(roleProvider({ auth })).to.equal(auth)
-  })
-
-  it('words the refusals by room and by writer', () => {
-    expect(formatRefusal({ why: 'room' }, rule({ rooms: ['ops'] }), { label: 'status set', user: user('U1'), room: 'general' }))
-      .to.equal('"status set" changes Statuspage, which can be changed only from room ops, not from this room (general). Nothing was changed. ' +
-        'Run it there, or ask whoever runs the bot to add this room to HUBOT_STATUSPAGE_WRITE_ROOMS.')
-    expect(formatRefusal({ why: 'writer' }, rule({ userIds: ['U1'] }), { label: 'status set', user: user('U2'), room: 'ops' }))
-      .to.equal('"status set" changes Statuspage: it needs a writer (a user id listed in HUBOT_STATUSPAGE_WRITERS), and you (user id U2) are not one. ' +
-        'Nothing was changed. Ask whoever runs the bot to add your user id to HUBOT_STATUSPAGE_WRITERS.')
-  })
-
-  it('describes the rule at start, warning when roles have no plugin to check them', () => {
-    expect(describeRule(rule({ rooms: ['ops'] }), false))
-      .to.equal('status set/open/update/resolve/maintenance (changing Statuspage) are allowed for everyone, from room ops only.')
-    expect(describeRule(rule({ roles: ['ops'] }), false)).to.equal('status set/open/update/resolve/maintenance (changing Statuspage) are allowed for role ops, ' +
-      'from any room. No role plugin (robot.auth.hasRole) is loaded yet: until one is, only the listed user ids can write.')
-    expect(describeRule(rule({ roles: ['ops'] }), true)).not.to.contain('No role plugin')
-  })
-})
-
-describe('the classes of commands', () => {
-  const status = (text: string) => classifyStatus(parseStatus(` ${text}`))
-  const genie = (text: string) => classifyGenie(parseGenie(text))
-
-  it('classes every Statuspage change as a write and everything else as a read', () => {
-    for (const text of ['Docs down', 'Docs down: broken', 'open Outage', 'update p31zjtct2jer fixed', 'resolve']) expect(status(text).access, text).to.equal('write')
-    for (const text of ['', '?', 'components', 'incidents', 'Docs?', 'open']) expect(status(text).access, text).to.equal('read')
-    expect(status('Docs down')).to.deep.equal({ label: 'status set', access: 'write' })
-    expect(classifyStatus({ kind: 'log', count: 10 })).to.deep.equal({ label: 'status log', access: 'read' })
-  })
-
-  it('classes every alert action and taking a shift as a write; me as, whoami, forget me and oncall as reads', () => {
-    for (const text of ['ack', 'ack 1', 'unack 1', 'close 1', 'close all', 'confirm ABC', 'note 1 x', 'snooze 1 30m', 'take for 1h']) {
-      expect(genie(text).access, text).to.equal('write')
-    }
-    for (const text of ['', 'status', 'me as a@b.co', 'whoami', 'forget me', 'oncall', 'help', 'ack x!', 'dance']) expect(genie(text).access, text).to.equal('read')
-    expect(genie('close all')).to.deep.equal({ label: 'genie close-all', access: 'write' })
   })
 })

@@ -3,8 +3,6 @@ import { expect } from 'chai'
 import fs from 'node:fs'
 import path from 'node:path'
 import { startBot, HUBOT_VERSIONS, PACKAGE_ROOT, type TestBot } from '../../support/bots'
-import { fileLines, headerSection } from '../../support/help-header'
-import { helpLine } from '../../../src/chat/help'
 import { OPSGENIE_HELP } from '../../../src/chat/opsgenie/help'
 import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid } from '../../support/opsgenie'
 
@@ -78,20 +76,7 @@ for (const version of HUBOT_VERSIONS) {
   })
 }
 
-describe('the genie help table', () => {
-  const header = (file: string): string[] => headerSection(fileLines(file), 'Commands')
-
-  it('matches the Commands header of the script, line for line', () => {
-    const expected = OPSGENIE_HELP.map(helpLine)
-    expect(header(path.join(PACKAGE_ROOT, 'src', 'scripts', 'opsgenie.ts'))).to.deep.equal(expected)
-  })
-
-  it('gives every entry an id with a dot and a unique id', () => {
-    const ids = OPSGENIE_HELP.map(e => e.id)
-    expect(new Set(ids).size).to.equal(ids.length)
-    for (const id of ids) expect(id).to.match(/^opsgenie\.[a-z_]+$/)
-  })
-
+describe('the genie configuration header', () => {
   it('documents every variable the genie commands read in the Configuration header', () => {
     const source = fs.readFileSync(path.join(PACKAGE_ROOT, 'src', 'scripts', 'opsgenie.ts'), 'utf8')
     // Every file of the genie side (settings, handlers, replies, the shared bounds), not only settings.ts.

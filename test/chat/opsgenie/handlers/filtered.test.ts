@@ -2,10 +2,10 @@
 // tag:<tag> touch exactly the matching open alerts (a stray request fails the test), the filter is
 // repeated in the count, and genie close with a filter waits for genie confirm like close all.
 import { expect } from 'chai'
-import { setIdentity } from '../../../src/chat/opsgenie/identity'
-import { botOn, HUBOT_VERSIONS } from '../../support/bots'
-import { alert, configure, expectDone, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid } from '../../support/opsgenie'
-import { configureJsm, jsmAlert, jsmId, mockJsmList, mockRestAction, OPEN_UNACKED as JSM_OPEN_UNACKED, rest } from '../../support/jsm'
+import { setIdentity } from '../../../../src/chat/opsgenie/identity'
+import { botOn, HUBOT_VERSIONS } from '../../../support/bots'
+import { alert, configure, expectDone, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid } from '../../../support/opsgenie'
+import { configureJsm, jsmAlert, jsmId, mockJsmList, mockRestAction, OPEN_UNACKED as JSM_OPEN_UNACKED, rest } from '../../../support/jsm'
 
 const ALICE = { name: 'alice', id: 'U1', email_address: 'alice@example.com' }
 /** Alerts of every kind: only some match each filter. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
-import { botForEachTest, startBot } from '../../support/bots'
-import { BRAIN_KEY } from '../../../src/chat/opsgenie/identity'
-import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid } from '../../support/opsgenie'
+import { botForEachTest, startBot } from '../../../support/bots'
+import { BRAIN_KEY } from '../../../../src/chat/opsgenie/identity'
+import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, uuid } from '../../../support/opsgenie'
 
 const SCHEDULES = fixture('schedules').data
 const PRIMARY = SCHEDULES[0]

@@ -1,9 +1,9 @@
 import { expect } from 'chai'
-import { botForEachTest } from '../../support/bots'
+import { botForEachTest } from '../../../support/bots'
 import {
   accepted, alert, configure, expectDone, fixture, mockAction, mockList, OPEN, OPEN_UNACKED, opsgenie, requestIdFor,
   uuid, NOT_PROCESSED_HEADERS
-} from '../../support/opsgenie'
+} from '../../../support/opsgenie'
 
 describe('genie alert commands on Hubot 3.5', () => {
   const bot = botForEachTest(configure)

@@ -3,11 +3,11 @@
 // after the request status confirmed the create, a resent create carrying the same alias, and
 // refusals (unknown names, bad priorities) that send nothing.
 import { expect } from 'chai'
-import { pageAlias } from '../../../src/alerting/paging'
-import { readHistory } from '../../../src/chat/audit/store'
-import { botOn, HUBOT_VERSIONS } from '../../support/bots'
-import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, opsgenie, uuid } from '../../support/opsgenie'
-import { ESC_DBA, ESC_PLATFORM, mockCreate, mockPageables, TEAM_PLATFORM } from '../../support/paging'
+import { pageAlias } from '../../../../src/alerting/paging'
+import { readHistory } from '../../../../src/chat/audit/store'
+import { botOn, HUBOT_VERSIONS } from '../../../support/bots'
+import { alert, configure, expectDone, fixture, mockAction, mockList, OPEN, opsgenie, uuid } from '../../../support/opsgenie'
+import { ESC_DBA, ESC_PLATFORM, mockCreate, mockPageables, TEAM_PLATFORM } from '../../../support/paging'
 
 const ALICE = { name: 'alice', id: 'U1', email_address: 'alice@example.com', room: 'ops' }
 const by = (b: any) => b.user === 'alice@example.com' && b.source === 'hubot'
