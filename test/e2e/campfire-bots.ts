@@ -10,9 +10,7 @@ const ADAPTER_ROOT = path.resolve(__dirname, '..', '..', 'packages', 'hubot-once
 const FIXTURES = path.join(__dirname, 'fixtures', 'once-campfire')
 
 export async function campfireBot (kind: BotKind): Promise<{ folder: BotFolder, adapterPack: Packed }> {
-  // One after the other: the root build also builds the adapter (into the folder its pack reads).
-  const scriptsPack = await sharedPack()
-  const adapterPack = await sharedPack(ADAPTER_ROOT)
+  const [scriptsPack, adapterPack] = await Promise.all([sharedPack(), sharedPack(ADAPTER_ROOT)])
   const folder = await sharedBot(kind, scriptsPack.tarball, {
     folder: `bot-${kind.replace('.', '')}-campfire`,
     tarballs: [adapterPack.tarball],
