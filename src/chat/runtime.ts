@@ -1,9 +1,9 @@
 // Everything one robot keeps between commands, in one object per robot: its clock, its room port, the rate
 // governors and page caches of the services it talks to, the display names it has looked up, and
-// the stores its commands share (held close-alls, actions in flight, its own Statuspage writes the
-// webhook must not announce again). Each script asks for its robot's runtime (`runtimeOf`), so two
-// robots in one process share nothing, and a test hands in its own clock before the scripts load;
-// nothing here is set process-wide.
+// the stores its commands share (held close-alls and postmortem publishes, actions in flight, its
+// own Statuspage writes the webhook must not announce again). Each script asks for its robot's
+// runtime (`runtimeOf`), so two robots in one process share nothing, and a test hands in its own
+// clock before the scripts load; nothing here is set process-wide.
 
 import { ActionClaims } from '../alerting/bulk-lock'
 import { jiraNames, type JiraNames } from '../alerting/jsm'
@@ -13,6 +13,7 @@ import { OwnChanges } from '../statuspage/own-changes'
 import { watchBrain } from '../util/brain-store'
 import { systemClock, type Clock } from '../util/clock'
 import type { HubotRobot } from './hubot'
+import { PublishHolds } from './incident/publish-hold'
 import { CloseAllStore } from './opsgenie/close-all'
 import { noticeWithoutPersistence } from './persistence-notice'
 import { roomPort, type RoomPort } from './room'
@@ -32,6 +33,8 @@ export interface Runtime {
   readonly ownChanges: OwnChanges
   /** `genie close all` waiting for its confirmation code. */
   readonly closeAll: CloseAllStore
+  /** `incident postmortem publish` waiting for its confirmation code. */
+  readonly publishHolds: PublishHolds
   /** Alert actions in flight, shared by every command: none is sent twice. After a restart none is
    * (deliberately kept only in memory: a new process has nothing in flight). */
   readonly claims: ActionClaims
@@ -60,6 +63,7 @@ function createRuntime (robot: HubotRobot, options: RuntimeOptions): Runtime {
     jiraNames: jiraNames(now),
     ownChanges: new OwnChanges(now),
     closeAll: new CloseAllStore(now),
+    publishHolds: new PublishHolds(now),
     claims: new ActionClaims(now),
     shutdown
   }

@@ -45,7 +45,6 @@ import { handleIncident } from '../chat/incident/handlers'
 import { INCIDENT_HELP } from '../chat/incident/help'
 import { incidentStore } from '../chat/incident/model'
 import { INCIDENT_PATTERN, parseIncident } from '../chat/incident/parse'
-import { PublishHolds } from '../chat/incident/publish-hold'
 import { findChatUser } from '../chat/opsgenie/identity-admins'
 import { actorOf, confirmOptions } from '../chat/opsgenie/context'
 import { runtimeOf } from '../chat/runtime'
@@ -67,7 +66,6 @@ const secrets = (): Array<string | undefined> => [...statuspage.secretVariables(
 
 export = (robot: HubotRobot): void => {
   const runtime = runtimeOf(robot)
-  const holds = new PublishHolds(() => runtime.clock.now())
   registerHelp(robot, INCIDENT_HELP)
   // Every write this package makes in a room with an open incident goes on its timeline.
   robot.on?.(AUDITED_EVENT, (...args: unknown[]) => {
@@ -113,7 +111,7 @@ export = (robot: HubotRobot): void => {
       actor: () => actorOf({ user, brain: robot.brain }),
       confirm: () => confirmOptions({ settings: genieSettings(), clock: runtime.clock }),
       knownPerson: nameOrId => findChatUser(robot.brain, nameOrId)?.name,
-      holds,
+      holds: runtime.publishHolds,
       closeAll: runtime.closeAll,
       get closeTtlMs () { return genieSettings().closeAllTtlMs },
       get notify () { return statuspage.readSettings().notify },
