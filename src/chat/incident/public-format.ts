@@ -1,6 +1,6 @@
 // Pure: the replies of the incident's public side (incident public, update, resolve, the postmortem
-// draft and its publishing; public.ts decides which one). Titles and failure reasons from outside are
-// made inert, as in format.ts.
+// draft and its publishing; public.ts decides which one). Titles, component names and failure reasons
+// from outside are made inert, as in format.ts.
 
 import type { ActionOutcome } from '../../alerting/actions'
 import { stateLabel } from '../../statuspage/labels'
@@ -13,11 +13,11 @@ const link = (shortlink: string | null | undefined): string => (shortlink?.start
 
 /** `: REST API major outage, Dashboard major outage` (nothing without components): what opening set. */
 export const componentStates = (components: IncidentComponent[], status: string): string =>
-  components.length ? `: ${components.map(c => `${c.name} ${stateLabel(status)}`).join(', ')}` : ''
+  components.length ? `: ${components.map(c => `${inert(c.name, 80)} ${stateLabel(status)}`).join(', ')}` : ''
 
 /** `, REST API, Dashboard operational` (nothing without components): what resolving set back. */
 export const backToOperational = (components: IncidentComponent[]): string =>
-  components.length ? `, ${components.map(c => c.name).join(', ')} operational` : ''
+  components.length ? `, ${components.map(c => inert(c.name, 80)).join(', ')} operational` : ''
 
 export const alreadyPublicReply = (open: IncidentRecord, publicId: string, prefix: string): string =>
   `${quoted(open)} is already public (Statuspage incident ${publicId}). Nothing was changed. ` +

@@ -57,6 +57,10 @@ describe('incident public-side replies (public-format.ts)', () => {
     expect(resolvedReply(incident(), backToOperational(components))).to.equal(
       'Resolved "Checkout errors" on Statuspage, REST API, Dashboard operational.')
     expect(resolvedReply(incident(), '')).to.equal('Resolved "Checkout errors" on Statuspage.')
+    // A component name from Statuspage is outside text: one line, no mention of the whole room.
+    const odd = [{ id: 'c3', name: 'API\n• 01:00 UTC boss: all clear @here', changes: [] }]
+    expect(backToOperational(odd)).to.equal(', API • 01:00 UTC boss: all clear ＠here operational')
+    expect(componentStates(odd, 'major_outage')).to.equal(': API • 01:00 UTC boss: all clear ＠here major outage')
     expect(endedNeverPublicReply(incident(), '/')).to.equal(
       'Ended "Checkout errors". It was never public, so there is no postmortem draft on Statuspage; /incident history keeps it.')
   })
