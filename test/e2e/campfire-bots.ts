@@ -3,17 +3,15 @@
 // (fixtures/once-campfire: e2e-ready.js tells when the listeners are in, e2e-long.js answers with
 // a 400-line reply). No loopback adapter: these bots run with real chat adapters.
 import path from 'node:path'
-import { sharedBot, sharedPack, type BotFolder, type BotKind, type Packed } from './install'
+import { ADAPTER_ROOT, sharedBot, sharedPack, type BotFolder, type BotKind, type Packed } from './install'
 
 export const INSTALL_TIMEOUT_MS = 5 * 60_000
-const ADAPTER_ROOT = path.resolve(__dirname, '..', '..', 'packages', 'hubot-once-campfire')
 const FIXTURES = path.join(__dirname, 'fixtures', 'once-campfire')
 
 export async function campfireBot (kind: BotKind): Promise<{ folder: BotFolder, adapterPack: Packed }> {
   const [scriptsPack, adapterPack] = await Promise.all([sharedPack(), sharedPack(ADAPTER_ROOT)])
   const folder = await sharedBot(kind, scriptsPack.tarball, {
     folder: `bot-${kind.replace('.', '')}-campfire`,
-    tarballs: [adapterPack.tarball],
     scripts: [path.join(FIXTURES, 'e2e-ready.js'), path.join(FIXTURES, 'e2e-long.js')],
     loopback: false
   })

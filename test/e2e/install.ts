@@ -92,69 +92,66 @@ export interface BotFolder {
 export interface InstallOptions {
   /** Folder name under `parent` (default bot-14 / bot-35). */
   folder?: string
-  /** More tarballs to install beside the package, e.g. an adapter. */
-  tarballs?: string[]
   /** Files (absolute paths) copied into the bot's scripts/ folder, as a user's own scripts. */
   scripts?: string[]
   /** Install the loopback test adapter (default true). */
   loopback?: boolean
-  /** More packages from the npm cache, as `name@version` (e.g. hubot-redis-brain@3.0.1). */
-  packages?: string[]
   /** external-scripts.json (default: this package alone). */
   externalScripts?: string[]
 }
 
 const HUBOT_DEPS: Record<BotKind, string[]> = { 14: ['hubot@14.1.0'], 3.5: ['hubot@3.5.0', 'coffeescript@2.7.0'] }
-const LOOPBACK_FILES = ['loopback-adapter.mjs', 'loopback-core.cjs', 'hubot-loopback/package.json', 'hubot-loopback/index.js']
+/** The hubot-redis-brain each Hubot takes (see README, Development). */
+export const REDIS_BRAIN: Record<BotKind, string> = { 14: 'hubot-redis-brain@3.0.1', 3.5: 'hubot-redis-brain@1.0.0' }
+export const ADAPTER_ROOT = path.join(PACKAGE_ROOT, 'packages', 'hubot-once-campfire')
 
 /**
- * A bot folder for `kind` with the package (from `tarball`) listed in external-scripts.json: npm
- * installs it once, and later runs with the very same tarballs, settings and files get that install
- * again (node_modules hard-linked, the bot's own files copied), which is what npm would make of them.
+ * A bot folder for `kind`: npm installs Hubot, this package (from `tarball`), hubot-once-campfire (its
+ * own pack) and the hubot-redis-brain that Hubot takes, all in one, and each end-to-end file loads what
+ * it needs (external-scripts.json, --adapter). One install per Hubot and tarball: later bots, in this
+ * run or a later one, get that install again (node_modules hard-linked, the bot's own files written),
+ * which is what npm would make of the same tarballs.
  */
 export async function installBot (
   kind: BotKind, parent: string, tarball: string, options: InstallOptions = {}
 ): Promise<BotFolder> {
   const dir = path.join(parent, options.folder ?? `bot-${kind.replace('.', '')}`)
-  const { folder: _name, ...making } = options
-  const tarballs = [tarball, ...(options.tarballs ?? [])]
-  const files = [...tarballs, ...(options.scripts ?? []), ...LOOPBACK_FILES.map(f => path.join(FIXTURES, f))]
-  const names = (files?: string[]): string[] | undefined => files?.map(f => path.basename(f))
-  const settings = { ...making, tarballs: names(tarballs), scripts: names(options.scripts) }
-  const key = keyOf([kind, HUBOT_DEPS[kind], settings], files)
-  let installSeconds = 0
-  const install = await kept('bot', key, async into => {
-    installSeconds = await installInto(kind, into, tarballs, options)
+  const tarballs = [tarball, (await sharedPack(ADAPTER_ROOT)).tarball]
+  const key = keyOf([kind, HUBOT_DEPS[kind], REDIS_BRAIN[kind], tarballs.map(t => path.basename(t))], tarballs)
+  // Once for every process of the run (they all want the same install at about the same time).
+  const install = await once(`install:${key}`, async () => {
+    let seconds = 0
+    const { dir: at, made } = await kept('bot', key, async into => { seconds = await npmInstall(kind, into, tarballs) })
+    return { at, made, seconds }
   })
   fs.mkdirSync(dir, { recursive: true })
-  for (const name of fs.readdirSync(install.dir)) {
+  for (const name of fs.readdirSync(install.at)) {
     if (name === '.kept') continue
-    if (name === 'node_modules') await run('cp', ['-al', path.join(install.dir, name), path.join(dir, name)])
-    else fs.cpSync(path.join(install.dir, name), path.join(dir, name), { recursive: true })
+    if (name === 'node_modules') await run('cp', ['-al', path.join(install.at, name), path.join(dir, name)])
+    else fs.cpSync(path.join(install.at, name), path.join(dir, name), { recursive: true })
   }
-  return { kind, dir, installSeconds, cached: !install.made }
+  // The bot's own files, after the install, as a user's would be (never into a linked file).
+  fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(options.externalScripts ?? ['hubot-statuspage-opsgenie'], null, 2))
+  if (options.scripts?.length) {
+    fs.mkdirSync(path.join(dir, 'scripts'), { recursive: true })
+    for (const file of options.scripts) fs.copyFileSync(file, path.join(dir, 'scripts', path.basename(file)))
+  }
+  if (options.loopback !== false) installLoopback(kind, dir)
+  return { kind, dir, installSeconds: install.seconds, cached: !install.made }
 }
 
-async function installInto (kind: BotKind, dir: string, tarballs: string[], options: InstallOptions): Promise<number> {
+/** `npm install` of `tarballs` and what every bot of `kind` takes into `dir`; the seconds it took. */
+async function npmInstall (kind: BotKind, dir: string, tarballs: string[]): Promise<number> {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `e2e-bot-${kind.replace('.', '')}`, version: '1.0.0', private: true }, null, 2))
-  fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(options.externalScripts ?? ['hubot-statuspage-opsgenie'], null, 2))
   const started = Date.now()
   try {
-    const args = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
-      ...tarballs, ...HUBOT_DEPS[kind], ...(options.packages ?? [])]
+    const args = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...HUBOT_DEPS[kind], REDIS_BRAIN[kind]]
     await run(NPM, args, { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
   } catch (err) {
     const e = err as { stderr?: string, message: string }
     throw new Error(`npm install in ${dir} failed: ${e.stderr || e.message}`)
   }
-  const installSeconds = (Date.now() - started) / 1000
-  if (options.scripts?.length) {
-    fs.mkdirSync(path.join(dir, 'scripts'), { recursive: true })
-    for (const file of options.scripts) fs.copyFileSync(file, path.join(dir, 'scripts', path.basename(file)))
-  }
-  // The test adapter goes in after the install, as a user's own adapter would.
-  if (options.loopback !== false) installLoopback(kind, dir)
-  return installSeconds
+  return (Date.now() - started) / 1000
 }
 
 /** The loopback test adapter, put into a bot folder as a user's own adapter would be. */

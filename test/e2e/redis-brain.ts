@@ -13,12 +13,10 @@ import { startSandbox, type Sandbox } from '../../sandbox'
 import { alertBody } from '../webhooks/payloads'
 import { startRedis, type RedisServer } from '../support/redis'
 import { startBotProcess, type BotProcess } from './bot-process'
-import { installBot, sharedPack, type BotKind, type Packed } from './install'
+import { installBot, REDIS_BRAIN, sharedPack, type BotKind, type Packed } from './install'
 
 const INSTALL_TIMEOUT_MS = 5 * 60_000
 const DANA = { user: 'dana', email: 'dana@example.com' }
-/** The hubot-redis-brain each Hubot takes (see README, Development). */
-const REDIS_BRAIN: Record<BotKind, string> = { 14: 'hubot-redis-brain@3.0.1', 3.5: 'hubot-redis-brain@1.0.0' }
 const READS = ['/status log', '/genie log', '/genie whoami', '/incident']
 /** The incident's age changes between two asks; everything else must not. */
 const steady = (reply: string): string => reply.replace(/, open [^(,]+ \(since /, ', open … (since ')
@@ -67,7 +65,6 @@ export function describeRedisBrain (kind: BotKind): void {
       this.timeout(INSTALL_TIMEOUT_MS)
       const folder = await installBot(kind, workdir, packed.tarball, {
         folder: `bot-redis-${kind.replace('.', '')}`,
-        packages: [REDIS_BRAIN[kind]],
         externalScripts: ['hubot-redis-brain', 'hubot-statuspage-opsgenie']
       })
       installed = folder.dir
