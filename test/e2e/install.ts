@@ -116,14 +116,7 @@ export async function installBot (
   kind: BotKind, parent: string, tarball: string, options: InstallOptions = {}
 ): Promise<BotFolder> {
   const dir = path.join(parent, options.folder ?? `bot-${kind.replace('.', '')}`)
-  const tarballs = [tarball, (await sharedPack(ADAPTER_ROOT)).tarball]
-  const key = keyOf([kind, HUBOT_DEPS[kind], REDIS_BRAIN[kind], tarballs.map(t => path.basename(t))], tarballs)
-  // Once for every process of the run (they all want the same install at about the same time).
-  const install = await once(`install:${key}`, async () => {
-    let seconds = 0
-    const { dir: at, made } = await kept('bot', key, async into => { seconds = await npmInstall(kind, into, tarballs) })
-    return { at, made, seconds }
-  })
+  const install = await sharedInstall(kind, tarball)
   fs.mkdirSync(dir, { recursive: true })
   for (const name of fs.readdirSync(install.at)) {
     if (name === '.kept') continue
@@ -138,6 +131,30 @@ export async function installBot (
   }
   if (options.loopback !== false) installLoopback(kind, dir)
   return { kind, dir, installSeconds: install.seconds, cached: !install.made }
+}
+
+interface Install { at: string, made: boolean, seconds: number }
+
+/** The npm install every bot of `kind` with `tarball` links: once for every process of the run (they all
+ * want it at about the same time), and kept for later runs (test/e2e/kept.ts). */
+async function sharedInstall (kind: BotKind, tarball: string): Promise<Install> {
+  const tarballs = [tarball, (await sharedPack(ADAPTER_ROOT)).tarball]
+  const key = keyOf([kind, HUBOT_DEPS[kind], REDIS_BRAIN[kind], tarballs.map(t => path.basename(t))], tarballs)
+  return await once(`install:${key}`, async () => {
+    let seconds = 0
+    const { dir: at, made } = await kept('bot', key, async into => { seconds = await npmInstall(kind, into, tarballs) })
+    return { at, made, seconds }
+  })
+}
+
+/**
+ * Packs both packages and makes both Hubots' installs, for the end-to-end files to find ready. Started
+ * by the run's main process as the run begins (test/support/setup.ts), while the workers test
+ * everything else, so no worker waits idle for tsc or npm; a failure is kept for the files to report.
+ */
+export async function prepareEndToEnd (): Promise<void> {
+  const packed = await sharedPack()
+  await Promise.all((['14', '3.5'] as BotKind[]).map(kind => sharedInstall(kind, packed.tarball)))
 }
 
 /** `npm install` of `tarballs` and what every bot of `kind` takes into `dir`; the seconds it took. */

@@ -11,6 +11,8 @@ import { PACKAGE_ROOT } from '../support/bots'
 const CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache')
 /** How many of each kind are kept (a run makes two packs and about six bot folders). */
 const KEEP = 12
+/** A folder still being made after this long was left by a run that was cut off. */
+const HALF_MADE_MS = 60 * 60_000
 
 type Hash = ReturnType<typeof createHash>
 
@@ -75,9 +77,14 @@ export async function kept (
   return { dir, made: true }
 }
 
+/** Keeps the newest KEEP folders, and drops what a run cut off left half made over an hour ago. */
 function prune (parent: string): void {
-  const entries = fs.readdirSync(parent).filter(name => !name.endsWith('.making'))
-    .map(name => ({ name, time: fs.statSync(path.join(parent, name)).mtimeMs }))
+  const entries = fs.readdirSync(parent).map(name => ({ name, time: fs.statSync(path.join(parent, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time)
-  for (const old of entries.slice(KEEP)) fs.rmSync(path.join(parent, old.name), { recursive: true, force: true })
+  const making = entries.filter(e => e.name.endsWith('.making'))
+  const stale = [
+    ...entries.filter(e => !e.name.endsWith('.making')).slice(KEEP),
+    ...making.filter(e => e.time < Date.now() - HALF_MADE_MS)
+  ]
+  for (const old of stale) fs.rmSync(path.join(parent, old.name), { recursive: true, force: true })
 }
