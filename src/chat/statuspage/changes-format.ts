@@ -13,8 +13,9 @@ const link = (incident: Incident): string => (incident.shortlink ? ` ${incident.
 export const formatEmptyGroup = (group: Component): string =>
   `${inert(group.name)} is a group with no components, so there is nothing to set. Nothing was changed.`
 
+/** Says nothing of the outcome: each component's line below does (one may be unchanged or not confirmed). */
 const groupIntro = (group: Component, count: number): string =>
-  `${inert(group.name)} is a group: its state follows its components, so ${count === 1 ? 'its one component was' : count === 2 ? 'both of its components were' : `all ${count} of its components were`} set.`
+  `${inert(group.name)} is a group: its state follows ${count === 1 ? 'its one component, shown' : `its ${count} components, each shown`} below.`
 
 /**
  * What a set did, component by component: `change` says it for one (`degraded performance →

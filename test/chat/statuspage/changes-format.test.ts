@@ -9,12 +9,15 @@ describe('replies of the commands that change the page', () => {
   const child = (n: number) => componentRow(`c${n}`, `Part ${n}`, { group_id: 'g1' })
   const all = [group, child(1), child(2), child(3)]
 
-  it('says a group\'s state follows its components, counting them in words, one line each', () => {
+  it('says a group\'s state follows its components, counting them, one line each: the lines say what happened', () => {
     const lines = (n: number): string[] => formatSetLines(group, all.slice(1, 1 + n), all, () => 'operational → major outage')
-    expect(lines(1)[0]).to.contain('its one component was set')
-    expect(lines(2)[0]).to.contain('both of its components were set')
+    expect(lines(1)[0]).to.equal('Core is a group: its state follows its one component, shown below.')
+    expect(lines(2)[0]).to.equal('Core is a group: its state follows its 2 components, each shown below.')
+    // The first line claims no outcome: one component may be unchanged and another not confirmed.
+    const mixed = formatSetLines(group, all.slice(1, 3), all, c => (c.id === 'c1' ? 'already major outage' : 'not confirmed (timeout)'))
+    expect(mixed.join('\n')).to.not.match(/were set|was set/)
     expect(lines(3)).to.deep.equal([
-      'Core is a group: its state follows its components, so all 3 of its components were set.',
+      'Core is a group: its state follows its 3 components, each shown below.',
       '• Part 1: operational → major outage', '• Part 2: operational → major outage', '• Part 3: operational → major outage'
     ])
   })

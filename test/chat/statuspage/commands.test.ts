@@ -154,7 +154,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
         .patch(`${PAGE}/components/cmpweb000001`, { component: { status: 'under_maintenance' } }).reply(200, patched('cmpweb000001', 'under_maintenance'))
       getUnresolved(scope)
       const reply = await ask('/status core maintenance')
-      expect(reply).to.match(/^Core is a group: its state follows its components, so both of its components were set\.\n• API: operational → under maintenance\n• Web App: degraded performance → under maintenance\nNo unresolved incident explains this/)
+      expect(reply).to.match(/^Core is a group: its state follows its 2 components, each shown below\.\n• API: operational → under maintenance\n• Web App: degraded performance → under maintenance\nNo unresolved incident explains this/)
       scope.done()
     })
 
@@ -236,7 +236,7 @@ describe('Statuspage commands on Hubot 3.5', () => {
         })
         .reply(201, { ...createdIncident(), name: 'Core: degraded performance' })
       const reply = await ask('/status Core degraded: Slow responses')
-      expect(reply).to.match(/^Core is a group: its state follows its components, so both of its components were set\.\n• API: operational → degraded performance\n• Web App: already degraded performance\nOpened incident Core: degraded performance/)
+      expect(reply).to.match(/^Core is a group: its state follows its 2 components, each shown below\.\n• API: operational → degraded performance\n• Web App: already degraded performance\nOpened incident Core: degraded performance/)
       scope.done()
     })
 

@@ -57,7 +57,7 @@ describe('Statuspage faults never mislead (Hubot 3.5)', () => {
     getUnresolved(scope)
     const reply = await ask('/status core down')
     expect(reply.split('\n').slice(0, 3)).to.deep.equal([
-      'Core is a group: its state follows its components, so both of its components were set.',
+      'Core is a group: its state follows its 2 components, each shown below.',
       '• API: operational → major outage',
       `• Web App: not confirmed (The connection to Statuspage failed (ECONNRESET) after the request was sent: it ${MAY_HAVE}.)`
     ])

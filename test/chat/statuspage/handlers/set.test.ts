@@ -28,7 +28,7 @@ for (const version of HUBOT_VERSIONS) {
       const scope = getUnresolved(getComponents(api()), [])
         .patch(`${PAGE}/components/cmpapi000001`, { component: { status: 'degraded_performance' } }).reply(200, patched('cmpapi000001', 'degraded_performance'))
       expect(await ask('/status core degraded')).to.equal([
-        'Core is a group: its state follows its components, so both of its components were set.',
+        'Core is a group: its state follows its 2 components, each shown below.',
         '• API: operational → degraded performance',
         '• Web App: already degraded performance',
         'No unresolved incident explains this to users yet: say /status Core degraded performance: <what is happening> (opens one), ' +
@@ -58,7 +58,7 @@ for (const version of HUBOT_VERSIONS) {
         })
         .reply(200, incident)
       expect(await ask('/status core major: Both are down')).to.equal([
-        'Core is a group: its state follows its components, so both of its components were set.',
+        'Core is a group: its state follows its 2 components, each shown below.',
         '• API: operational → major outage',
         '• Web App: degraded performance → major outage',
         'Added your update to incident Zürich builds are failing (p31zjtct2jer, identified). https://stspg.io/zrh1'
