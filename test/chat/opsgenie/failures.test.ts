@@ -75,9 +75,11 @@ describe('genie commands when OpsGenie fails (Hubot 3.5)', () => {
   })
 
   it('reports a timeout as possibly done for an action, never as acknowledged', async () => {
-    configure({ HUBOT_OPSGENIE_TIMEOUT_MS: '100' })
+    // The list GET before it answers at once and must not time out however busy the machine is:
+    // a timeout far above a stall of the test process, an answer far beyond it.
+    configure({ HUBOT_OPSGENIE_TIMEOUT_MS: '300' })
     const scope = mockList(opsgenie(), OPEN_UNACKED, [alert(1)])
-    scope.post(`/v2/alerts/${uuid(1)}/acknowledge`).query({ identifierType: 'id' }).times(3).delay(300).reply(202, fixture('accepted'))
+    scope.post(`/v2/alerts/${uuid(1)}/acknowledge`).query({ identifierType: 'id' }).times(3).delay(2000).reply(202, fixture('accepted'))
     const [reply] = await bot.say('/genie ack')
     expectDone(scope)
     expect(reply).to.equal('Nothing was confirmed as acknowledged.\nNot confirmed: #1 — no answer in time; it may or may not have happened, check with genie before retrying.')

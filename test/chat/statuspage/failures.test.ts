@@ -112,8 +112,10 @@ describe('Statuspage failures on Hubot 3.5', () => {
   })
 
   it('says a GET timed out after trying three times', async () => {
-    process.env.HUBOT_STATUSPAGE_TIMEOUT_MS = '50'
-    const { scope, requests } = counted(api().get(`${PAGE}/incidents/unresolved`).query(LIST_QUERY).times(3).delay(400).reply(200, []))
+    // The components GET beside it answers at once and must not time out however busy the machine is:
+    // a timeout far above a stall of the test process, an answer far beyond it.
+    process.env.HUBOT_STATUSPAGE_TIMEOUT_MS = '300'
+    const { scope, requests } = counted(api().get(`${PAGE}/incidents/unresolved`).query(LIST_QUERY).times(3).delay(2000).reply(200, []))
     getComponents(scope)
     expect(await ask('/status incidents')).to.equal('Statuspage did not answer in time. Nothing was changed: try again in a minute, or use https://manage.statuspage.io.')
     expect(requests()).to.equal(4) // the incidents GET three times, the components GET once
