@@ -3,30 +3,13 @@
 // read), a second start is refused, roles, notes and links go on the timeline, and the incident
 // survives a restart where the brain persists.
 import { expect } from 'chai'
-import { startSandbox, type Sandbox } from '../../../sandbox'
-import { startBot, HUBOT_VERSIONS, type TestBot } from '../../support/bots'
-import { allowLoopback } from '../../sandbox/http'
-
-const DANA = { name: 'dana', id: 'U7', email_address: 'dana@example.com' }
+import { startBot, HUBOT_VERSIONS } from '../../support/bots'
+import { sandboxBotForEachTest } from './sandbox-bot'
 
 for (const version of HUBOT_VERSIONS) {
   describe(`incident handlers (Hubot ${version})`, () => {
-    allowLoopback()
-    let sandbox: Sandbox
-    let bot: TestBot
-    const requests = () => [...sandbox.statuspage!.requests, ...sandbox.opsgenie!.requests]
-    const writes = () => requests().filter(r => r.method !== 'GET')
-    const say = async (text: string): Promise<string> => (await bot.say(text, DANA)).join('\n')
-
-    beforeEach(async () => {
-      sandbox = await startSandbox({ alerting: 'opsgenie', actionDelayMs: 0, unpaginatedLimitMs: 0 })
-      Object.assign(process.env, sandbox.env)
-      bot = await startBot(version, { alias: '/' })
-    })
-    afterEach(async () => {
-      await bot?.stop()
-      await sandbox?.stop()
-    })
+    const t = sandboxBotForEachTest(version)
+    const { requests, writes, say } = t
 
     it('answers bad input clearly and sends nothing', async () => {
       expect(await say('/incident')).to.match(/^No open incident in this room\. Declare one: \/incident start/)
@@ -60,9 +43,9 @@ for (const version of HUBOT_VERSIONS) {
       await say('/incident start Checkout errors P2 on REST API, Dashboard')
       expect(await say('/incident lead me')).to.equal('Lead of "Checkout errors": dana.')
       expect(await say('/incident comms dana')).to.equal('Communications of "Checkout errors": dana.')
-      bot.robot.brain.userForId('U9', { name: 'eve', room: 'room1' })
+      t.bot.robot.brain.userForId('U9', { name: 'eve', room: 'room1' })
       expect(await say('/incident comms Eve')).to.equal('Communications of "Checkout errors": eve.')
-      const alert = sandbox.opsgenie!.state.alerts.find(a => a.status === 'open' && !a.acknowledged)!
+      const alert = t.sandbox.opsgenie!.state.alerts.find(a => a.status === 'open' && !a.acknowledged)!
       expect(await say(`/incident link #${alert.tinyId}`)).to.match(new RegExp(`^Linked to "Checkout errors": #${alert.tinyId} ${alert.priority} not acknowledged`))
       expect(await say(`/incident link #${alert.tinyId}`)).to.equal(`Already linked: #${alert.tinyId}.`)
       await say('/incident note <@here> check the <b>graphs</b>')
@@ -84,7 +67,7 @@ for (const version of HUBOT_VERSIONS) {
       expect(await say('/incident help')).to.match(/^incident commands:\n\/incident start <title> \[P1-P5\] \[on <components>\] - Declare/)
       await say('/incident start Webhooks late P4')
       expect(await say('/incident link zzzzzzzzzzzz')).to.equal('Statuspage has no incident zzzzzzzzzzzz. Nothing was linked.')
-      const seeded = sandbox.statuspage!.state.incidents.find(i => i.name === 'Delayed GitHub webhook deliveries')!
+      const seeded = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Delayed GitHub webhook deliveries')!
       expect(await say(`/incident link ${seeded.id}`)).to.equal(
         'Linked Statuspage incident Delayed GitHub webhook deliveries (identified) to "Webhooks late".')
       expect(await say('/incident')).to.contain('Public: Statuspage incident Delayed GitHub webhook deliveries https://stspg.io/sbx01.')
@@ -97,12 +80,12 @@ for (const version of HUBOT_VERSIONS) {
       await say('/incident start Checkout errors P2 on REST API')
       await say('/incident lead me')
       await say('/incident note before the restart')
-      const saved = JSON.parse(JSON.stringify(bot.robot.brain.data._private))
-      await bot.stop()
-      bot = await startBot(version, { alias: '/' })
+      const saved = JSON.parse(JSON.stringify(t.bot.robot.brain.data._private))
+      await t.bot.stop()
+      t.bot = await startBot(version, { alias: '/' })
       expect(await say('/incident')).to.match(/^No open incident/)
       // What a persistent brain does once it has read its store: merge the saved data into the new robot's brain.
-      bot.robot.brain.mergeData({ _private: saved })
+      t.bot.robot.brain.mergeData({ _private: saved })
       const shown = await say('/incident')
       expect(shown).to.match(/^Incident "Checkout errors", P2, open .* Lead: dana\./)
       expect(shown).to.contain('note: before the restart')
@@ -110,7 +93,7 @@ for (const version of HUBOT_VERSIONS) {
     })
 
     it('links several alerts in one go: the new, the already linked and the unknown, in one reply and one timeline line', async () => {
-      const [first, second] = sandbox.opsgenie!.state.alerts.filter(a => a.status === 'open' && !a.acknowledged)
+      const [first, second] = t.sandbox.opsgenie!.state.alerts.filter(a => a.status === 'open' && !a.acknowledged)
       await say('/incident start Checkout errors P2')
       await say(`/incident link #${first.tinyId}`)
       const line = (a: typeof first): string => `#${a.tinyId} ${a.priority} not acknowledged: ${a.message}`

@@ -3,47 +3,30 @@
 // a draft on Statuspage is never written over, the postmortem is published only behind its code, in
 // its time on the robot's clock, and the incident's writes are on the audit trail.
 import { expect } from 'chai'
-import { startSandbox, type Sandbox } from '../../../sandbox'
 import { PUBLISH_HOLD_MS } from '../../../src/chat/incident/publish-hold'
-import { startBot, HUBOT_VERSIONS, type TestBot } from '../../support/bots'
+import { startBot, HUBOT_VERSIONS } from '../../support/bots'
 import { FakeClock } from '../../support/fake-clock'
-import { allowLoopback } from '../../sandbox/http'
-
-const DANA = { name: 'dana', id: 'U7', email_address: 'dana@example.com' }
+import { sandboxBotForEachTest } from './sandbox-bot'
 
 for (const version of HUBOT_VERSIONS) {
   describe(`the incident's public side (Hubot ${version})`, () => {
-    allowLoopback()
-    let sandbox: Sandbox
-    let bot: TestBot
-    const requests = () => [...sandbox.statuspage!.requests, ...sandbox.opsgenie!.requests]
-    const writes = () => requests().filter(r => r.method !== 'GET')
-    const say = async (text: string): Promise<string> => (await bot.say(text, DANA)).join('\n')
-
-    beforeEach(async () => {
-      sandbox = await startSandbox({ alerting: 'opsgenie', actionDelayMs: 0, unpaginatedLimitMs: 0 })
-      Object.assign(process.env, sandbox.env)
-      bot = await startBot(version, { alias: '/' })
-    })
-    afterEach(async () => {
-      await bot?.stop()
-      await sandbox?.stop()
-    })
+    const t = sandboxBotForEachTest(version)
+    const { writes, say } = t
 
     it('reports a failure halfway as exactly that: resolved on Statuspage, the draft not written', async () => {
       await say('/incident start Checkout errors P2 on REST API')
       expect(await say('/incident public')).to.match(/^Opened the Statuspage incident "Checkout errors" \(investigating; REST API partial outage\)\./)
-      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
-      expect(sandbox.statuspage!.state.components.find(c => c.name === 'REST API')!.status).to.equal('partial_outage')
+      const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      expect(t.sandbox.statuspage!.state.components.find(c => c.name === 'REST API')!.status).to.equal('partial_outage')
       expect(await say('/incident public')).to.match(/is already public .* Nothing was changed\./)
 
-      sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
+      t.sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
       const resolved = await say('/incident resolve: fixed')
       expect(resolved).to.match(/^Resolved "Checkout errors" on Statuspage, REST API operational\.\nThe incident is ended, but the postmortem draft was not written: /)
       expect(resolved.split('\n')).to.include('To write it from the timeline again: /incident postmortem draft.')
       expect(incident.status).to.equal('resolved')
-      expect(sandbox.statuspage!.state.postmortems[incident.id]).to.equal(undefined)
-      sandbox.statuspage!.faults.clear()
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id]).to.equal(undefined)
+      t.sandbox.statuspage!.faults.clear()
       expect(await say('/incident postmortem publish')).to.equal('"Checkout errors" has no postmortem draft on Statuspage yet: write it ' +
         'from the timeline with /incident postmortem draft, then publish. Nothing was published.')
       expect(writes().filter(r => r.path.includes('/postmortem') && !r.path.endsWith('/postmortem'))).to.deep.equal([])
@@ -51,15 +34,15 @@ for (const version of HUBOT_VERSIONS) {
       // The way back: the draft written again from the stored timeline, then published behind its code.
       expect(await say('/incident postmortem draft')).to.equal('The postmortem draft is written on Statuspage from the timeline: ' +
         'edit it there (the incident\'s page, Postmortem), then /incident postmortem publish.')
-      const draft = sandbox.statuspage!.state.postmortems[incident.id].body_draft
+      const draft = t.sandbox.statuspage!.state.postmortems[incident.id].body_draft
       expect(draft).to.contain('Checkout errors')
       expect(draft).to.match(/resolved the public incident, REST API operational: fixed/)
       const asked = await say('/incident postmortem publish')
       const code = /incident confirm ([A-Z0-9]{4})\b/.exec(asked)?.[1]
       expect(code, asked).to.be.a('string')
-      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
       expect(await say(`/incident confirm ${code!}`)).to.match(/^Published the postmortem of "Checkout errors" on Statuspage/)
-      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
       const before = writes().length
       expect(await say('/incident postmortem draft')).to.equal(
         'The postmortem of "Checkout errors" is already published: edit it on Statuspage. Nothing was written.')
@@ -77,8 +60,8 @@ for (const version of HUBOT_VERSIONS) {
       await say('/incident start Checkout errors P2 on REST API')
       await say('/incident public')
       expect(await say('/incident resolve: fixed')).to.contain('The postmortem draft is written on Statuspage')
-      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
-      const postmortem = sandbox.statuspage!.state.postmortems[incident.id]
+      const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      const postmortem = t.sandbox.statuspage!.state.postmortems[incident.id]
       postmortem.body_draft = 'Edited by hand on Statuspage: root cause was the cache.'
       const before = writes().length
       expect(await say('/incident postmortem draft')).to.equal('Statuspage already has a postmortem draft for "Checkout errors": ' +
@@ -93,12 +76,12 @@ for (const version of HUBOT_VERSIONS) {
     it('publishes a draft that reached Statuspage though the resolve PUT failed (found by incident postmortem draft)', async () => {
       await say('/incident start Checkout errors P2 on REST API')
       await say('/incident public')
-      sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
+      t.sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
       expect(await say('/incident resolve: fixed')).to.contain('the postmortem draft was not written')
-      sandbox.statuspage!.faults.clear()
-      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      t.sandbox.statuspage!.faults.clear()
+      const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
       // The PUT landed after all (answer lost), or someone wrote the draft on the web.
-      sandbox.statuspage!.state.postmortems[incident.id] = { ...sandbox.statuspage!.state.postmortems[incident.id], body_draft: 'written on the web', published_at: null }
+      t.sandbox.statuspage!.state.postmortems[incident.id] = { ...t.sandbox.statuspage!.state.postmortems[incident.id], body_draft: 'written on the web', published_at: null }
       expect(await say('/incident postmortem draft')).to.contain('Statuspage already has a postmortem draft')
       expect(await say('/incident postmortem publish')).to.match(/incident confirm [A-Z0-9]{4}\b/)
     })
@@ -111,11 +94,11 @@ for (const version of HUBOT_VERSIONS) {
     })
 
     it('says which linked alert did not get the update\'s note', async () => {
-      const alert = sandbox.opsgenie!.state.alerts.find(a => a.status === 'open')!
+      const alert = t.sandbox.opsgenie!.state.alerts.find(a => a.status === 'open')!
       await say('/incident start Checkout errors P2')
       await say(`/incident link #${alert.tinyId}`)
       await say('/incident public')
-      sandbox.opsgenie!.faults.set({ kind: '403', path: '/notes' })
+      t.sandbox.opsgenie!.faults.set({ kind: '403', path: '/notes' })
       const reply = await say('/incident update monitoring: a fix is out')
       expect(reply).to.match(new RegExp(`^Updated "Checkout errors" on Statuspage \\(monitoring\\)\\.\nNoted on the linked alerts: #${alert.tinyId} failed`))
       expect(alert.notes.some(n => n.note === 'a fix is out')).to.equal(false)
@@ -125,38 +108,38 @@ for (const version of HUBOT_VERSIONS) {
       await say('/incident start Checkout errors P3 on REST API')
       await say('/incident public: looking')
       await say('/incident resolve')
-      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
-      expect(sandbox.statuspage!.state.postmortems[incident.id].body_draft).to.contain('# Postmortem: Checkout errors')
+      const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id].body_draft).to.contain('# Postmortem: Checkout errors')
       const code = /confirm ([A-Z0-9]{4})/.exec(await say('/incident postmortem publish'))![1]
-      expect((await bot.say(`/incident confirm ${code}`, { name: 'eve', id: 'U9' })).join('\n')).to.match(/^Nothing was published: nothing is waiting/)
+      expect((await t.bot.say(`/incident confirm ${code}`, { name: 'eve', id: 'U9' })).join('\n')).to.match(/^Nothing was published: nothing is waiting/)
       expect(await say(`/incident confirm ${code === 'ZZZZ' ? 'YYYY' : 'ZZZZ'}`)).to.match(/^Nothing was published: that is not the code\./)
       expect(await say(`/incident confirm ${code}`)).to.match(/^Nothing was published: nothing is waiting/)
-      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
       const again = /confirm ([A-Z0-9]{4})/.exec(await say('/incident postmortem publish'))![1]
       expect(await say(`/incident confirm ${again.toLowerCase()}`)).to.match(/^Published the postmortem of "Checkout errors" on Statuspage; subscribers are notified\./)
-      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
       expect(await say('/incident postmortem publish')).to.match(/already published\. Nothing was changed\.$/)
     })
 
     it('holds the postmortem publish for its time on the robot\'s clock, and not a moment longer', async () => {
-      await bot.stop()
+      await t.bot.stop()
       const clock = new FakeClock(Date.now(), { sleepsAdvance: true })
-      bot = await startBot(version, { alias: '/', clock })
+      t.bot = await startBot(version, { alias: '/', clock })
       await say('/incident start Checkout errors P3 on REST API')
       await say('/incident public: looking')
       await say('/incident resolve')
-      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
       const asked = await say('/incident postmortem publish')
       const code = /confirm ([A-Z0-9]{4}) /.exec(asked)![1]
       expect(asked).to.equal('This publishes the postmortem of "Checkout errors" on Statuspage (subscribers are notified). ' +
         `To do it, say: /incident confirm ${code} within 120 s.`)
       await clock.advance(PUBLISH_HOLD_MS + 1)
       expect(await say(`/incident confirm ${code}`)).to.equal('Nothing was published: that code ran out. Ask again with /incident postmortem publish.')
-      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
       const again = /confirm ([A-Z0-9]{4}) /.exec(await say('/incident postmortem publish'))![1]
       await clock.advance(PUBLISH_HOLD_MS)
       expect(await say(`/incident confirm ${again}`)).to.match(/^Published the postmortem of "Checkout errors" on Statuspage; subscribers are notified\. https:\/\//)
-      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id].published_at).to.be.a('string')
     })
 
     it('forgets a held publish on a restart: the code then publishes nothing', async () => {
@@ -164,21 +147,21 @@ for (const version of HUBOT_VERSIONS) {
       await say('/incident public')
       await say('/incident resolve')
       const code = /confirm ([A-Z0-9]{4}) /.exec(await say('/incident postmortem publish'))![1]
-      const saved = JSON.parse(JSON.stringify(bot.robot.brain.data._private))
-      await bot.stop()
-      bot = await startBot(version, { alias: '/' })
-      bot.robot.brain.mergeData({ _private: saved })
+      const saved = JSON.parse(JSON.stringify(t.bot.robot.brain.data._private))
+      await t.bot.stop()
+      t.bot = await startBot(version, { alias: '/' })
+      t.bot.robot.brain.mergeData({ _private: saved })
       expect(await say(`/incident confirm ${code}`)).to.equal(
         'Nothing was published: nothing is waiting for your confirmation here. Ask again with /incident postmortem publish.')
-      const incident = sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
-      expect(sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
+      const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id].published_at).to.equal(null)
     })
 
     it('offers to close the linked alerts still open after a resolve, behind genie confirm, in its time on the robot\'s clock', async () => {
-      await bot.stop()
+      await t.bot.stop()
       const clock = new FakeClock(Date.now(), { sleepsAdvance: true })
-      bot = await startBot(version, { alias: '/', clock })
-      const [first, second] = sandbox.opsgenie!.state.alerts.filter(a => a.status === 'open')
+      t.bot = await startBot(version, { alias: '/', clock })
+      const [first, second] = t.sandbox.opsgenie!.state.alerts.filter(a => a.status === 'open')
       await say('/incident start Checkout errors P2')
       await say(`/incident link #${first.tinyId} #${second.tinyId}`)
       const ended = (await say('/incident resolve')).split('\n')
