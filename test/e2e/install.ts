@@ -1,7 +1,8 @@
 // Builds what a user would have: the package packed with `npm pack`, then a Hubot bot folder with
-// package.json and external-scripts.json, installed with npm from that tarball. The npm cache
-// (filled by the project's own `npm ci`) makes the installs fast and keeps them off the network
-// where it can (--prefer-offline).
+// package.json and external-scripts.json, Hubot and the rest installed with npm and the package
+// unpacked from that tarball beside them (the README recipes, test/e2e/readme-recipe.ts, run npm
+// on the tarball itself). The npm cache (filled by the project's own `npm ci`) makes the installs
+// fast and keeps them off the network where it can (--prefer-offline).
 
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -106,23 +107,25 @@ export const REDIS_BRAIN: Record<BotKind, string> = { 14: 'hubot-redis-brain@3.0
 export const ADAPTER_ROOT = path.join(PACKAGE_ROOT, 'packages', 'hubot-once-campfire')
 
 /**
- * A bot folder for `kind`: npm installs Hubot, this package (from `tarball`), hubot-once-campfire (its
- * own pack) and the hubot-redis-brain that Hubot takes, all in one, and each end-to-end file loads what
- * it needs (external-scripts.json, --adapter). One install per Hubot and tarball: later bots, in this
- * run or a later one, get that install again (node_modules hard-linked, the bot's own files written),
- * which is what npm would make of the same tarballs.
+ * A bot folder for `kind` with the package from its pack (`packed`): the shared install (Hubot,
+ * hubot-once-campfire, hubot-redis-brain, the package's dependencies) linked in (node_modules
+ * hard-linked), the packed package's files copied into node_modules as npm would unpack them, and
+ * each end-to-end file loading what it needs (external-scripts.json, --adapter).
  */
 export async function installBot (
-  kind: BotKind, parent: string, tarball: string, options: InstallOptions = {}
+  kind: BotKind, parent: string, packed: Packed, options: InstallOptions = {}
 ): Promise<BotFolder> {
   const dir = path.join(parent, options.folder ?? `bot-${kind.replace('.', '')}`)
-  const install = await sharedInstall(kind, tarball)
+  const install = await sharedInstall(kind, packed)
   fs.mkdirSync(dir, { recursive: true })
   for (const name of fs.readdirSync(install.at)) {
     if (name === '.kept') continue
     if (name === 'node_modules') await run('cp', ['-al', path.join(install.at, name), path.join(dir, name)])
     else fs.cpSync(path.join(install.at, name), path.join(dir, name), { recursive: true })
   }
+  // The package, as npm unpacks a tarball: a real copy, never a link into what is kept.
+  const { name } = JSON.parse(fs.readFileSync(path.join(packed.contents, 'package.json'), 'utf8')) as { name: string }
+  fs.cpSync(packed.contents, path.join(dir, 'node_modules', name), { recursive: true })
   // The bot's own files, after the install, as a user's would be (never into a linked file).
   fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(options.externalScripts ?? ['hubot-statuspage-opsgenie'], null, 2))
   if (options.scripts?.length) {
@@ -135,14 +138,26 @@ export async function installBot (
 
 interface Install { at: string, made: boolean, seconds: number }
 
-/** The npm install every bot of `kind` with `tarball` links: once for every process of the run (they all
- * want it at about the same time), and kept for later runs (test/e2e/kept.ts). */
-async function sharedInstall (kind: BotKind, tarball: string): Promise<Install> {
-  const tarballs = [tarball, (await sharedPack(ADAPTER_ROOT)).tarball]
-  const key = keyOf([kind, HUBOT_DEPS[kind], REDIS_BRAIN[kind], tarballs.map(t => path.basename(t))], tarballs)
+/** `name@range` of each dependency the packed package declares, as npm would install them beside it. */
+function dependenciesOf (packed: Packed): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(packed.contents, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
+  return Object.entries(manifest.dependencies ?? {}).map(([name, range]) => `${name}@${range}`)
+}
+
+/**
+ * What every bot of `kind` links: npm's install of Hubot, hubot-once-campfire (its own pack), the
+ * hubot-redis-brain that Hubot takes and the dependencies the package declares; once for every
+ * process of the run (they all want it at about the same time), and kept for later runs
+ * (test/e2e/kept.ts). The package itself goes in beside it (installBot), so a change to src needs no
+ * new npm install here: the README recipes are what runs npm on the package's tarball.
+ */
+async function sharedInstall (kind: BotKind, packed: Packed): Promise<Install> {
+  const adapter = await sharedPack(ADAPTER_ROOT)
+  const specs = [...HUBOT_DEPS[kind], REDIS_BRAIN[kind], ...dependenciesOf(packed)]
+  const key = keyOf([kind, specs, path.basename(adapter.tarball)], [adapter.tarball])
   return await once(`install:${key}`, async () => {
     let seconds = 0
-    const { dir: at, made } = await kept('bot', key, async into => { seconds = await npmInstall(kind, into, tarballs) })
+    const { dir: at, made } = await kept('bot', key, async into => { seconds = await npmInstall(kind, into, [adapter.tarball, ...specs]) })
     return { at, made, seconds }
   })
 }
@@ -154,16 +169,15 @@ async function sharedInstall (kind: BotKind, tarball: string): Promise<Install> 
  */
 export async function prepareEndToEnd (): Promise<void> {
   const packed = await sharedPack()
-  await Promise.all((['14', '3.5'] as BotKind[]).map(kind => sharedInstall(kind, packed.tarball)))
+  await Promise.all((['14', '3.5'] as BotKind[]).map(kind => sharedInstall(kind, packed)))
 }
 
-/** `npm install` of `tarballs` and what every bot of `kind` takes into `dir`; the seconds it took. */
-async function npmInstall (kind: BotKind, dir: string, tarballs: string[]): Promise<number> {
+/** `npm install` of `specs` (tarballs, `name@range`) into a bot folder `dir` of `kind`; the seconds it took. */
+async function npmInstall (kind: BotKind, dir: string, specs: string[]): Promise<number> {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `e2e-bot-${kind.replace('.', '')}`, version: '1.0.0', private: true }, null, 2))
   const started = Date.now()
   try {
-    const args = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...HUBOT_DEPS[kind], REDIS_BRAIN[kind]]
-    await run(NPM, args, { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
+    await run(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs], { cwd: dir, env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 })
   } catch (err) {
     const e = err as { stderr?: string, message: string }
     throw new Error(`npm install in ${dir} failed: ${e.stderr || e.message}`)
@@ -241,7 +255,7 @@ export function sharedPack (root = PACKAGE_ROOT): Promise<Packed> {
 
 /** installBot, once per test run for each `options.folder` (which must be given). */
 export function sharedBot (
-  kind: BotKind, tarball: string, options: InstallOptions & { folder: string }
+  kind: BotKind, packed: Packed, options: InstallOptions & { folder: string }
 ): Promise<BotFolder> {
-  return once(`bot:${options.folder}`, () => installBot(kind, sharedWorkdir(), tarball, options))
+  return once(`bot:${options.folder}`, () => installBot(kind, sharedWorkdir(), packed, options))
 }

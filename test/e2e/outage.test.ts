@@ -65,10 +65,10 @@ describe('end to end: the packed package in real Hubot bots', function () {
   const boot = async (kind: BotKind, world: () => Sandbox = () => sandbox): Promise<BotProcess> => {
     let folder = installed[kind]
     if (!folder) {
-      folder = installed[kind] = await installBot(kind, workdir, packed.tarball)
+      folder = installed[kind] = await installBot(kind, workdir, packed)
       const pack = packed.cached ? 'npm pack kept from an earlier run' : `npm pack ${packed.seconds.toFixed(1)} s`
       const install = folder.cached ? 'kept from an earlier run' : `${folder.installSeconds.toFixed(1)} s`
-      console.log(`      (${pack}; npm install of Hubot ${kind} + the tarball ${install})`)
+      console.log(`      (${pack}; npm install of Hubot ${kind} and the rest ${install})`)
     }
     await world().reset()
     const bot = await startBotProcess(folder, { env: world().env, expectListeners: expectedListeners() })

@@ -63,7 +63,7 @@ export function describeRedisBrain (kind: BotKind): void {
     let installed: string | undefined
     it(`Hubot ${kind} with ${REDIS_BRAIN[kind]}: status log, genie log, genie whoami and the open incident are the same after SIGTERM and a new process`, async function () {
       this.timeout(INSTALL_TIMEOUT_MS)
-      const folder = await installBot(kind, workdir, packed.tarball, {
+      const folder = await installBot(kind, workdir, packed, {
         folder: `bot-redis-${kind.replace('.', '')}`,
         externalScripts: ['hubot-redis-brain', 'hubot-statuspage-opsgenie']
       })
