@@ -7,7 +7,7 @@ import { allowLoopback } from '../../sandbox/http'
 /** What a stand-in logged of one request. */
 type Logged = NonNullable<Sandbox['statuspage']>['requests'][number]
 
-export const DANA = { name: 'dana', id: 'U7', email_address: 'dana@example.com' }
+const DANA = { name: 'dana', id: 'U7', email_address: 'dana@example.com' }
 
 export interface SandboxBot {
   readonly sandbox: Sandbox
