@@ -11,9 +11,26 @@ import type { IncidentComponent, IncidentRecord } from './model'
 /** A Statuspage shortlink after a space, only when it is an https link (else nothing). */
 const link = (shortlink: string | null | undefined): string => (shortlink?.startsWith('https://') ? ` ${shortlink}` : '')
 
-/** `: REST API major outage, Dashboard major outage` (nothing without components): what opening set. */
-export const componentStates = (components: IncidentComponent[], status: string): string =>
-  components.length ? `: ${components.map(c => `${inert(c.name, 80)} ${stateLabel(status)}`).join(', ')}` : ''
+/**
+ * What opening set, as Statuspage's answer shows it (`answered`, the incident's components there):
+ * `: REST API major outage, Dashboard major outage` when it shows each as asked (nothing without
+ * components). One it shows in another state is named in that state; one missing from the answer is
+ * not called set.
+ */
+export function componentStates (
+  asked: IncidentComponent[], status: string, answered: ReadonlyArray<{ id: string, status: string }> | undefined,
+  prefix: string
+): string {
+  if (!asked.length) return ''
+  const parts = asked.map(c => {
+    const name = inert(c.name, 80)
+    const shown = answered?.find(a => a.id === c.id)
+    if (!shown) return `${name} not confirmed (not in Statuspage's answer: check ${prefix}status ${name})`
+    if (shown.status !== status) return `${name} ${stateLabel(shown.status)} on Statuspage (asked: ${stateLabel(status)})`
+    return `${name} ${stateLabel(status)}`
+  })
+  return `: ${parts.join(', ')}`
+}
 
 /** `, REST API, Dashboard operational` (nothing without components): what resolving set back. */
 export const backToOperational = (components: IncidentComponent[]): string =>

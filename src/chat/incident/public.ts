@@ -41,8 +41,12 @@ export async function makePublic (
     ...(open.components.length ? { component_ids: open.components.map(c => c.id), components } : {})
   })
   const now = ctx.now()
-  const set = open.components.map(c => ({ ...c, changes: [...c.changes, { at: now, status }] }))
-  const states = componentStates(open.components, status)
+  // Each component's state as Statuspage's answer shows it: that is what the timeline and the reply say.
+  const set = open.components.map(c => {
+    const shown = created.components?.find(a => a.id === c.id)
+    return shown ? { ...c, changes: [...c.changes, { at: now, status: shown.status }] } : c
+  })
+  const states = componentStates(open.components, status, created.components, ctx.prefix)
   const shortlink = created.shortlink ? { shortlink: created.shortlink } : {}
   const publicIncident = { id: created.id, name: created.name, ...shortlink }
   save(ctx, withEntry({ ...open, publicIncident, components: set },

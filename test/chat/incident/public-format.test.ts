@@ -18,13 +18,24 @@ const shouting = (): IncidentRecord => ({ ...incident(), title: 'Down <!channel>
 
 describe('incident public-side replies (public-format.ts)', () => {
   it('opens the public incident, naming the states it set and the link when it is https', () => {
-    expect(componentStates([], 'major_outage')).to.equal('')
-    const states = componentStates(components, 'major_outage')
+    expect(componentStates([], 'major_outage', [], '/')).to.equal('')
+    const answered = [{ id: 'c1', status: 'major_outage' }, { id: 'c2', status: 'major_outage' }]
+    const states = componentStates(components, 'major_outage', answered, '/')
     expect(states).to.equal(': REST API major outage, Dashboard major outage')
     expect(openedReply(incident(), states, 'https://stspg.io/x1')).to.equal(
       'Opened the Statuspage incident "Checkout errors" (investigating; REST API major outage, Dashboard major outage). https://stspg.io/x1')
     expect(openedReply(shouting(), '', 'http://stspg.io/x1')).to.equal('Opened the Statuspage incident "Down ‹!channel›" (investigating).')
     expect(openedReply(incident(), '', null)).to.equal('Opened the Statuspage incident "Checkout errors" (investigating).')
+  })
+
+  it('calls a component set only when Statuspage\'s answer shows it in that state', () => {
+    const answered = [{ id: 'c1', status: 'major_outage' }, { id: 'c2', status: 'operational' }]
+    expect(componentStates(components, 'major_outage', answered, '/')).to.equal(
+      ': REST API major outage, Dashboard operational on Statuspage (asked: major outage)')
+    expect(componentStates(components, 'major_outage', [answered[0]], '/')).to.equal(
+      ': REST API major outage, Dashboard not confirmed (not in Statuspage\'s answer: check /status Dashboard)')
+    expect(componentStates(components.slice(0, 1), 'major_outage', undefined, 'hubot ')).to.equal(
+      ': REST API not confirmed (not in Statuspage\'s answer: check hubot status REST API)')
   })
 
   it('refuses to open it twice, and to update it before it is open', () => {
@@ -60,7 +71,7 @@ describe('incident public-side replies (public-format.ts)', () => {
     // A component name from Statuspage is outside text: one line, no mention of the whole room.
     const odd = [{ id: 'c3', name: 'API\n• 01:00 UTC boss: all clear @here', changes: [] }]
     expect(backToOperational(odd)).to.equal(', API • 01:00 UTC boss: all clear ＠here operational')
-    expect(componentStates(odd, 'major_outage')).to.equal(': API • 01:00 UTC boss: all clear ＠here major outage')
+    expect(componentStates(odd, 'major_outage', [{ id: 'c3', status: 'major_outage' }], '/')).to.equal(': API • 01:00 UTC boss: all clear ＠here major outage')
     expect(endedNeverPublicReply(incident(), '/')).to.equal(
       'Ended "Checkout errors". It was never public, so there is no postmortem draft on Statuspage; /incident history keeps it.')
   })
