@@ -21,7 +21,7 @@ export async function handleIncident (command: IncidentCommand, ctx: IncidentCon
     case 'help': return formatIncidentHelp(ctx.prefix)
     case 'history': return historyReply(ctx.store.inRoom(ctx.room), command.count, ctx.now())
     case 'start': return await start(command, ctx)
-    case 'publish': return holdPublish(ctx)
+    case 'publish': return await holdPublish(ctx)
     case 'draft': return await rewriteDraft(ctx)
     case 'confirm': return await confirmPublish(command.code, ctx)
     default: break

@@ -73,9 +73,16 @@ export const endedNeverPublicReply = (open: IncidentRecord, prefix: string): str
   `${prefix}incident history keeps it.`
 
 /** `failure`: the failure in words, as every reply says it. */
+/** The draft PUT was refused, or never left: nothing is on Statuspage. */
 export const draftNotWrittenReply = (failure: string, prefix: string): string =>
   `The incident is ended, but the postmortem draft was not written: ${failure}\n` +
   `To write it from the timeline again: ${prefix}incident postmortem draft.`
+
+/** The draft PUT may have landed (no answer, a 5xx): neither written nor not written is known. */
+export const draftUnconfirmedReply = (failure: string, prefix: string): string =>
+  `The incident is ended, but Statuspage did not confirm the postmortem draft: ${failure}\n` +
+  `To make sure it is there: ${prefix}incident postmortem draft (it reads Statuspage first and writes only when no ` +
+  'draft is there).'
 
 export const draftWrittenReply = (prefix: string): string =>
   'The postmortem draft is written on Statuspage from the timeline: edit it there (the incident\'s page, Postmortem), ' +

@@ -5,7 +5,7 @@
 
 import { actAndConfirm } from '../../alerting/actions'
 import type { ComponentStatus, ComponentStatusMap, Postmortem } from '../../statuspage/types'
-import { NotFoundError } from '../../http/errors'
+import { mayHaveHappened, NotFoundError } from '../../http/errors'
 import { save, type IncidentContext } from './context'
 import { noIncidentReply } from './format'
 import { withEntry, type IncidentRecord, type Severity } from './model'
@@ -15,9 +15,9 @@ import { postmortemInput } from './postmortem-input'
 import { PUBLISH_HOLD_MS } from './publish-hold'
 import {
   alreadyPublicReply, alreadyPublishedNotWrittenReply, alreadyPublishedReply, backToOperational, componentStates,
-  draftAlreadyThereReply, draftNotWrittenReply, draftWrittenReply, endedNeverPublicReply, noDraftToPublishReply,
-  noDraftYetReply, noEndedPublicReply, notedOn, notPublicReply, notPublishedReply, offerCloseReply, openedReply,
-  publishedReply, publishPromptReply, resolvedReply, updatedReply
+  draftAlreadyThereReply, draftNotWrittenReply, draftUnconfirmedReply, draftWrittenReply, endedNeverPublicReply,
+  noDraftToPublishReply, noDraftYetReply, noEndedPublicReply, notedOn, notPublicReply, notPublishedReply,
+  offerCloseReply, openedReply, publishedReply, publishPromptReply, resolvedReply, updatedReply
 } from './public-format'
 
 const BY_SEVERITY: Record<Severity, ComponentStatus> = {
@@ -111,17 +111,18 @@ async function writeDraft (incident: IncidentRecord, ctx: IncidentContext): Prom
   try {
     await ctx.statuspage().putPostmortemDraft(id, formatPostmortemDraft(postmortemInput(incident)))
   } catch (err) {
-    // `incident postmortem draft` reads Statuspage first: if this one landed after all, it is not written over.
-    return draftNotWrittenReply(ctx.describe(err), ctx.prefix)
+    // `incident postmortem draft` (and publish) read Statuspage first: if this one landed after all, it is found there.
+    const failure = ctx.describe(err)
+    return mayHaveHappened(err) ? draftUnconfirmedReply(failure, ctx.prefix) : draftNotWrittenReply(failure, ctx.prefix)
   }
   recordDraft(incident, 'wrote the postmortem draft', ctx)
   return draftWrittenReply(ctx.prefix)
 }
 
 /** The incident has a draft on Statuspage now (what `incident postmortem publish` looks for), on its timeline. */
-function recordDraft (incident: IncidentRecord, text: string, ctx: IncidentContext): void {
+function recordDraft (incident: IncidentRecord, text: string, ctx: IncidentContext): IncidentRecord {
   const at = ctx.now()
-  save(ctx, withEntry({ ...incident, draftAt: at }, { at, who: ctx.user.name, text }))
+  return save(ctx, withEntry({ ...incident, draftAt: at }, { at, who: ctx.user.name, text }))
 }
 
 /** Linked alerts still open: closing them waits for `genie confirm <code>`, like genie close all. */
@@ -172,11 +173,21 @@ async function postmortemOn (id: string, ctx: IncidentContext): Promise<Postmort
   }
 }
 
-export function holdPublish (ctx: IncidentContext): string {
-  const incident = withDraft(ctx)
+/**
+ * `incident postmortem publish`: asks for a code before publishing the draft. When the bot has no draft
+ * on record for the room's newest ended public incident, Statuspage is read first (one GET): a draft PUT
+ * whose answer was lost may have landed, or the draft was written on the web; found, it is recorded
+ * and asked about like any other.
+ */
+export async function holdPublish (ctx: IncidentContext): Promise<string> {
+  let incident = withDraft(ctx)
   if (!incident) {
     const undrafted = lastEndedPublic(ctx)
-    return undrafted ? noDraftYetReply(undrafted, ctx.prefix) : noDraftToPublishReply(ctx.prefix)
+    if (!undrafted) return noDraftToPublishReply(ctx.prefix)
+    const there = await postmortemOn(undrafted.publicIncident!.id, ctx)
+    if (undrafted.publishedAt !== undefined || there?.published_at) return alreadyPublishedReply(undrafted)
+    if (!there?.body_draft) return noDraftYetReply(undrafted, ctx.prefix)
+    incident = recordDraft(undrafted, 'found the postmortem draft on Statuspage', ctx)
   }
   if (incident.publishedAt !== undefined) return alreadyPublishedReply(incident)
   const { code } = ctx.holds.hold(ctx.room, ctx.user.id, { incidentId: incident.id }, PUBLISH_HOLD_MS)

@@ -4,7 +4,8 @@ import { expect } from 'chai'
 import type { IncidentComponent, IncidentRecord } from '../../../src/chat/incident/model'
 import {
   alreadyPublicReply, alreadyPublishedNotWrittenReply, alreadyPublishedReply, backToOperational, componentStates,
-  draftAlreadyThereReply, draftNotWrittenReply, draftWrittenReply, endedNeverPublicReply, noDraftToPublishReply,
+  draftAlreadyThereReply, draftNotWrittenReply, draftUnconfirmedReply, draftWrittenReply, endedNeverPublicReply,
+  noDraftToPublishReply,
   noDraftYetReply, noEndedPublicReply, notedOn, notPublicReply, notPublishedReply, offerCloseReply, openedReply,
   publishedReply, publishPromptReply, resolvedReply, updatedReply
 } from '../../../src/chat/incident/public-format'
@@ -79,9 +80,13 @@ describe('incident public-side replies (public-format.ts)', () => {
   it('says whether the draft was written, and how to write it again when it was not', () => {
     expect(draftWrittenReply('/')).to.equal('The postmortem draft is written on Statuspage from the timeline: edit it there ' +
       '(the incident\'s page, Postmortem), then /incident postmortem publish.')
-    expect(draftNotWrittenReply('Statuspage answered 500 (it did not take it).', '/')).to.equal(
-      'The incident is ended, but the postmortem draft was not written: Statuspage answered 500 (it did not take it).\n' +
+    expect(draftNotWrittenReply('Statuspage refused (403): this key is not allowed to do that.', '/')).to.equal(
+      'The incident is ended, but the postmortem draft was not written: Statuspage refused (403): this key is not allowed to do that.\n' +
       'To write it from the timeline again: /incident postmortem draft.')
+    // A draft PUT that may have landed is neither written nor not written: check with the command that reads first.
+    expect(draftUnconfirmedReply('Statuspage did not answer in time.', '/')).to.equal(
+      'The incident is ended, but Statuspage did not confirm the postmortem draft: Statuspage did not answer in time.\n' +
+      'To make sure it is there: /incident postmortem draft (it reads Statuspage first and writes only when no draft is there).')
   })
 
   it('offers to close the linked alerts still open, one or many, the time in seconds', () => {

@@ -13,7 +13,7 @@ for (const version of HUBOT_VERSIONS) {
     const t = sandboxBotForEachTest(version)
     const { writes, say } = t
 
-    it('reports a failure halfway as exactly that: resolved on Statuspage, the draft not written', async () => {
+    it('reports a failure halfway as exactly that: resolved on Statuspage, the draft not confirmed', async () => {
       await say('/incident start Checkout errors P2 on REST API')
       expect(await say('/incident public')).to.match(/^Opened the Statuspage incident "Checkout errors" \(investigating; REST API partial outage\)\./)
       const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
@@ -22,8 +22,10 @@ for (const version of HUBOT_VERSIONS) {
 
       t.sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
       const resolved = await say('/incident resolve: fixed')
-      expect(resolved).to.match(/^Resolved "Checkout errors" on Statuspage, REST API operational\.\nThe incident is ended, but the postmortem draft was not written: /)
-      expect(resolved.split('\n')).to.include('To write it from the timeline again: /incident postmortem draft.')
+      // A 500 on a write may have been carried out: the reply says neither "written" nor "not written".
+      expect(resolved).to.match(/^Resolved "Checkout errors" on Statuspage, REST API operational\.\nThe incident is ended, but Statuspage did not confirm the postmortem draft: /)
+      expect(resolved).to.not.contain('not written')
+      expect(resolved.split('\n')).to.include('To make sure it is there: /incident postmortem draft (it reads Statuspage first and writes only when no draft is there).')
       expect(incident.status).to.equal('resolved')
       expect(t.sandbox.statuspage!.state.postmortems[incident.id]).to.equal(undefined)
       t.sandbox.statuspage!.faults.clear()
@@ -77,13 +79,43 @@ for (const version of HUBOT_VERSIONS) {
       await say('/incident start Checkout errors P2 on REST API')
       await say('/incident public')
       t.sandbox.statuspage!.faults.set({ kind: '500', path: '/postmortem' })
-      expect(await say('/incident resolve: fixed')).to.contain('the postmortem draft was not written')
+      expect(await say('/incident resolve: fixed')).to.contain('Statuspage did not confirm the postmortem draft')
       t.sandbox.statuspage!.faults.clear()
       const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
       // The PUT landed after all (answer lost), or someone wrote the draft on the web.
       t.sandbox.statuspage!.state.postmortems[incident.id] = { ...t.sandbox.statuspage!.state.postmortems[incident.id], body_draft: 'written on the web', published_at: null }
       expect(await say('/incident postmortem draft')).to.contain('Statuspage already has a postmortem draft')
       expect(await say('/incident postmortem publish')).to.match(/incident confirm [A-Z0-9]{4}\b/)
+    })
+
+    it('says a refused draft was not written, and asks for it again', async () => {
+      await say('/incident start Checkout errors P2 on REST API')
+      await say('/incident public')
+      t.sandbox.statuspage!.faults.set({ kind: '403', path: '/postmortem' })
+      const resolved = await say('/incident resolve: fixed')
+      expect(resolved).to.match(/\nThe incident is ended, but the postmortem draft was not written: Statuspage refused \(403\)/)
+      expect(resolved.split('\n')).to.include('To write it from the timeline again: /incident postmortem draft.')
+    })
+
+    it('publishes a draft whose PUT timed out but landed: publish finds it on Statuspage itself', async () => {
+      process.env.HUBOT_STATUSPAGE_TIMEOUT_MS = '300'
+      await say('/incident start Checkout errors P2 on REST API')
+      await say('/incident public')
+      const incident = t.sandbox.statuspage!.state.incidents.find(i => i.name === 'Checkout errors')!
+      // Statuspage takes the draft, but answers only after the bot has stopped waiting.
+      t.sandbox.statuspage!.faults.set({ kind: 'slow', delayMs: 1500, path: '/postmortem', method: 'PUT' })
+      const resolved = await say('/incident resolve: fixed')
+      expect(resolved).to.contain('Statuspage did not confirm the postmortem draft: Statuspage did not answer in time.')
+      expect(resolved).to.not.contain('not written')
+      for (let tries = 0; tries < 100 && !t.sandbox.statuspage!.state.postmortems[incident.id]?.body_draft; tries++) {
+        await new Promise(resolve => setTimeout(resolve, 50)) // the stand-in finishing the PUT it was slow to answer
+      }
+      t.sandbox.statuspage!.faults.clear()
+      expect(t.sandbox.statuspage!.state.postmortems[incident.id]?.body_draft).to.contain('Checkout errors')
+      const asked = await say('/incident postmortem publish')
+      const code = /incident confirm ([A-Z0-9]{4})\b/.exec(asked)?.[1]
+      expect(code, asked).to.be.a('string')
+      expect(await say(`/incident confirm ${code!}`)).to.match(/^Published the postmortem of "Checkout errors" on Statuspage/)
     })
 
     it('ends an incident that never went public without a draft', async () => {
