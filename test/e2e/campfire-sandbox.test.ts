@@ -4,7 +4,6 @@
 // terminal ("@Hubot /status") is answered there.
 import { expect } from 'chai'
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 import nock from 'nock'
 import { parseExports } from '../../sandbox/paste'
@@ -12,15 +11,7 @@ import { PACKAGE_ROOT } from '../support/bots'
 import { startAdapterBot, type AdapterBot } from './campfire-bot-process'
 import { campfireBot, INSTALL_TIMEOUT_MS } from './campfire-bots'
 import { cleanEnv } from './install'
-
-async function freePort (): Promise<number> {
-  return await new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port
-      server.close(() => resolve(port))
-    })
-  })
-}
+import { freePort } from '../support/free-port'
 
 async function until (what: string, check: () => boolean, output: () => string, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms

@@ -14,6 +14,7 @@ import { parseExports } from '../../sandbox/paste'
 import { PACKAGE_ROOT } from '../support/bots'
 import { startBotProcess, type BotProcess } from './bot-process'
 import { cleanEnv, installLoopback, sharedPack, type BotKind } from './install'
+import { freePort } from '../support/free-port'
 
 const run = promisify(execFile)
 
@@ -48,16 +49,6 @@ function startSandboxCli (botPort: number): { child: ChildProcess, settings: Pro
   })()
   settings.catch(() => {}) // awaited by the test once the recipe ran; a failed recipe must not leave it unhandled
   return { child, settings }
-}
-
-async function freePort (): Promise<number> {
-  const net = await import('node:net')
-  return await new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** The README's recipe for Hubot `kind` (block `<!-- recipe:hubot-<kind> -->`), as written. One file

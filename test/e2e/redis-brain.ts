@@ -7,13 +7,13 @@ import { expect } from 'chai'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import net from 'node:net'
 import nock from 'nock'
 import { startSandbox, type Sandbox } from '../../sandbox'
 import { alertBody } from '../webhooks/payloads'
 import { startRedis, type RedisServer } from '../support/redis'
 import { startBotProcess, type BotProcess } from './bot-process'
 import { installBot, REDIS_BRAIN, sharedPack, type BotKind, type Packed } from './install'
+import { freePort } from '../support/free-port'
 
 const INSTALL_TIMEOUT_MS = 5 * 60_000
 const DANA = { user: 'dana', email: 'dana@example.com' }
@@ -127,15 +127,6 @@ export function describeRedisBrain (kind: BotKind): void {
       expect(replies[4]).to.match(/^Not operational:\n• Integrations › GitHub Webhooks: degraded performance/)
       expect(replies[5]).to.match(/#\d+/) // the open alerts
       await bot.stop()
-    })
-
-    const freePort = (): Promise<number> => new Promise((resolve, reject) => {
-      const server = net.createServer()
-      server.once('error', reject)
-      server.listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as net.AddressInfo
-        server.close(() => { resolve(port) })
-      })
     })
 
     it(`Hubot ${kind}: a webhook event held in its coalescing window at SIGTERM reaches the room before the exit`, async function () {

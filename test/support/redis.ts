@@ -2,7 +2,7 @@
 // written to disk, and stopped by its pid. `.ci/run` installs the package when it is missing.
 
 import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
+import { freePort } from './free-port'
 
 export interface RedisServer {
   url: string
@@ -10,17 +10,6 @@ export interface RedisServer {
   pid: number
   /** Stops it (SIGTERM, then SIGKILL after 2 s) and waits for it to exit. */
   stop(): Promise<void>
-}
-
-async function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => { resolve(port) })
-    })
-  })
 }
 
 function waitForReady (child: ChildProcess, timeoutMs: number): Promise<void> {
