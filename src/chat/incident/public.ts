@@ -151,43 +151,47 @@ const lastEndedPublic = (ctx: IncidentContext): IncidentRecord | undefined =>
 export async function rewriteDraft (ctx: IncidentContext): Promise<string> {
   const incident = lastEndedPublic(ctx)
   if (!incident) return noEndedPublicReply(ctx.prefix)
-  const there = await postmortemOn(incident.publicIncident!.id, ctx)
-  if (incident.publishedAt !== undefined || there?.published_at) {
-    return alreadyPublishedNotWrittenReply(incident)
-  }
-  if (there?.body_draft) {
-    // Kept as the draft, so `incident postmortem publish` can publish it (it looks for draftAt).
-    if (incident.draftAt === undefined) recordDraft(incident, 'found the postmortem draft on Statuspage', ctx)
-    return draftAlreadyThereReply(incident, ctx.prefix)
-  }
+  const there = await postmortemThere(incident, ctx)
+  if (there.state === 'published') return alreadyPublishedNotWrittenReply(incident)
+  if (there.state === 'draft') return draftAlreadyThereReply(incident, ctx.prefix)
   return await writeDraft(incident, ctx)
 }
 
-/** The incident's postmortem on Statuspage, or undefined when it has none yet (404). */
-async function postmortemOn (id: string, ctx: IncidentContext): Promise<Postmortem | undefined> {
+type PostmortemThere = { state: 'published' } | { state: 'none' } | { state: 'draft', incident: IncidentRecord }
+
+/**
+ * What Statuspage holds of the incident's postmortem (one GET), for the commands that must not go by
+ * the bot's record alone: published (from chat or on the web), a draft, or none yet (404). A draft the
+ * bot had no record of (a PUT whose answer was lost, a draft written on the web) is recorded, so
+ * `incident postmortem publish` finds it.
+ */
+async function postmortemThere (incident: IncidentRecord, ctx: IncidentContext): Promise<PostmortemThere> {
+  let there: Postmortem | undefined
   try {
-    return await ctx.statuspage().getPostmortem(id)
+    there = await ctx.statuspage().getPostmortem(incident.publicIncident!.id)
   } catch (err) {
-    if (err instanceof NotFoundError) return undefined
-    throw err
+    if (!(err instanceof NotFoundError)) throw err
   }
+  if (incident.publishedAt !== undefined || there?.published_at) return { state: 'published' }
+  if (!there?.body_draft) return { state: 'none' }
+  const recorded = incident.draftAt === undefined ? recordDraft(incident, 'found the postmortem draft on Statuspage', ctx) : incident
+  return { state: 'draft', incident: recorded }
 }
 
 /**
  * `incident postmortem publish`: asks for a code before publishing the draft. When the bot has no draft
- * on record for the room's newest ended public incident, Statuspage is read first (one GET): a draft PUT
- * whose answer was lost may have landed, or the draft was written on the web; found, it is recorded
- * and asked about like any other.
+ * on record for the room's newest ended public incident, Statuspage is read first (postmortemThere):
+ * a draft found there is asked about like any other.
  */
 export async function holdPublish (ctx: IncidentContext): Promise<string> {
   let incident = withDraft(ctx)
   if (!incident) {
     const undrafted = lastEndedPublic(ctx)
     if (!undrafted) return noDraftToPublishReply(ctx.prefix)
-    const there = await postmortemOn(undrafted.publicIncident!.id, ctx)
-    if (undrafted.publishedAt !== undefined || there?.published_at) return alreadyPublishedReply(undrafted)
-    if (!there?.body_draft) return noDraftYetReply(undrafted, ctx.prefix)
-    incident = recordDraft(undrafted, 'found the postmortem draft on Statuspage', ctx)
+    const there = await postmortemThere(undrafted, ctx)
+    if (there.state === 'published') return alreadyPublishedReply(undrafted)
+    if (there.state === 'none') return noDraftYetReply(undrafted, ctx.prefix)
+    incident = there.incident
   }
   if (incident.publishedAt !== undefined) return alreadyPublishedReply(incident)
   const { code } = ctx.holds.hold(ctx.room, ctx.user.id, { incidentId: incident.id }, PUBLISH_HOLD_MS)
