@@ -86,7 +86,7 @@ export interface BotFolder {
   kind: BotKind
   dir: string
   installSeconds: number
-  /** Linked from an install an earlier run made from the very same tarballs and settings. */
+  /** Linked from an install an earlier run made for the same Hubot, adapter pack and dependencies. */
   cached?: boolean
 }
 
@@ -124,8 +124,7 @@ export async function installBot (
     else fs.cpSync(path.join(install.at, name), path.join(dir, name), { recursive: true })
   }
   // The package, as npm unpacks a tarball: a real copy, never a link into what is kept.
-  const { name } = JSON.parse(fs.readFileSync(path.join(packed.contents, 'package.json'), 'utf8')) as { name: string }
-  fs.cpSync(packed.contents, path.join(dir, 'node_modules', name), { recursive: true })
+  fs.cpSync(packed.contents, path.join(dir, 'node_modules', manifestOf(packed).name), { recursive: true })
   // The bot's own files, after the install, as a user's would be (never into a linked file).
   fs.writeFileSync(path.join(dir, 'external-scripts.json'), JSON.stringify(options.externalScripts ?? ['hubot-statuspage-opsgenie'], null, 2))
   if (options.scripts?.length) {
@@ -138,10 +137,14 @@ export async function installBot (
 
 interface Install { at: string, made: boolean, seconds: number }
 
+/** The packed package's package.json, as the tarball has it. */
+function manifestOf (packed: Packed): { name: string, dependencies?: Record<string, string> } {
+  return JSON.parse(fs.readFileSync(path.join(packed.contents, 'package.json'), 'utf8'))
+}
+
 /** `name@range` of each dependency the packed package declares, as npm would install them beside it. */
 function dependenciesOf (packed: Packed): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(packed.contents, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
-  return Object.entries(manifest.dependencies ?? {}).map(([name, range]) => `${name}@${range}`)
+  return Object.entries(manifestOf(packed).dependencies ?? {}).map(([name, range]) => `${name}@${range}`)
 }
 
 /**
